@@ -1,0 +1,38 @@
+package io.govlife.command.gov;
+
+import io.govlife.events.gov.GovName;
+import io.govlife.events.gov.Rule;
+import io.govlife.events.gov.RuleViolation;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+
+/**
+ * Claims live in {@code gov_name_claim}, whose primary key does the uniqueness check. The insert joins the command's
+ * transaction (Axon runs each command in the Spring transaction), so a claim exists exactly when the gov does.
+ */
+@Component
+class JdbcGovNameRegistry implements GovNameRegistry {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    JdbcGovNameRegistry(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void claim(GovName name) {
+        try {
+            jdbc.update("insert into gov_name_claim (name, claimed_at) values (?, ?)",
+                    name.value(), Timestamp.from(clock.instant()));
+        } catch (DuplicateKeyException taken) {
+            throw new RuleViolation(Rule.GOV_NAME_TAKEN, "name",
+                    "gov name '" + name + "' is taken: names are unique and a retired name is never reused");
+        }
+    }
+}

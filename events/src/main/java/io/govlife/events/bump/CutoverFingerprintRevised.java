@@ -1,0 +1,20 @@
+package io.govlife.events.bump;
+
+import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.gov.Fingerprint;
+import io.govlife.events.gov.GovEvent;
+import io.govlife.events.gov.GovName;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/**
+ * The GovConfig fingerprint a pending cutover will publish changed (a spanning confluence's upgrade was recorded,
+ * or another revision was published meanwhile): integrators get an updated notice, so what they were told is
+ * what gets published.
+ */
+@Revision("1")
+public record CutoverFingerprintRevised(GovName gov, CitizenName citizen, Instant cutoverAt,
+                                        Fingerprint previousExpectedGovFingerprint,
+                                        Fingerprint expectedGovFingerprint) implements GovEvent {
+}

@@ -1,0 +1,19 @@
+package io.govlife.events.bump;
+
+import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.gov.Fingerprint;
+import io.govlife.events.gov.GovEvent;
+import io.govlife.events.gov.GovName;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The bump will not happen. Upgrades held only for it are discarded: they were made for a fingerprint the citizen
+ * will not move to.
+ */
+@Revision("1")
+public record FingerprintBumpCancelled(GovName gov, CitizenName citizen, Fingerprint toFingerprint,
+                                       Instant cutoverAt, List<CitizenName> discardedUpgrades) implements GovEvent {
+}

@@ -1,0 +1,7 @@
+package io.govlife.events.citizen;
+
+public enum CitizenKind {
+    LATTICE,
+    ORGANISM,
+    CONFLUENCE
+}

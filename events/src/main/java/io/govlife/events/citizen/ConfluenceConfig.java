@@ -1,0 +1,28 @@
+package io.govlife.events.citizen;
+
+import io.govlife.events.gov.Fingerprint;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A cross-citizen organism: it spans two or more citizens, in order, runs a state-machine version and may pin
+ * TDX measurements (MR_TD, 48 bytes as 96 hex characters).
+ */
+public record ConfluenceConfig(CitizenName name, Fingerprint fingerprint, List<CitizenName> spans,
+                               String stateMachineVersion, List<String> mrtdPins) {
+
+    public static final String MRTD_PATTERN = "^[0-9a-f]{96}$";
+
+    public ConfluenceConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        spans = List.copyOf(Objects.requireNonNull(spans, "spans"));
+        Objects.requireNonNull(stateMachineVersion, "stateMachineVersion");
+        mrtdPins = mrtdPins == null ? List.of() : List.copyOf(mrtdPins);
+    }
+
+    public boolean spans(CitizenName citizen) {
+        return spans.contains(citizen);
+    }
+}
