@@ -6,6 +6,8 @@ import io.govlife.events.gov.RuleViolation;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.Assert;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -27,6 +29,9 @@ class JdbcGovNameRegistry implements GovNameRegistry {
 
     @Override
     public void claim(GovName name) {
+        // A claim outside the command's transaction could outlive a failed creation and burn the name for good.
+        Assert.state(TransactionSynchronizationManager.isActualTransactionActive(),
+                "a gov name claim must join the transaction of the command that creates the gov");
         try {
             jdbc.update("insert into gov_name_claim (name, claimed_at) values (?, ?)",
                     name.value(), Timestamp.from(clock.instant()));

@@ -1,0 +1,267 @@
+package io.govlife.app.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.govlife.command.web.InvalidFieldException;
+import io.govlife.command.web.InvalidHeaderException;
+import io.govlife.events.gov.Rule;
+import io.govlife.events.gov.RuleViolation;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.NonNull;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static io.govlife.app.web.Problems.problem;
+
+/**
+ * The one place where failures become HTTP answers: every error is {@code application/problem+json} naming the
+ * field and the rule, and no client input ever yields a stack trace or a 5xx.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    private static final String INVALID = "invalid-request";
+    private static final String INVALID_TITLE = "The request is invalid";
+
+    static ProblemDetail bodyTooLarge(long limit, String path) {
+        ProblemDetail problem = problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large",
+                "body", "must be at most " + limit + " bytes");
+        problem.setInstance(URI.create(path));
+        return problem;
+    }
+
+    // ---- the gov's rules and Axon's answers
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> ruleViolated(RuleViolation violation) {
+        Rule rule = violation.rule();
+        HttpStatus status = switch (rule.refusal()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+        ProblemDetail problem = problem(status, "urn:govlife:rule:" + rule.code(), "Refused by rule " + rule.code(),
+                violation.getMessage(), List.of(new Problems.FieldError(violation.field(), violation.getMessage())));
+        problem.setProperty("rule", rule.code());
+        return of(problem);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> govNotFound(AggregateNotFoundException missing) {
+        return of(problem(HttpStatus.NOT_FOUND, "gov-not-found", "No such gov", "gov",
+                "no gov named '" + missing.getAggregateIdentifier() + "'"));
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException stale) {
+        return of(problem(HttpStatus.PRECONDITION_FAILED, "stale-version", "The gov changed since you read it",
+                "If-Match", "the gov is at version " + stale.getActualVersion() + ", not "
+                        + stale.getExpectedVersion() + ": read it again and retry"));
+    }
+
+    /** Axon's sequence-number check, or the database refusing a lock: another writer got there first. */
+    @ExceptionHandler({ConcurrencyException.class, ConcurrencyFailureException.class})
+    ResponseEntity<ProblemDetail> concurrentWrite(Exception conflict) {
+        return of(problem(HttpStatus.CONFLICT, "concurrent-change", "Another write to this gov won", "gov",
+                "another write to this gov was committed first: read it again and retry"));
+    }
+
+    // ---- malformed requests
+
+    @ExceptionHandler(InvalidHeaderException.class)
+    ResponseEntity<ProblemDetail> invalidHeader(InvalidHeaderException invalid) {
+        return of(problem(HttpStatus.BAD_REQUEST, INVALID, INVALID_TITLE, invalid.header(), invalid.getMessage()));
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ResponseEntity<ProblemDetail> invalidField(InvalidFieldException invalid) {
+        return of(problem(HttpStatus.BAD_REQUEST, INVALID, INVALID_TITLE, invalid.field(), invalid.getMessage()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException invalid,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        List<Problems.FieldError> errors = Stream.concat(
+                        invalid.getFieldErrors().stream()
+                                .map(e -> new Problems.FieldError(e.getField(), String.valueOf(e.getDefaultMessage()))),
+                        invalid.getGlobalErrors().stream()
+                                .map(e -> new Problems.FieldError(e.getObjectName(), String.valueOf(e.getDefaultMessage()))))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, INVALID, INVALID_TITLE, detail, errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException unreadable,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        Throwable cause = unreadable.getCause();
+        if (hasCause(unreadable, BodyTooLargeException.class)) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .body(bodyTooLarge(((BodyTooLargeException) rootOf(unreadable, BodyTooLargeException.class))
+                            .limit(), pathOf(request)));
+        }
+        ProblemDetail problem;
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            problem = problem(HttpStatus.BAD_REQUEST, INVALID, INVALID_TITLE, path(unknown),
+                    "unknown field: the API accepts only the fields it documents");
+        } else if (cause instanceof InvalidFormatException wrongValue && wrongValue.getTargetType().isEnum()) {
+            problem = problem(HttpStatus.BAD_REQUEST, INVALID, INVALID_TITLE, path(wrongValue),
+                    "must be one of " + Arrays.toString(wrongValue.getTargetType().getEnumConstants()));
+        } else if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            problem = problem(HttpStatus.BAD_REQUEST, INVALID, INVALID_TITLE, path(mismatch),
+                    "wrong type: expected " + describe(mismatch.getTargetType()));
+        } else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            problem = problem(HttpStatus.BAD_REQUEST, INVALID, INVALID_TITLE, path(mapping),
+                    "invalid value: " + withoutJavaNames(mapping.getOriginalMessage()));
+        } else if (cause instanceof JsonParseException parse) {
+            problem = problem(HttpStatus.BAD_REQUEST, INVALID, INVALID_TITLE, "body",
+                    "malformed JSON: " + withoutJavaNames(parse.getOriginalMessage()));
+        } else if (cause instanceof MismatchedInputException mismatch) {
+            problem = problem(HttpStatus.BAD_REQUEST, INVALID, INVALID_TITLE, "body",
+                    mismatch.getOriginalMessage().startsWith("Trailing token")
+                            ? "unexpected content after the JSON object"
+                            : "the body must be one JSON object");
+        } else {
+            problem = problem(HttpStatus.BAD_REQUEST, INVALID, INVALID_TITLE, "body",
+                    "a JSON object body is required");
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(@NonNull TypeMismatchException mismatch,
+                                                        @NonNull HttpHeaders headers,
+                                                        @NonNull HttpStatusCode status,
+                                                        @NonNull WebRequest request) {
+        String field = mismatch instanceof MethodArgumentTypeMismatchException argument
+                ? argument.getName() : String.valueOf(mismatch.getPropertyName());
+        Class<?> required = mismatch.getRequiredType();
+        String message = required != null && required.isEnum()
+                ? "must be one of " + Arrays.toString(required.getEnumConstants())
+                : invalidValueMessage(mismatch);
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, INVALID, INVALID_TITLE, field, message));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(@NonNull ServletRequestBindingException missing,
+                                                                          @NonNull HttpHeaders headers,
+                                                                          @NonNull HttpStatusCode status,
+                                                                          @NonNull WebRequest request) {
+        if (missing instanceof MissingRequestHeaderException header) {
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, INVALID, INVALID_TITLE,
+                    header.getHeaderName(), "header is required on every write"));
+        }
+        return super.handleServletRequestBindingException(missing, headers, status, request);
+    }
+
+    /** Whatever else went wrong is ours, not the client's: logged in full, answered without internals. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        log.error("Unexpected failure handling a request", failure);
+        return of(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "the request could not be completed; nothing was changed unless an ETag was returned"));
+    }
+
+    // ---- helpers
+
+    private static ResponseEntity<ProblemDetail> of(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static String invalidValueMessage(TypeMismatchException mismatch) {
+        Throwable root = mismatch.getMostSpecificCause();
+        return root instanceof IllegalArgumentException && root.getMessage() != null
+                ? root.getMessage() : "invalid value";
+    }
+
+    /** Jackson's path to the bad value, as {@code spans[1]} or {@code lattice.fingerprint}. */
+    private static String path(JsonMappingException failure) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : failure.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /** Jackson names our classes in its messages; clients need not know them. */
+    private static String withoutJavaNames(String message) {
+        return message.replaceAll("`[\\w$]+(\\.[\\w$]+)+`", "the expected value")
+                .replaceAll("\\s*\\(bound as [^)]*\\)", "");
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "another JSON type";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type == java.time.Instant.class) {
+            return "an ISO-8601 UTC instant";
+        }
+        return "an object";
+    }
+
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+        return rootOf(failure, type) != null;
+    }
+
+    private static Throwable rootOf(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static String pathOf(WebRequest request) {
+        return request.getDescription(false).replaceFirst("^uri=", "");
+    }
+}

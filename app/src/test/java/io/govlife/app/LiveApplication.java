@@ -1,0 +1,80 @@
+package io.govlife.app;
+
+import io.govlife.GovlifeApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * Base of the HTTP integration tests: the real application on a random port, on a real H2 file store in a fresh
+ * data directory. Every subclass shares this one configuration, so Spring starts the application once per test JVM.
+ */
+@SpringBootTest(classes = GovlifeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class LiveApplication {
+
+    static final Path DATA_DIR = freshDataDir();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void storage(DynamicPropertyRegistry registry) {
+        registry.add("govlife.data-dir", DATA_DIR::toString);
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    public static Path freshDataDir() {
+        try {
+            return Files.createTempDirectory("govlife-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A gov name no other test uses. */
+    protected static String uniqueGov() {
+        return "it-" + UUID.randomUUID().toString().substring(0, 13);
+    }
+
+    protected static String fp(int b) {
+        return String.format("%02x", b).repeat(32);
+    }
+
+    protected long eventCount() {
+        Long count = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** Creates a gov with lattices {@code base} and {@code zora}; returns its name. */
+    protected String govWithTwoLattices() {
+        String gov = uniqueGov();
+        Api.Reply created = api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"ECOSYSTEM\"}");
+        if (created.status() != 201) {
+            throw new IllegalStateException("set-up failed: " + created);
+        }
+        api.post("/api/govs/" + gov + "/lattices",
+                "{\"name\":\"base\",\"chainId\":8453,\"fingerprint\":\"" + fp(0x11) + "\"}");
+        api.post("/api/govs/" + gov + "/lattices",
+                "{\"name\":\"zora\",\"chainId\":7777777,\"fingerprint\":\"" + fp(0x22) + "\"}");
+        return gov;
+    }
+}

@@ -1,0 +1,75 @@
+package io.govlife.app;
+
+import io.govlife.GovlifeApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Stops the application and starts it again on the same data directory: everything acknowledged before is there
+ * after. Snapshots every 3 events, so the second start also proves a snapshot written by Jackson loads back.
+ */
+class RestartIT {
+
+    private final Path dataDir = LiveApplication.freshDataDir();
+
+    @Test
+    void a_restart_on_the_same_data_directory_keeps_everything() {
+        String gov = "restart.gov";
+        String atlasBody = "{\"fingerprint\":\"" + LiveApplication.fp(0x55) + "\"}";
+
+        try (ConfigurableApplicationContext first = start()) {
+            Api api = api(first);
+            assertThat(api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"ECOSYSTEM\"}").status())
+                    .isEqualTo(201);
+            for (int i = 1; i <= 7; i++) {
+                assertThat(api.post("/api/govs/" + gov + "/lattices", "{\"name\":\"chain-" + i + "\",\"chainId\":" + i
+                        + ",\"fingerprint\":\"" + LiveApplication.fp(i) + "\"}").status()).isEqualTo(201);
+            }
+            assertThat(api.put("/api/govs/" + gov + "/services/ATLAS", atlasBody).status()).isEqualTo(200);
+            Api.Reply published = api.post("/api/govs/" + gov + "/publications", "{\"notes\":\"before restart\"}");
+            assertThat(published.status()).isEqualTo(201);
+            assertThat(published.header("ETag")).isEqualTo("\"9\"");
+            assertThat(snapshots(first, gov)).as("snapshots taken").isPositive();
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            Api api = api(second);
+            // the state survived: the same content is still published, so publishing again is refused
+            assertThat(api.post("/api/govs/" + gov + "/publications", "{}").status()).isEqualTo(409);
+            // and the version continues where it stopped
+            Api.Reply next = api.post("/api/govs/" + gov + "/organisms",
+                    "{\"role\":\"oracle-feed\",\"fingerprint\":\"" + LiveApplication.fp(0x33) + "\"}", "If-Match", "\"9\"");
+            assertThat(next.status()).isEqualTo(201);
+            assertThat(next.json().path("version").asLong()).isEqualTo(10);
+            assertThat(next.json().path("publishedRevision").asLong()).isEqualTo(1);
+            // the name claim survived too
+            assertThat(api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}").status())
+                    .isEqualTo(409);
+            assertThat(second.getBean(JdbcTemplate.class).queryForObject(
+                    "select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class, gov))
+                    .isEqualTo(11L);
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(GovlifeApplication.class).run(
+                "--server.port=0", "--govlife.data-dir=" + dataDir, "--govlife.snapshot-threshold=3");
+    }
+
+    private static Api api(ConfigurableApplicationContext context) {
+        return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    private static long snapshots(ConfigurableApplicationContext context, String gov) {
+        Long count = context.getBean(JdbcTemplate.class).queryForObject(
+                "select count(*) from snapshot_event_entry where aggregate_identifier = ?", Long.class, gov);
+        return count == null ? 0 : count;
+    }
+}

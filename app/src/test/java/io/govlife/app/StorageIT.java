@@ -1,0 +1,71 @@
+package io.govlife.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.util.ClassUtils;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What lands in the event store, and where the store is. */
+class StorageIT extends LiveApplication {
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    org.axonframework.eventsourcing.eventstore.EventStorageEngine storageEngine;
+
+    @Test
+    void events_are_stored_under_stable_names_with_who_why_and_correlation() throws Exception {
+        String gov = uniqueGov();
+        api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}", "X-Operator", "carol");
+        api.post("/api/govs/" + gov + "/organisms",
+                "{\"role\":\"oracle-feed\",\"fingerprint\":\"" + fp(0x33) + "\",\"reason\":\"needs prices\"}",
+                "X-Operator", "carol", "X-Correlation-Id", "ticket-1234");
+
+        List<Map<String, Object>> rows = jdbc.queryForList("select payload_type, payload_revision, meta_data "
+                + "from domain_event_entry where aggregate_identifier = ? order by sequence_number", gov);
+
+        assertThat(rows).extracting(r -> r.get("PAYLOAD_TYPE"))
+                .containsExactly("govlife.GovCreated", "govlife.CitizenReferenced");
+        assertThat(rows).extracting(r -> r.get("PAYLOAD_REVISION")).containsOnly("1");
+        JsonNode metadata = new ObjectMapper().readTree((byte[]) rows.get(1).get("META_DATA"));
+        assertThat(metadata.path("operator").asText()).isEqualTo("carol");
+        assertThat(metadata.path("reason").asText()).isEqualTo("needs prices");
+        assertThat(metadata.path("correlationId").asText()).isEqualTo("ticket-1234");
+        assertThat(metadata.path("causationId").asText()).isNotBlank().isNotEqualTo("ticket-1234");
+    }
+
+    @Test
+    void the_global_index_sequence_allocates_one_id_per_event() {
+        Long increment = jdbc.queryForObject("select increment from information_schema.sequences "
+                + "where lower(sequence_name) = 'domain_event_entry_seq'", Long.class);
+        assertThat(increment).isEqualTo(1L);
+    }
+
+    @Test
+    void the_embedded_default_is_axons_jpa_store_on_h2_in_the_data_dir_without_axon_server() throws Exception {
+        assertThat(eventStore).isInstanceOf(EmbeddedEventStore.class);
+        assertThat(storageEngine).isInstanceOf(JpaEventStorageEngine.class);
+        assertThat(ClassUtils.isPresent("org.axonframework.axonserver.connector.AxonServerConnectionManager", null))
+                .as("the Axon Server connector is not even on the class path").isFalse();
+        String url = jdbc.getDataSource().getConnection().getMetaData().getURL();
+        assertThat(url).startsWith("jdbc:h2:file:").contains(DATA_DIR.toString());
+    }
+
+    @Test
+    void schema_comes_from_versioned_migrations() {
+        List<String> versions = jdbc.queryForList(
+                "select \"version\" from \"flyway_schema_history\" where \"success\" and \"version\" is not null order by \"installed_rank\"",
+                String.class);
+        assertThat(versions).startsWith("1", "2");
+    }
+}

@@ -1,0 +1,51 @@
+package io.govlife.command.citizen;
+
+import io.govlife.command.web.GovCommands;
+import io.govlife.command.web.InvalidFieldException;
+import io.govlife.command.web.Write;
+import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.citizen.CommissionConfluence;
+import io.govlife.events.citizen.UpgradeConfluence;
+import io.govlife.events.gov.GovName;
+import io.govlife.events.gov.GovState;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Confluences: commissioned over two or more citizens, upgraded to a new ConfluenceConfig. */
+@RestController
+@RequestMapping("/api/govs/{gov}/confluences")
+class ConfluenceController {
+
+    private final GovCommands commands;
+
+    ConfluenceController(GovCommands commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    ResponseEntity<GovState> commission(@PathVariable GovName gov, @Valid @RequestBody ConfluenceRequest body,
+                                        Write write) {
+        if (body.name() == null) {
+            throw new InvalidFieldException("name", "must not be null");
+        }
+        CitizenName name = CitizenName.of(body.name());
+        return commands.created(new CommissionConfluence(gov, body.toConfig(name), write.expectedVersion()), write,
+                body.reason(), CitizenController.citizenUri(gov, name));
+    }
+
+    @PutMapping("/{name}")
+    ResponseEntity<GovState> upgrade(@PathVariable GovName gov, @PathVariable CitizenName name,
+                                     @Valid @RequestBody ConfluenceRequest body, Write write) {
+        if (body.name() != null && !body.name().equals(name.value())) {
+            throw new InvalidFieldException("name", "must match the confluence named in the path, or be left out");
+        }
+        return commands.ok(new UpgradeConfluence(gov, body.toConfig(name), write.expectedVersion()), write,
+                body.reason());
+    }
+}
