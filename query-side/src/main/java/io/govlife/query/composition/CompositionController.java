@@ -1,0 +1,42 @@
+package io.govlife.query.composition;
+
+import io.govlife.query.support.Page;
+import io.govlife.query.support.Paging;
+import io.govlife.query.support.QueryProblems;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Set;
+
+@RestController
+@RequestMapping("/api/govs")
+class CompositionController {
+
+    private static final Set<String> STATUSES = Set.of("DRAFT", "ACTIVE", "RETIRED");
+
+    private final CompositionRepository repository;
+
+    CompositionController(CompositionRepository repository) {
+        this.repository = repository;
+    }
+
+    @GetMapping
+    Page<GovSummary> list(@RequestParam(required = false) String status,
+                          @RequestParam(defaultValue = "0") int page,
+                          @RequestParam(defaultValue = "50") int size) {
+        if (status != null && !STATUSES.contains(status)) {
+            throw QueryProblems.badRequest("status", "must be one of " + STATUSES);
+        }
+        return repository.list(status, Paging.of(page, size));
+    }
+
+    @GetMapping("/{gov}")
+    ResponseEntity<GovView> one(@PathVariable String gov) {
+        GovView view = repository.view(gov).orElseThrow(() -> QueryProblems.noSuchGov(gov));
+        return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view);
+    }
+}

@@ -1,0 +1,195 @@
+package io.govlife.query.composition;
+
+import io.govlife.events.bump.CutoverFingerprintRevised;
+import io.govlife.events.bump.FingerprintBumpCancelled;
+import io.govlife.events.bump.FingerprintBumpScheduled;
+import io.govlife.events.bump.FingerprintCutOver;
+import io.govlife.events.bump.FingerprintCutoverBlocked;
+import io.govlife.events.citizen.CitizenDropped;
+import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.citizen.CitizenReferenced;
+import io.govlife.events.citizen.CitizenReplaced;
+import io.govlife.events.citizen.ConfluenceCommissioned;
+import io.govlife.events.citizen.ConfluenceConfig;
+import io.govlife.events.citizen.ConfluenceUpgradeHeld;
+import io.govlife.events.citizen.ConfluenceUpgraded;
+import io.govlife.events.gov.FindGov;
+import io.govlife.events.gov.GovConfig;
+import io.govlife.events.gov.GovConfigPublished;
+import io.govlife.events.gov.GovCreated;
+import io.govlife.events.gov.GovName;
+import io.govlife.events.gov.GovRetired;
+import io.govlife.events.service.BasicServiceShipped;
+import io.govlife.events.service.BasicServiceWithdrawn;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Keeps the composition read model: per gov, the published GovConfig, the draft, stale confluences and pending
+ * bumps. Every change is also pushed to subscription queries ({@link FindGov}), which feed the live stream.
+ */
+@Component
+@ProcessingGroup(CompositionProjection.NAME)
+public class CompositionProjection {
+
+    public static final String NAME = "composition";
+
+    private final CompositionRepository repository;
+    private final QueryUpdateEmitter updates;
+
+    public CompositionProjection(CompositionRepository repository, QueryUpdateEmitter updates) {
+        this.repository = repository;
+        this.updates = updates;
+    }
+
+    @EventHandler
+    void on(GovCreated event, @SequenceNumber long version, @Timestamp Instant at) {
+        repository.insert(event.gov().value(), event.archetype().name(), event.description(), version,
+                GovComposition.start(GovConfig.empty(event.gov())), at);
+        emit(event.gov());
+    }
+
+    @EventHandler
+    void on(CitizenReferenced event, @SequenceNumber long version, @Timestamp Instant at) {
+        change(event.gov(), version, at, doc -> doc.withDraft(doc.draft().with(event.citizen())));
+    }
+
+    @EventHandler
+    void on(ConfluenceCommissioned event, @SequenceNumber long version, @Timestamp Instant at) {
+        change(event.gov(), version, at, doc -> doc.withDraft(doc.draft().with(event.confluence())));
+    }
+
+    @EventHandler
+    void on(ConfluenceUpgraded event, @SequenceNumber long version, @Timestamp Instant at) {
+        CitizenName name = event.confluence().name();
+        change(event.gov(), version, at, doc -> doc.withDraft(doc.draft().with(event.confluence()))
+                .withoutStale(name)
+                .withHeld(held -> without(held, name))
+                .withBumps(bumps -> bumps.stream().map(b -> b.upgradeRecorded(name)).toList()));
+    }
+
+    @EventHandler
+    void on(ConfluenceUpgradeHeld event, @SequenceNumber long version, @Timestamp Instant at) {
+        CitizenName name = event.confluence().name();
+        change(event.gov(), version, at, doc -> doc
+                .withHeld(held -> {
+                    List<ConfluenceConfig> kept = without(held, name);
+                    kept.add(event.confluence());
+                    return kept;
+                })
+                .withBumps(bumps -> bumps.stream().map(b -> b.upgradeRecorded(name)).toList()));
+    }
+
+    @EventHandler
+    void on(CitizenDropped event, @SequenceNumber long version, @Timestamp Instant at) {
+        change(event.gov(), version, at, doc -> doc.withDraft(doc.draft().without(event.citizen()))
+                .withStale(event.staleConfluences(), event.citizen()));
+    }
+
+    @EventHandler
+    void on(CitizenReplaced event, @SequenceNumber long version, @Timestamp Instant at) {
+        change(event.gov(), version, at, doc -> doc
+                .withDraft(doc.draft().without(event.citizen()).with(event.replacement()))
+                .withStale(event.staleConfluences(), event.citizen()));
+    }
+
+    @EventHandler
+    void on(BasicServiceShipped event, @SequenceNumber long version, @Timestamp Instant at) {
+        change(event.gov(), version, at, doc -> doc.withDraft(doc.draft().with(event.service())));
+    }
+
+    @EventHandler
+    void on(BasicServiceWithdrawn event, @SequenceNumber long version, @Timestamp Instant at) {
+        change(event.gov(), version, at, doc -> doc.withDraft(doc.draft().without(event.service())));
+    }
+
+    @EventHandler
+    void on(GovConfigPublished event, @SequenceNumber long version, @Timestamp Instant at) {
+        change(event.gov(), version, at, doc -> doc.publishing(event.config(), event.revision(), at));
+    }
+
+    @EventHandler
+    void on(FingerprintBumpScheduled event, @SequenceNumber long version, @Timestamp Instant at) {
+        PendingCutover pending = new PendingCutover(event.citizen(), event.fromFingerprint(), event.toFingerprint(),
+                event.cutoverAt(), event.expectedGovFingerprint(), event.confluencesToUpgrade(), false, at);
+        change(event.gov(), version, at, doc -> doc.withBumps(bumps -> {
+            bumps.add(pending);
+            return bumps;
+        }));
+    }
+
+    @EventHandler
+    void on(CutoverFingerprintRevised event, @SequenceNumber long version, @Timestamp Instant at) {
+        change(event.gov(), version, at, doc -> doc.withBumps(bumps -> bumps.stream()
+                .map(b -> b.citizen().equals(event.citizen()) ? b.expecting(event.expectedGovFingerprint()) : b)
+                .toList()));
+    }
+
+    @EventHandler
+    void on(FingerprintCutoverBlocked event, @SequenceNumber long version, @Timestamp Instant at) {
+        change(event.gov(), version, at, doc -> doc.withBumps(bumps -> bumps.stream()
+                .map(b -> b.citizen().equals(event.citizen()) ? b.markedBlocked() : b).toList()));
+    }
+
+    @EventHandler
+    void on(FingerprintBumpCancelled event, @SequenceNumber long version, @Timestamp Instant at) {
+        change(event.gov(), version, at, doc -> doc
+                .withBumps(bumps -> bumps.stream().filter(b -> !b.citizen().equals(event.citizen())).toList())
+                .withHeld(held -> held.stream().filter(h -> !event.discardedUpgrades().contains(h.name())).toList()));
+    }
+
+    @EventHandler
+    void on(FingerprintCutOver event, @SequenceNumber long version, @Timestamp Instant at) {
+        change(event.gov(), version, at, doc -> {
+            GovConfig draft = doc.draft().withFingerprint(event.citizen(), event.toFingerprint());
+            for (ConfluenceConfig upgrade : event.upgradedConfluences()) {
+                draft = draft.with(upgrade);
+            }
+            List<CitizenName> applied = event.upgradedConfluences().stream().map(ConfluenceConfig::name).toList();
+            return doc.withDraft(draft)
+                    .withHeld(held -> held.stream().filter(h -> !applied.contains(h.name())).toList())
+                    .withBumps(bumps -> bumps.stream().filter(b -> !b.citizen().equals(event.citizen())).toList());
+        });
+    }
+
+    @EventHandler
+    void on(GovRetired event, @SequenceNumber long version, @Timestamp Instant at) {
+        change(event.gov(), version, at, doc -> doc.retired(at));
+    }
+
+    @ResetHandler
+    void reset() {
+        repository.deleteAll();
+    }
+
+    @QueryHandler
+    GovView handle(FindGov query) {
+        return repository.view(query.gov()).orElse(null);
+    }
+
+    private void change(GovName gov, long version, Instant at, UnaryOperator<GovComposition> change) {
+        GovComposition document = repository.document(gov.value())
+                .orElseThrow(() -> new IllegalStateException("composition of unknown gov " + gov));
+        repository.update(gov.value(), version, change.apply(document), at);
+        emit(gov);
+    }
+
+    private void emit(GovName gov) {
+        updates.emit(FindGov.class, query -> query.gov().equals(gov.value()),
+                repository.view(gov.value()).orElseThrow());
+    }
+
+    private static List<ConfluenceConfig> without(List<ConfluenceConfig> held, CitizenName name) {
+        return new java.util.ArrayList<>(held.stream().filter(h -> !h.name().equals(name)).toList());
+    }
+}

@@ -1,0 +1,69 @@
+package io.govlife.query.revisions;
+
+import io.govlife.query.support.GovConfigDiff;
+import io.govlife.query.support.JsonColumns;
+import io.govlife.query.support.QueryProblems;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Published GovConfigs: the current one, any past one, the list, and what changed between two. */
+@RestController
+@RequestMapping("/api/govs/{gov}")
+class RevisionController {
+
+    private final RevisionRepository revisions;
+
+    RevisionController(RevisionRepository revisions) {
+        this.revisions = revisions;
+    }
+
+    /**
+     * The GovConfig as integrators compile it in: canonical JSON (groups in GOV_ROOT order, fields in declaration
+     * order), {@code ETag} its fingerprint. The revision travels in headers so the body is the content alone.
+     */
+    @GetMapping(value = "/config", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> config(@PathVariable String gov, @RequestParam(required = false) Long revision,
+                                  @RequestParam(required = false) Instant asOf) {
+        if (revision != null && asOf != null) {
+            throw QueryProblems.badRequest("revision", "give revision or asOf, not both");
+        }
+        Revision found;
+        if (revision != null) {
+            found = revisions.number(gov, revision).orElseThrow(() -> QueryProblems.notFound("revision-not-found",
+                    "revision", "gov '" + gov + "' has no revision " + revision));
+        } else if (asOf != null) {
+            found = revisions.asOf(gov, asOf).orElseThrow(() -> QueryProblems.notFound("revision-not-found",
+                    "asOf", "gov '" + gov + "' had published nothing by " + asOf));
+        } else {
+            found = revisions.latest(gov).orElseThrow(() -> QueryProblems.notFound("revision-not-found",
+                    "gov", "gov '" + gov + "' has published no GovConfig"));
+        }
+        return ResponseEntity.ok()
+                .eTag("\"" + found.fingerprint() + "\"")
+                .header("Gov-Revision", Long.toString(found.revision()))
+                .lastModified(found.publishedAt())
+                .body(JsonColumns.write(found.config()));
+    }
+
+    @GetMapping("/revisions")
+    List<Revision.Summary> revisions(@PathVariable String gov) {
+        return revisions.all(gov).stream().map(Revision::summary).toList();
+    }
+
+    @GetMapping("/revisions/{a}/diff/{b}")
+    GovConfigDiff diff(@PathVariable String gov, @PathVariable long a, @PathVariable long b) {
+        Revision from = revisions.number(gov, a).orElseThrow(() -> QueryProblems.notFound("revision-not-found",
+                "a", "gov '" + gov + "' has no revision " + a));
+        Revision to = revisions.number(gov, b).orElseThrow(() -> QueryProblems.notFound("revision-not-found",
+                "b", "gov '" + gov + "' has no revision " + b));
+        return GovConfigDiff.between(from.config(), to.config());
+    }
+}
