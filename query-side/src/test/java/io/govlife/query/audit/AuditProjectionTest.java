@@ -1,0 +1,45 @@
+package io.govlife.query.audit;
+
+import io.govlife.events.gov.GovConfig;
+import io.govlife.query.support.ProjectionHarness;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.govlife.query.support.Events.BASE_LATTICE;
+import static io.govlife.query.support.Events.config;
+import static io.govlife.query.support.Events.created;
+import static io.govlife.query.support.Events.published;
+import static io.govlife.query.support.Events.referenced;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuditProjectionTest {
+
+    private final ProjectionHarness harness = new ProjectionHarness();
+
+    @Test
+    void records_every_event_with_who_why_when_and_correlation() {
+        harness.feeding(new AuditProjection(harness.jdbc()));
+        GovConfig first = config(BASE_LATTICE);
+        harness.publish(created());
+        harness.publish(referenced(BASE_LATTICE, first), MetaData.with("operator", "bob")
+                .and("reason", "Base joins").and("correlationId", "req-7").and("causationId", "cmd-7"));
+        harness.publish(published(1, null, first, null));
+
+        List<Map<String, Object>> rows = harness.jdbc().queryForList(
+                "select * from audit_entry order by sequence_number");
+        assertThat(rows).extracting(r -> r.get("EVENT_TYPE"))
+                .containsExactly("GovCreated", "CitizenReferenced", "GovConfigPublished");
+        Map<String, Object> reference = rows.get(1);
+        assertThat(reference.get("OPERATOR")).isEqualTo("bob");
+        assertThat(reference.get("REASON")).isEqualTo("Base joins");
+        assertThat(reference.get("CORRELATION_ID")).isEqualTo("req-7");
+        assertThat(reference.get("CAUSATION_ID")).isEqualTo("cmd-7");
+        assertThat(reference.get("CITIZEN")).isEqualTo("base");
+        assertThat((String) reference.get("SUMMARY")).contains("lattice base");
+        assertThat((String) reference.get("PAYLOAD")).contains("\"chainId\":8453");
+        assertThat(rows.get(2).get("CITIZEN")).isNull();
+    }
+}

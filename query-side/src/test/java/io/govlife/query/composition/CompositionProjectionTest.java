@@ -1,0 +1,154 @@
+package io.govlife.query.composition;
+
+import io.govlife.events.bump.CutoverFingerprintRevised;
+import io.govlife.events.bump.FingerprintBumpCancelled;
+import io.govlife.events.bump.FingerprintBumpScheduled;
+import io.govlife.events.bump.FingerprintCutOver;
+import io.govlife.events.citizen.CitizenDropped;
+import io.govlife.events.citizen.CitizenKind;
+import io.govlife.events.citizen.ConfluenceCommissioned;
+import io.govlife.events.citizen.ConfluenceUpgraded;
+import io.govlife.events.citizen.ConfluenceConfig;
+import io.govlife.events.gov.FindGov;
+import io.govlife.events.gov.GovConfig;
+import io.govlife.events.gov.GovRetired;
+import io.govlife.events.service.BasicServiceShipped;
+import io.govlife.query.support.Page;
+import io.govlife.query.support.Paging;
+import io.govlife.query.support.ProjectionHarness;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static io.govlife.query.support.Events.ATLAS;
+import static io.govlife.query.support.Events.BASE;
+import static io.govlife.query.support.Events.BASE_LATTICE;
+import static io.govlife.query.support.Events.BRIDGE;
+import static io.govlife.query.support.Events.BRIDGE_V1;
+import static io.govlife.query.support.Events.GOV;
+import static io.govlife.query.support.Events.ZORA;
+import static io.govlife.query.support.Events.ZORA_LATTICE;
+import static io.govlife.query.support.Events.config;
+import static io.govlife.query.support.Events.created;
+import static io.govlife.query.support.Events.fp;
+import static io.govlife.query.support.Events.published;
+import static io.govlife.query.support.Events.referenced;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CompositionProjectionTest {
+
+    private final ProjectionHarness harness = new ProjectionHarness();
+    private CompositionRepository repository;
+    private CompositionProjection projection;
+
+    @BeforeEach
+    void setUp() {
+        repository = new CompositionRepository(harness.jdbc());
+        projection = new CompositionProjection(repository, SimpleQueryUpdateEmitter.builder().build());
+        harness.feeding(projection);
+    }
+
+    private void ecosystemPublished() {
+        GovConfig published = config(BASE_LATTICE, ZORA_LATTICE, BRIDGE_V1);
+        harness.publish(created(),
+                referenced(BASE_LATTICE, config(BASE_LATTICE)),
+                referenced(ZORA_LATTICE, config(BASE_LATTICE, ZORA_LATTICE)),
+                new ConfluenceCommissioned(GOV, BRIDGE_V1, published.fingerprint()),
+                published(1, null, published, "first"));
+    }
+
+    @Test
+    void a_new_gov_is_a_draft_with_the_empty_fingerprint() {
+        harness.publish(created());
+
+        GovView view = repository.view(GOV.value()).orElseThrow();
+        assertThat(view.status()).isEqualTo("DRAFT");
+        assertThat(view.version()).isZero();
+        assertThat(view.published()).isNull();
+        assertThat(view.draft().fingerprint()).isEqualTo(GovConfig.empty(GOV).fingerprint().hex());
+    }
+
+    @Test
+    void tracks_draft_and_publication() {
+        ecosystemPublished();
+        harness.publish(new BasicServiceShipped(GOV, ATLAS, config(BASE_LATTICE, ZORA_LATTICE, BRIDGE_V1, ATLAS)
+                .fingerprint()));
+
+        GovView view = repository.view(GOV.value()).orElseThrow();
+        assertThat(view.status()).isEqualTo("ACTIVE");
+        assertThat(view.version()).isEqualTo(5);
+        assertThat(view.published().revision()).isEqualTo(1);
+        assertThat(view.published().config()).isEqualTo(config(BASE_LATTICE, ZORA_LATTICE, BRIDGE_V1));
+        assertThat(view.draft().config()).isEqualTo(config(BASE_LATTICE, ZORA_LATTICE, BRIDGE_V1, ATLAS));
+        assertThat(view.draft().fingerprint()).isEqualTo(view.draft().config().fingerprint().hex());
+        assertThat(view.services()).isEmpty();
+    }
+
+    @Test
+    void a_drop_marks_spanning_confluences_stale_until_upgraded() {
+        ecosystemPublished();
+        harness.publish(new CitizenDropped(GOV, ZORA, CitizenKind.LATTICE, List.of(BRIDGE),
+                config(BASE_LATTICE, BRIDGE_V1).fingerprint()));
+        assertThat(repository.view(GOV.value()).orElseThrow().staleConfluences()).containsExactly(BRIDGE);
+
+        ConfluenceConfig upgraded = new ConfluenceConfig(BRIDGE, fp(0x46), List.of(BASE, io.govlife.query.support.Events.ORACLE.role()), "2", List.of());
+        harness.publish(new ConfluenceUpgraded(GOV, upgraded, fp(0x01)));
+        GovView view = repository.view(GOV.value()).orElseThrow();
+        assertThat(view.staleConfluences()).isEmpty();
+        assertThat(view.draft().config().confluence(BRIDGE)).contains(upgraded);
+    }
+
+    @Test
+    void pending_bumps_follow_schedule_revision_cancellation_and_cutover() {
+        ecosystemPublished();
+        Instant cutover = Instant.parse("2026-03-01T00:00:00Z");
+        harness.publish(new FingerprintBumpScheduled(GOV, BASE, fp(0x11), fp(0x99), cutover, fp(0xa1), List.of(BRIDGE)),
+                new CutoverFingerprintRevised(GOV, BASE, cutover, fp(0xa1), fp(0xa2)));
+
+        PendingCutover pending = repository.view(GOV.value()).orElseThrow().pendingBumps().get(0);
+        assertThat(pending.citizen()).isEqualTo(BASE);
+        assertThat(pending.expectedGovFingerprint()).isEqualTo(fp(0xa2));
+        assertThat(pending.awaitingConfluences()).containsExactly(BRIDGE);
+
+        harness.publish(new FingerprintBumpCancelled(GOV, BASE, fp(0x99), cutover, List.of()));
+        assertThat(repository.view(GOV.value()).orElseThrow().pendingBumps()).isEmpty();
+
+        harness.publish(new FingerprintBumpScheduled(GOV, ZORA, fp(0x22), fp(0x98), cutover, fp(0xa3), List.of()),
+                new FingerprintCutOver(GOV, ZORA, fp(0x22), fp(0x98), List.of(), fp(0xa4)));
+        GovView view = repository.view(GOV.value()).orElseThrow();
+        assertThat(view.pendingBumps()).isEmpty();
+        assertThat(view.draft().config().fingerprintOf(ZORA)).contains(fp(0x98));
+    }
+
+    @Test
+    void retirement_keeps_the_last_published_config() {
+        ecosystemPublished();
+        harness.publish(new GovRetired(GOV, 1L, config(BASE_LATTICE, ZORA_LATTICE, BRIDGE_V1).fingerprint(),
+                List.of()));
+
+        GovView view = repository.view(GOV.value()).orElseThrow();
+        assertThat(view.status()).isEqualTo("RETIRED");
+        assertThat(view.retiredAt()).isNotNull();
+        assertThat(view.published().config()).isEqualTo(config(BASE_LATTICE, ZORA_LATTICE, BRIDGE_V1));
+    }
+
+    @Test
+    void lists_govs_by_status_with_paging_and_answers_the_find_query() {
+        ecosystemPublished();
+        Page<GovSummary> active = repository.list("ACTIVE", Paging.of(0, 10));
+        assertThat(active.total()).isEqualTo(1);
+        assertThat(active.items()).extracting(GovSummary::name).containsExactly(GOV.value());
+        assertThat(repository.list("RETIRED", Paging.of(0, 10)).items()).isEmpty();
+        assertThat(projection.handle(new FindGov(GOV.value())).name()).isEqualTo(GOV.value());
+    }
+
+    @Test
+    void a_reset_empties_the_read_model() {
+        ecosystemPublished();
+        harness.reset();
+        assertThat(repository.view(GOV.value())).isEmpty();
+    }
+}
