@@ -64,6 +64,27 @@ public abstract class LiveApplication {
         return count == null ? 0 : count;
     }
 
+    /** Waits until every read model has processed the whole log. */
+    protected void awaitProjections() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> {
+                    com.fasterxml.jackson.databind.JsonNode projections = api.send("GET", "/api/admin/projections", null)
+                            .json();
+                    for (com.fasterxml.jackson.databind.JsonNode p : projections) {
+                        if (p.path("replaying").asBoolean() || p.path("position").isNull()
+                                || p.path("position").asLong() < p.path("head").asLong()) {
+                            return false;
+                        }
+                    }
+                    return projections.size() > 0;
+                });
+    }
+
+    protected Api.Reply get(String path) {
+        return api.send("GET", path, null);
+    }
+
     /** Creates a gov with lattices {@code base} and {@code zora}; returns its name. */
     protected String govWithTwoLattices() {
         String gov = uniqueGov();
