@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReplayIT extends LiveApplication {
 
-    private static final List<String> PROJECTIONS = List.of("composition", "revisions", "audit", "channel");
+    private static final List<String> PROJECTIONS = List.of("composition", "revisions", "audit", "channel", "reports");
 
     @Test
     void replaying_every_projection_rebuilds_identical_read_models() {
@@ -34,6 +34,7 @@ class ReplayIT extends LiveApplication {
         jdbc.update("delete from gov_revision where revision = 1");
         jdbc.update("delete from audit_entry where event_type = 'CitizenDropped'");
         jdbc.update("update channel_entry set title = 'tampered'");
+        jdbc.update("update report_bump set lead_seconds = 1");
         assertThat(outputs(govs)).isNotEqualTo(outputs);
 
         for (String projection : PROJECTIONS) {
@@ -99,7 +100,8 @@ class ReplayIT extends LiveApplication {
             String p = "/api/govs/" + gov;
             for (String path : List.of(p, p + "/config", p + "/config?revision=1", p + "/revisions",
                     p + "/revisions/1/diff/3", p + "/history?size=200", p + "/history?type=CitizenDropped",
-                    p + "/changelog", p + "/feed", "/govs/" + gov)) {
+                    p + "/changelog", p + "/feed", "/govs/" + gov, "/api/reports/bumps?gov=" + gov,
+                    "/api/reports/publications?gov=" + gov, "/api/reports/composition?gov=" + gov)) {
                 record(path, outputs);
             }
         }

@@ -19,7 +19,7 @@ public class CompositionRepository {
 
     private final JdbcTemplate jdbc;
 
-    CompositionRepository(JdbcTemplate jdbc) {
+    public CompositionRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -22,7 +22,7 @@ public final class ProjectionHarness {
 
     private final JdbcTemplate jdbc;
     private final Map<String, Long> sequences = new HashMap<>();
-    private AnnotationEventHandlerAdapter handlers;
+    private java.util.List<AnnotationEventHandlerAdapter> handlers = java.util.List.of();
     private Instant clock = Instant.parse("2026-01-01T00:00:00Z");
 
     public ProjectionHarness() {
@@ -36,8 +36,9 @@ public final class ProjectionHarness {
         return jdbc;
     }
 
-    public ProjectionHarness feeding(Object projection) {
-        this.handlers = new AnnotationEventHandlerAdapter(projection);
+    /** The projections every published event goes to, in this order. */
+    public ProjectionHarness feeding(Object... projections) {
+        this.handlers = java.util.Arrays.stream(projections).map(AnnotationEventHandlerAdapter::new).toList();
         return this;
     }
 
@@ -68,15 +69,19 @@ public final class ProjectionHarness {
         if (StoredEventTypes.nameOf(event.getClass()).isEmpty()) {
             throw new IllegalArgumentException("not a stored event type: " + event.getClass());
         }
-        try {
-            handlers.handle(message);
-        } catch (Exception e) {
-            throw new IllegalStateException("projection failed on " + event, e);
+        for (AnnotationEventHandlerAdapter handler : handlers) {
+            try {
+                if (handler.canHandle(message)) {
+                    handler.handle(message);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("projection failed on " + event, e);
+            }
         }
         return this;
     }
 
     public void reset() {
-        handlers.prepareReset();
+        handlers.forEach(AnnotationEventHandlerAdapter::prepareReset);
     }
 }

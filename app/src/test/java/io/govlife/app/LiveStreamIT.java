@@ -1,0 +1,68 @@
+package io.govlife.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A console that keeps {@code /api/govs/{gov}/stream} open sees the gov now, then every change. */
+class LiveStreamIT extends LiveApplication {
+
+    @Test
+    void the_stream_sends_the_current_state_then_each_change() throws Exception {
+        String gov = uniqueGov();
+        assertThat(api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}").status())
+                .isEqualTo(201);
+        awaitProjections();
+
+        BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+        HttpRequest request = HttpRequest.newBuilder(api.uri("/api/govs/" + gov + "/stream"))
+                .header("Accept", "text/event-stream").GET().build();
+        CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        CompletableFuture<Void> reader = response.thenAccept(r -> r.body()
+                .filter(line -> line.startsWith("data:"))
+                .forEach(line -> received.add(json(line.substring(5)))));
+        try {
+            JsonNode initial = received.poll(20, TimeUnit.SECONDS);
+            assertThat(initial).as("initial state").isNotNull();
+            assertThat(initial.path("version").asLong()).isZero();
+
+            assertThat(api.post("/api/govs/" + gov + "/organisms",
+                    "{\"role\":\"price-oracle\",\"fingerprint\":\"" + fp(0x33) + "\"}").status()).isEqualTo(201);
+            JsonNode update = received.poll(20, TimeUnit.SECONDS);
+            assertThat(update).as("update after a write").isNotNull();
+            assertThat(update.path("version").asLong()).isEqualTo(1);
+            assertThat(update.path("draft").path("config").path("organisms").get(0).path("role").asText())
+                    .isEqualTo("price-oracle");
+        } finally {
+            reader.cancel(true);
+            response.cancel(true);
+        }
+    }
+
+    @Test
+    void the_stream_of_an_unknown_gov_is_a_404_problem() {
+        Api.Reply reply = api.send("GET", "/api/govs/no.such.gov/stream", null);
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+    }
+
+    private static JsonNode json(String data) {
+        try {
+            return new ObjectMapper().readTree(data);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
