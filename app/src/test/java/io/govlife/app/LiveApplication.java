@@ -35,6 +35,14 @@ public abstract class LiveApplication {
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
         registry.add("govlife.data-dir", DATA_DIR::toString);
+        // notices go to receivers on loopback, retry fast, and bumps may cut over seconds ahead
+        registry.add("govlife.webhooks.allowed-hosts", () -> "127.0.0.1,localhost");
+        registry.add("govlife.webhooks.first-retry", () -> "PT0.2S");
+        registry.add("govlife.webhooks.poll-interval", () -> "PT0.1S");
+        registry.add("govlife.bump.minimum-notice", () -> "PT2S");
+        registry.add("db-scheduler.polling-interval", () -> "200ms");
+        // an open event stream must not hold the test JVM's exit for the production grace period
+        registry.add("spring.lifecycle.timeout-per-shutdown-phase", () -> "2s");
     }
 
     @BeforeEach

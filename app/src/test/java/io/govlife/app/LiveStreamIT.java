@@ -28,9 +28,10 @@ class LiveStreamIT extends LiveApplication {
         BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
         HttpRequest request = HttpRequest.newBuilder(api.uri("/api/govs/" + gov + "/stream"))
                 .header("Accept", "text/event-stream").GET().build();
-        CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
-                .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-        CompletableFuture<Void> reader = response.thenAccept(r -> r.body()
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofLines());
+        Stream<String> lines = response.body();
+        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> lines
                 .filter(line -> line.startsWith("data:"))
                 .forEach(line -> received.add(json(line.substring(5)))));
         try {
@@ -46,8 +47,8 @@ class LiveStreamIT extends LiveApplication {
             assertThat(update.path("draft").path("config").path("organisms").get(0).path("role").asText())
                     .isEqualTo("price-oracle");
         } finally {
+            lines.close(); // closes the connection, so the server ends the stream
             reader.cancel(true);
-            response.cancel(true);
         }
     }
 

@@ -14,6 +14,10 @@ import io.govlife.events.citizen.ConfluenceUpgraded;
 import io.govlife.events.gov.GovConfigPublished;
 import io.govlife.events.gov.GovCreated;
 import io.govlife.events.gov.GovRetired;
+import io.govlife.events.integrator.IntegratorEndpointDisabled;
+import io.govlife.events.integrator.IntegratorRegistered;
+import io.govlife.events.integrator.IntegratorSecretRotated;
+import io.govlife.events.integrator.IntegratorUnregistered;
 import io.govlife.events.service.BasicServiceShipped;
 import io.govlife.events.service.BasicServiceWithdrawn;
 
@@ -48,6 +52,10 @@ public final class StoredEventTypes {
         register("govlife.CutoverFingerprintRevised", CutoverFingerprintRevised.class);
         register("govlife.FingerprintCutOver", FingerprintCutOver.class);
         register("govlife.FingerprintCutoverBlocked", FingerprintCutoverBlocked.class);
+        register("govlife.IntegratorRegistered", IntegratorRegistered.class);
+        register("govlife.IntegratorSecretRotated", IntegratorSecretRotated.class);
+        register("govlife.IntegratorUnregistered", IntegratorUnregistered.class);
+        register("govlife.IntegratorEndpointDisabled", IntegratorEndpointDisabled.class);
     }
 
     private StoredEventTypes() {

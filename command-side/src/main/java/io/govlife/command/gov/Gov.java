@@ -36,6 +36,15 @@ import io.govlife.events.gov.PublishGovConfig;
 import io.govlife.events.gov.RetireGov;
 import io.govlife.events.gov.Rule;
 import io.govlife.events.gov.RuleViolation;
+import io.govlife.events.integrator.DisableIntegratorEndpoint;
+import io.govlife.events.integrator.IntegratorEndpointDisabled;
+import io.govlife.events.integrator.IntegratorName;
+import io.govlife.events.integrator.IntegratorRegistered;
+import io.govlife.events.integrator.IntegratorSecretRotated;
+import io.govlife.events.integrator.IntegratorUnregistered;
+import io.govlife.events.integrator.RegisterIntegrator;
+import io.govlife.events.integrator.RotateIntegratorSecret;
+import io.govlife.events.integrator.UnregisterIntegrator;
 import io.govlife.events.service.BasicServiceShipped;
 import io.govlife.events.service.BasicServiceWithdrawn;
 import io.govlife.events.service.ServiceRef;
@@ -79,6 +88,7 @@ public class Gov {
     private Set<String> staleConfluences = new TreeSet<>();
     private Map<String, PendingBump> pendingBumps = new TreeMap<>();
     private Map<String, ConfluenceConfig> heldUpgrades = new TreeMap<>();
+    private Map<String, Boolean> integratorsDisabled = new TreeMap<>();
     private boolean retired;
 
     protected Gov() {
@@ -233,7 +243,7 @@ public class Gov {
         }
         List<CitizenName> toUpgrade = published.confluencesSpanning(citizen).stream().filter(draft::names).toList();
         apply(new FingerprintBumpScheduled(name, citizen, current, command.fingerprint(), command.cutoverAt(),
-                cutoverConfig(citizen, command.fingerprint()).fingerprint(), toUpgrade));
+                cutoverConfig(citizen, command.fingerprint()).fingerprint(), toUpgrade, published.fingerprint()));
         return state();
     }
 
@@ -265,6 +275,49 @@ public class Gov {
         return state();
     }
 
+    // ---- integrators
+
+    @CommandHandler
+    public GovState handle(RegisterIntegrator command, IntegratorDirectory directory) {
+        requireNotRetired();
+        if (integratorsDisabled.containsKey(command.integrator().value())) {
+            throw new RuleViolation(Rule.INTEGRATOR_NAME_TAKEN, "name",
+                    "gov '" + name + "' already has an integrator '" + command.integrator() + "'");
+        }
+        directory.register(name, command.integrator(), command.webhookUrl(), command.secret());
+        apply(new IntegratorRegistered(name, command.integrator(), command.webhookUrl()));
+        return state();
+    }
+
+    @CommandHandler
+    public GovState handle(RotateIntegratorSecret command, IntegratorDirectory directory, Clock clock) {
+        requireNotRetired();
+        requireIntegrator(command.integrator());
+        Instant previousValidUntil = clock.instant().plus(command.overlap());
+        directory.rotate(name, command.integrator(), command.secret(), previousValidUntil);
+        apply(new IntegratorSecretRotated(name, command.integrator(), previousValidUntil));
+        return state();
+    }
+
+    @CommandHandler
+    public GovState handle(UnregisterIntegrator command, IntegratorDirectory directory) {
+        requireNotRetired();
+        requireIntegrator(command.integrator());
+        directory.unregister(name, command.integrator());
+        apply(new IntegratorUnregistered(name, command.integrator()));
+        return state();
+    }
+
+    /** Comes from delivery, not from an operator: a no-op when there is nothing left to disable. */
+    @CommandHandler
+    public GovState handle(DisableIntegratorEndpoint command, IntegratorDirectory directory) {
+        if (!retired && Boolean.FALSE.equals(integratorsDisabled.get(command.integrator().value()))) {
+            directory.disable(name, command.integrator());
+            apply(new IntegratorEndpointDisabled(name, command.integrator(), command.httpStatus()));
+        }
+        return state();
+    }
+
     // ---- retirement
 
     @CommandHandler
@@ -280,6 +333,13 @@ public class Gov {
     private void requireNotRetired() {
         if (retired) {
             throw new RuleViolation(Rule.GOV_RETIRED, "gov", "gov '" + name + "' is retired and accepts nothing");
+        }
+    }
+
+    private void requireIntegrator(IntegratorName integrator) {
+        if (!integratorsDisabled.containsKey(integrator.value())) {
+            throw new RuleViolation(Rule.INTEGRATOR_NOT_FOUND, "integrator",
+                    "gov '" + name + "' has no integrator '" + integrator + "'");
         }
     }
 
@@ -536,6 +596,21 @@ public class Gov {
             heldUpgrades.remove(upgrade.name().value());
         }
         pendingBumps.remove(event.citizen().value());
+    }
+
+    @EventSourcingHandler
+    void on(IntegratorRegistered event) {
+        integratorsDisabled.put(event.integrator().value(), false);
+    }
+
+    @EventSourcingHandler
+    void on(IntegratorUnregistered event) {
+        integratorsDisabled.remove(event.integrator().value());
+    }
+
+    @EventSourcingHandler
+    void on(IntegratorEndpointDisabled event) {
+        integratorsDisabled.put(event.integrator().value(), true);
     }
 
     @EventSourcingHandler

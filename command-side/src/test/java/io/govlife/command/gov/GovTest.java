@@ -37,6 +37,15 @@ import io.govlife.events.gov.PublishGovConfig;
 import io.govlife.events.gov.RetireGov;
 import io.govlife.events.gov.Rule;
 import io.govlife.events.gov.RuleViolation;
+import io.govlife.events.integrator.DisableIntegratorEndpoint;
+import io.govlife.events.integrator.IntegratorEndpointDisabled;
+import io.govlife.events.integrator.IntegratorName;
+import io.govlife.events.integrator.IntegratorRegistered;
+import io.govlife.events.integrator.IntegratorSecretRotated;
+import io.govlife.events.integrator.IntegratorUnregistered;
+import io.govlife.events.integrator.RegisterIntegrator;
+import io.govlife.events.integrator.RotateIntegratorSecret;
+import io.govlife.events.integrator.UnregisterIntegrator;
 import io.govlife.events.service.BasicService;
 import io.govlife.events.service.BasicServiceShipped;
 import io.govlife.events.service.BasicServiceWithdrawn;
@@ -77,6 +86,32 @@ class GovTest {
     private AggregateTestFixture<Gov> fixture;
     private final Set<GovName> claimedNames = new HashSet<>();
     private final MutableClock clock = new MutableClock(NOW);
+    private final RecordingDirectory secrets = new RecordingDirectory();
+
+    /** Remembers what the aggregate asked the secret store to do. */
+    static class RecordingDirectory implements IntegratorDirectory {
+        final List<String> calls = new java.util.ArrayList<>();
+
+        @Override
+        public void register(GovName gov, IntegratorName integrator, String webhookUrl, String secret) {
+            calls.add("register " + integrator + " " + webhookUrl + " " + secret);
+        }
+
+        @Override
+        public void disable(GovName gov, IntegratorName integrator) {
+            calls.add("disable " + integrator);
+        }
+
+        @Override
+        public void rotate(GovName gov, IntegratorName integrator, String secret, Instant previousValidUntil) {
+            calls.add("rotate " + integrator + " " + secret + " " + previousValidUntil);
+        }
+
+        @Override
+        public void unregister(GovName gov, IntegratorName integrator) {
+            calls.add("unregister " + integrator);
+        }
+    }
 
     static Fingerprint fp(int b) {
         return Fingerprint.of(String.format("%02x", b).repeat(32));
@@ -92,6 +127,7 @@ class GovTest {
         });
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(new BumpPolicy(Duration.ofHours(24)));
+        fixture.registerInjectableResource(secrets);
     }
 
     // ---- event builders: the draft fingerprint each event must carry is computed from the content
@@ -147,7 +183,7 @@ class GovTest {
     static FingerprintBumpScheduled baseBumpScheduled() {
         GovConfig afterCutover = config(BASE_LATTICE.withFingerprint(fp(0x99)), ZORA_LATTICE, BRIDGE_V1);
         return new FingerprintBumpScheduled(GOV, BASE, fp(0x11), fp(0x99), NOW.plus(Duration.ofDays(2)),
-                afterCutover.fingerprint(), List.of(BRIDGE));
+                afterCutover.fingerprint(), List.of(BRIDGE), config(BASE_LATTICE, ZORA_LATTICE, BRIDGE_V1).fingerprint());
     }
 
     static void expectRule(ResultValidator<Gov> result, Rule rule, String field) {
@@ -646,6 +682,67 @@ class GovTest {
     }
 
     @Nested
+    class Integrators {
+
+        final IntegratorName acme = IntegratorName.of("acme-wallet");
+
+        @Test
+        void registers_an_integrator_in_the_directory_beside_the_log() {
+            fixture.given(created())
+                    .when(new RegisterIntegrator(GOV, acme, "https://hooks.acme.example/gov", "whsec_x", null))
+                    .expectEvents(new IntegratorRegistered(GOV, acme, "https://hooks.acme.example/gov"));
+            assertThat(secrets.calls).containsExactly("register acme-wallet https://hooks.acme.example/gov whsec_x");
+        }
+
+        @Test
+        void refuses_a_second_integrator_of_the_same_name() {
+            expectRule(fixture.given(created(), new IntegratorRegistered(GOV, acme, "https://a.example"))
+                            .when(new RegisterIntegrator(GOV, acme, "https://b.example", "whsec_y", null)),
+                    Rule.INTEGRATOR_NAME_TAKEN, "name");
+            assertThat(secrets.calls).isEmpty();
+        }
+
+        @Test
+        void rotates_a_secret_keeping_the_old_one_for_the_overlap() {
+            Instant until = NOW.plus(Duration.ofHours(1));
+            fixture.given(created(), new IntegratorRegistered(GOV, acme, "https://a.example"))
+                    .when(new RotateIntegratorSecret(GOV, acme, "whsec_new", Duration.ofHours(1)))
+                    .expectEvents(new IntegratorSecretRotated(GOV, acme, until));
+            assertThat(secrets.calls).containsExactly("rotate acme-wallet whsec_new " + until);
+        }
+
+        @Test
+        void refuses_to_rotate_or_unregister_an_unknown_integrator() {
+            expectRule(fixture.given(created())
+                            .when(new RotateIntegratorSecret(GOV, acme, "whsec_new", Duration.ofHours(1))),
+                    Rule.INTEGRATOR_NOT_FOUND, "integrator");
+            expectRule(fixture.given(created()).when(new UnregisterIntegrator(GOV, acme, null)),
+                    Rule.INTEGRATOR_NOT_FOUND, "integrator");
+        }
+
+        @Test
+        void unregisters_and_forgets_endpoint_and_secret() {
+            fixture.given(created(), new IntegratorRegistered(GOV, acme, "https://a.example"))
+                    .when(new UnregisterIntegrator(GOV, acme, null))
+                    .expectEvents(new IntegratorUnregistered(GOV, acme));
+            assertThat(secrets.calls).containsExactly("unregister acme-wallet");
+        }
+
+        @Test
+        void disables_an_endpoint_once() {
+            fixture.given(created(), new IntegratorRegistered(GOV, acme, "https://a.example"))
+                    .when(new DisableIntegratorEndpoint(GOV, acme, 410))
+                    .expectEvents(new IntegratorEndpointDisabled(GOV, acme, 410));
+            assertThat(secrets.calls).containsExactly("disable acme-wallet");
+            fixture.given(created(), new IntegratorRegistered(GOV, acme, "https://a.example"),
+                            new IntegratorEndpointDisabled(GOV, acme, 410))
+                    .when(new DisableIntegratorEndpoint(GOV, acme, 410))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
     class Retiring {
 
         @Test
@@ -671,6 +768,7 @@ class GovTest {
                     new BumpFingerprint(GOV, BASE, fp(0x99), NOW.plus(Duration.ofDays(2)), null),
                     new CancelFingerprintBump(GOV, BASE, null),
                     new CutOverFingerprint(GOV, BASE),
+                    new RegisterIntegrator(GOV, IntegratorName.of("acme-wallet"), "https://a.example", "s", null),
                     new RetireGov(GOV, null));
             for (Object command : commands) {
                 expectRule(fixture.given(created(), referenced(BASE_LATTICE, BASE_LATTICE), retired).when(command),

@@ -17,4 +17,9 @@ import java.time.Instant;
 public record CutoverFingerprintRevised(GovName gov, CitizenName citizen, Instant cutoverAt,
                                         Fingerprint previousExpectedGovFingerprint,
                                         Fingerprint expectedGovFingerprint) implements GovEvent {
+
+    /** One pending bump per citizen: what the bump saga associates with. */
+    public String bumpKey() {
+        return gov.value() + "/" + citizen.value();
+    }
 }

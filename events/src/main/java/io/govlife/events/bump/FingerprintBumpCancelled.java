@@ -16,4 +16,9 @@ import java.util.List;
 @Revision("1")
 public record FingerprintBumpCancelled(GovName gov, CitizenName citizen, Fingerprint toFingerprint,
                                        Instant cutoverAt, List<CitizenName> discardedUpgrades) implements GovEvent {
+
+    /** One pending bump per citizen: what the bump saga associates with. */
+    public String bumpKey() {
+        return gov.value() + "/" + citizen.value();
+    }
 }

@@ -12,10 +12,17 @@ import java.util.List;
 /**
  * A citizen announced it moves to {@code toFingerprint} at {@code cutoverAt}. {@code expectedGovFingerprint} is the
  * GovConfig fingerprint the cutover will publish — what integrators are told to expect.
- * {@code confluencesToUpgrade} span the citizen and need an upgrade recorded by cutover.
+ * {@code confluencesToUpgrade} span the citizen and need an upgrade recorded by cutover;
+ * {@code publishedGovFingerprint} is the GovConfig integrators bind to until then.
  */
 @Revision("1")
 public record FingerprintBumpScheduled(GovName gov, CitizenName citizen, Fingerprint fromFingerprint,
                                        Fingerprint toFingerprint, Instant cutoverAt, Fingerprint expectedGovFingerprint,
-                                       List<CitizenName> confluencesToUpgrade) implements GovEvent {
+                                       List<CitizenName> confluencesToUpgrade, Fingerprint publishedGovFingerprint)
+        implements GovEvent {
+
+    /** One pending bump per citizen: what the bump saga associates with. */
+    public String bumpKey() {
+        return gov.value() + "/" + citizen.value();
+    }
 }

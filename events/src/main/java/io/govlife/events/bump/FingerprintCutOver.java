@@ -17,4 +17,9 @@ import java.util.List;
 public record FingerprintCutOver(GovName gov, CitizenName citizen, Fingerprint fromFingerprint,
                                  Fingerprint toFingerprint, List<ConfluenceConfig> upgradedConfluences,
                                  Fingerprint draftFingerprint) implements GovEvent {
+
+    /** One pending bump per citizen: what the bump saga associates with. */
+    public String bumpKey() {
+        return gov.value() + "/" + citizen.value();
+    }
 }

@@ -14,4 +14,9 @@ import java.util.List;
 @Revision("1")
 public record FingerprintCutoverBlocked(GovName gov, CitizenName citizen, List<CitizenName> awaitingConfluences)
         implements GovEvent {
+
+    /** One pending bump per citizen: what the bump saga associates with. */
+    public String bumpKey() {
+        return gov.value() + "/" + citizen.value();
+    }
 }

@@ -25,7 +25,12 @@ public enum Rule {
     BUMP_ALREADY_PENDING("bump-already-pending", Refusal.CONFLICT),
     BUMP_NOT_PENDING("bump-not-pending", Refusal.NOT_FOUND),
     BUMP_PENDING_ON_CITIZEN("bump-pending-on-citizen", Refusal.CONFLICT),
-    CUTOVER_NOT_DUE("cutover-not-due", Refusal.CONFLICT);
+    CUTOVER_NOT_DUE("cutover-not-due", Refusal.CONFLICT),
+    INTEGRATOR_NAME_TAKEN("integrator-name-taken", Refusal.CONFLICT),
+    INTEGRATOR_NOT_FOUND("integrator-not-found", Refusal.NOT_FOUND),
+    GOV_NOT_FOUND("gov-not-found", Refusal.NOT_FOUND),
+    NOTICE_NOT_FOUND("notice-not-found", Refusal.NOT_FOUND),
+    NOTICE_NOT_FAILED("notice-not-failed", Refusal.CONFLICT);
 
     public enum Refusal {
         NOT_FOUND,

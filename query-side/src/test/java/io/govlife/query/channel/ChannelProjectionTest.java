@@ -35,7 +35,7 @@ class ChannelProjectionTest {
         Instant cutover = Instant.parse("2026-06-01T00:00:00Z");
         harness.publish(created(), referenced(BASE_LATTICE, first), published(1, null, first, "first"),
                 new BasicServiceShipped(GOV, ATLAS, second.fingerprint()), published(2, first, second, null),
-                new FingerprintBumpScheduled(GOV, BASE, fp(0x11), fp(0x99), cutover, fp(0xa1), List.of()),
+                new FingerprintBumpScheduled(GOV, BASE, fp(0x11), fp(0x99), cutover, fp(0xa1), List.of(), fp(0xf0)),
                 new FingerprintBumpCancelled(GOV, BASE, fp(0x99), cutover, List.of()),
                 new GovRetired(GOV, 2L, second.fingerprint(), List.of()));
 

@@ -105,7 +105,7 @@ class CompositionProjectionTest {
     void pending_bumps_follow_schedule_revision_cancellation_and_cutover() {
         ecosystemPublished();
         Instant cutover = Instant.parse("2026-03-01T00:00:00Z");
-        harness.publish(new FingerprintBumpScheduled(GOV, BASE, fp(0x11), fp(0x99), cutover, fp(0xa1), List.of(BRIDGE)),
+        harness.publish(new FingerprintBumpScheduled(GOV, BASE, fp(0x11), fp(0x99), cutover, fp(0xa1), List.of(BRIDGE), fp(0xf0)),
                 new CutoverFingerprintRevised(GOV, BASE, cutover, fp(0xa1), fp(0xa2)));
 
         PendingCutover pending = repository.view(GOV.value()).orElseThrow().pendingBumps().get(0);
@@ -116,7 +116,7 @@ class CompositionProjectionTest {
         harness.publish(new FingerprintBumpCancelled(GOV, BASE, fp(0x99), cutover, List.of()));
         assertThat(repository.view(GOV.value()).orElseThrow().pendingBumps()).isEmpty();
 
-        harness.publish(new FingerprintBumpScheduled(GOV, ZORA, fp(0x22), fp(0x98), cutover, fp(0xa3), List.of()),
+        harness.publish(new FingerprintBumpScheduled(GOV, ZORA, fp(0x22), fp(0x98), cutover, fp(0xa3), List.of(), fp(0xf0)),
                 new FingerprintCutOver(GOV, ZORA, fp(0x22), fp(0x98), List.of(), fp(0xa4)));
         GovView view = repository.view(GOV.value()).orElseThrow();
         assertThat(view.pendingBumps()).isEmpty();

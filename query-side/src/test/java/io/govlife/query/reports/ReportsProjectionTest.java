@@ -50,9 +50,9 @@ class ReportsProjectionTest {
         reports.at(Instant.parse("2026-01-10T00:00:00Z")).publish(referenced(BASE_LATTICE, config(BASE_LATTICE)),
                 referenced(ZORA_LATTICE, first), published(1, null, first, null));
         Instant cutover = Instant.parse("2026-02-01T12:00:00Z");
-        reports.publish(new FingerprintBumpScheduled(GOV, BASE, fp(0x11), fp(0x99), cutover, fp(0xa1), List.of()));
+        reports.publish(new FingerprintBumpScheduled(GOV, BASE, fp(0x11), fp(0x99), cutover, fp(0xa1), List.of(), fp(0xf0)));
         Instant scheduledAt = reports.now();
-        reports.publish(new FingerprintBumpScheduled(GOV, ZORA, fp(0x22), fp(0x98), cutover, fp(0xa2), List.of()),
+        reports.publish(new FingerprintBumpScheduled(GOV, ZORA, fp(0x22), fp(0x98), cutover, fp(0xa2), List.of(), fp(0xf0)),
                 new FingerprintBumpCancelled(GOV, ZORA, fp(0x98), cutover, List.of()));
 
         GovConfig second = first.withFingerprint(BASE, fp(0x99));

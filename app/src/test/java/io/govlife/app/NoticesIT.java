@@ -1,0 +1,263 @@
+package io.govlife.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.codec.digest.HmacAlgorithms;
+import org.apache.commons.codec.digest.HmacUtils;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Integrators, notices and the bump saga against a real HTTP receiver on loopback. */
+class NoticesIT extends LiveApplication {
+
+    private WebhookReceiver receiver;
+    private String gov;
+    private String g;
+
+    @BeforeEach
+    void publishedGov() {
+        receiver = new WebhookReceiver();
+        gov = uniqueGov();
+        g = "/api/govs/" + gov;
+        ok(api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}"));
+        ok(api.post(g + "/organisms", "{\"role\":\"price-oracle\",\"fingerprint\":\"" + fp(0x33) + "\"}"));
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.close();
+    }
+
+    private String register(String name, String path) {
+        Api.Reply reply = ok(api.post(g + "/integrators", "{\"name\":\"" + name + "\",\"webhookUrl\":\""
+                + receiver.url(path) + "\"}"));
+        assertThat(reply.status()).isEqualTo(201);
+        return reply.json().path("secret").asText();
+    }
+
+    @Test
+    void notices_are_signed_per_standard_webhooks_and_verify_with_the_secret() {
+        String secret = register("acme-wallet", "/acme");
+        assertThat(secret).startsWith("whsec_");
+        ok(api.post(g + "/publications", "{}"));
+
+        WebhookReceiver.Received notice = awaitOne("/acme");
+        assertThat(verifies(notice, secret)).isTrue();
+        assertThat(verifies(notice, "whsec_" + Base64.getEncoder().encodeToString(new byte[32]))).isFalse();
+        JsonNode body = json(notice.body());
+        assertThat(body.path("gov").asText()).isEqualTo(gov);
+        assertThat(body.path("kind").asText()).isEqualTo("PUBLICATION");
+        assertThat(body.path("newGovFingerprint").asText()).hasSize(64);
+        assertThat(body.path("changelog").asText()).endsWith("/api/govs/" + gov + "/changelog");
+        assertThat(notice.header("webhook-id")).isEqualTo(body.path("id").asText());
+    }
+
+    @Test
+    void a_receiver_failing_then_answering_gets_the_notice_once_with_the_same_id() {
+        register("acme-wallet", "/flaky");
+        receiver.answer("/flaky", 500, 503);
+        ok(api.post(g + "/publications", "{}"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at("/flaky").size() >= 3);
+        List<WebhookReceiver.Received> attempts = receiver.at("/flaky");
+        assertThat(attempts).extracting(r -> r.header("webhook-id")).containsOnly(attempts.get(0).header("webhook-id"));
+        JsonNode notice = awaitNotice(n -> "DELIVERED".equals(n.path("status").asText()));
+        assertThat(notice.path("attempts").asInt()).isEqualTo(3);
+        assertThat(notice.path("attemptLog").findValuesAsText("outcome")).containsExactly("RETRY", "RETRY",
+                "DELIVERED");
+        assertThat(notice.path("attemptLog").get(0).path("httpStatus").asInt()).isEqualTo(500);
+        // and nothing more arrives: exactly one successful delivery
+        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3))
+                .until(() -> receiver.at("/flaky").size() == 3);
+    }
+
+    @Test
+    void a_receiver_answering_410_is_disabled_and_gets_nothing_more() {
+        register("gone-wallet", "/gone");
+        receiver.answer("/gone", 410);
+        ok(api.post(g + "/publications", "{}"));
+
+        JsonNode failed = awaitNotice(n -> "FAILED".equals(n.path("status").asText()));
+        assertThat(failed.path("attemptLog").get(0).path("outcome").asText()).isEqualTo("GONE");
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(g + "/history?type=IntegratorEndpointDisabled")
+                .json().path("total").asLong() == 1);
+        ok(api.post(g + "/organisms", "{\"role\":\"second-oracle\",\"fingerprint\":\"" + fp(0x34) + "\"}"));
+        ok(api.post(g + "/publications", "{}"));
+        awaitProjections();
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                .until(() -> receiver.at("/gone").size() == 1);
+        assertThat(get(g + "/notices").json().path("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void an_operator_redelivers_a_failed_notice() {
+        register("strict-wallet", "/strict");
+        receiver.answer("/strict", 400);
+        ok(api.post(g + "/publications", "{}"));
+        JsonNode failed = awaitNotice(n -> "FAILED".equals(n.path("status").asText()));
+
+        Api.Reply redelivery = api.post(g + "/notices/" + failed.path("id").asText() + "/redelivery", null);
+        assertThat(redelivery.status()).isEqualTo(200);
+        JsonNode delivered = awaitNotice(n -> "DELIVERED".equals(n.path("status").asText()));
+        assertThat(delivered.path("id").asText()).isEqualTo(failed.path("id").asText());
+        assertThat(receiver.at("/strict")).hasSize(2);
+        BadInputIT.assertProblem(api.post(g + "/notices/" + failed.path("id").asText() + "/redelivery", null), 409,
+                "noticeId");
+    }
+
+    @Test
+    void a_bump_cuts_over_on_time_and_publishes_what_integrators_were_told() {
+        register("acme-wallet", "/acme");
+        ok(api.post(g + "/publications", "{}"));
+        Instant cutoverAt = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+        ok(api.post(g + "/citizens/price-oracle/bumps", "{\"fingerprint\":\"" + fp(0x99) + "\",\"cutoverAt\":\""
+                + cutoverAt + "\"}"));
+
+        JsonNode advance = awaitNoticeBody("/acme", "BUMP_SCHEDULED");
+        assertThat(advance.path("cutoverAt").asText()).isEqualTo(cutoverAt.toString());
+        String told = advance.path("newGovFingerprint").asText();
+
+        JsonNode publication = awaitNoticeBody("/acme", b -> "PUBLICATION".equals(b.path("kind").asText())
+                && b.path("revision").asLong() == 2);
+        assertThat(publication.path("newGovFingerprint").asText()).isEqualTo(told);
+        assertThat(publication.path("citizen").asText()).isEqualTo("price-oracle");
+        awaitProjections();
+        JsonNode revisions = get(g + "/revisions").json();
+        Instant publishedAt = Instant.parse(revisions.get(1).path("publishedAt").asText());
+        assertThat(publishedAt).isAfterOrEqualTo(cutoverAt).isBefore(cutoverAt.plusSeconds(10));
+        assertThat(get(g + "/config").header("ETag")).isEqualTo("\"" + told + "\"");
+    }
+
+    @Test
+    void reminders_go_only_to_integrators_that_have_not_acknowledged() {
+        register("acks-wallet", "/acks");
+        register("silent-wallet", "/silent");
+        ok(api.post(g + "/publications", "{}"));
+        // reminder 6 h before cutover: cutover 6 h and 4 s ahead puts the reminder 4 s from now
+        Instant cutoverAt = Instant.now().plus(Duration.ofHours(6)).plusSeconds(4);
+        ok(api.post(g + "/citizens/price-oracle/bumps", "{\"fingerprint\":\"" + fp(0x99) + "\",\"cutoverAt\":\""
+                + cutoverAt + "\"}"));
+        JsonNode advance = awaitNoticeBody("/acks", "BUMP_SCHEDULED");
+        awaitNoticeBody("/silent", "BUMP_SCHEDULED");
+
+        JsonNode risk = get(g + "/notices").json().path("pendingBumps").get(0);
+        assertThat(risk.path("unacknowledged").findValuesAsText("")).isEmpty();
+        assertThat(texts(risk.path("unacknowledged"))).containsExactly("acks-wallet", "silent-wallet");
+
+        Api.Reply ack = api.post(g + "/notices/" + advance.path("id").asText() + "/acks",
+                "{\"integrator\":\"acks-wallet\"}");
+        assertThat(ack.status()).isEqualTo(200);
+        assertThat(texts(get(g + "/notices").json().path("pendingBumps").get(0).path("unacknowledged")))
+                .containsExactly("silent-wallet");
+
+        awaitNoticeBody("/silent", "BUMP_REMINDER");
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> receiver.at("/acks").stream()
+                .noneMatch(r -> r.body().contains("BUMP_REMINDER")));
+    }
+
+    @Test
+    void a_rotated_secret_overlaps_the_old_one() {
+        String old = register("acme-wallet", "/acme");
+        Api.Reply rotation = ok(api.post(g + "/integrators/acme-wallet/secret-rotation", null));
+        String rotated = rotation.json().path("secret").asText();
+        assertThat(rotated).startsWith("whsec_").isNotEqualTo(old);
+        ok(api.post(g + "/publications", "{}"));
+
+        WebhookReceiver.Received notice = awaitOne("/acme");
+        assertThat(notice.header("webhook-signature").split(" ")).hasSize(2);
+        assertThat(verifies(notice, old)).isTrue();
+        assertThat(verifies(notice, rotated)).isTrue();
+    }
+
+    @Test
+    void webhook_urls_outside_the_allow_list_are_refused() {
+        long before = eventCount();
+        BadInputIT.assertProblem(api.post(g + "/integrators",
+                "{\"name\":\"far-wallet\",\"webhookUrl\":\"https://hooks.example.org/x\"}"), 400, "webhookUrl");
+        BadInputIT.assertProblem(api.post(g + "/integrators",
+                "{\"name\":\"ftp-wallet\",\"webhookUrl\":\"ftp://127.0.0.1/x\"}"), 400, "webhookUrl");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void an_integrator_unregisters() {
+        register("acme-wallet", "/acme");
+        assertThat(api.delete(g + "/integrators/acme-wallet", null).status()).isEqualTo(200);
+        BadInputIT.assertProblem(api.delete(g + "/integrators/acme-wallet", null), 404, "integrator");
+        BadInputIT.assertProblem(api.post(g + "/notices/msg_nope/acks", "{\"integrator\":\"acme-wallet\"}"), 404,
+                "noticeId");
+        BadInputIT.assertProblem(get("/api/govs/no.such.gov/notices"), 404, "gov");
+    }
+
+    // ---- helpers
+
+    private static Api.Reply ok(Api.Reply reply) {
+        assertThat(reply.status()).as("call answered %s", reply).isBetween(200, 299);
+        return reply;
+    }
+
+    private WebhookReceiver.Received awaitOne(String path) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> !receiver.at(path).isEmpty());
+        return receiver.at(path).get(0);
+    }
+
+    private JsonNode awaitNoticeBody(String path, String kind) {
+        return awaitNoticeBody(path, body -> kind.equals(body.path("kind").asText()));
+    }
+
+    private JsonNode awaitNoticeBody(String path, java.util.function.Predicate<JsonNode> wanted) {
+        try {
+            return await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at(path).stream()
+                    .map(r -> json(r.body())).filter(wanted).findFirst().orElse(null), java.util.Objects::nonNull);
+        } catch (org.awaitility.core.ConditionTimeoutException timeout) {
+            throw new AssertionError("no such notice at " + path + "; received " + receiver.at(path).stream()
+                    .map(WebhookReceiver.Received::body).toList() + "; notices " + get(g + "/notices").body()
+                    + "; history " + get(g + "/history?size=200").body(), timeout);
+        }
+    }
+
+    private JsonNode awaitNotice(java.util.function.Predicate<JsonNode> wanted) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> {
+            for (JsonNode notice : get(g + "/notices").json().path("items")) {
+                if (wanted.test(notice)) {
+                    return notice;
+                }
+            }
+            return null;
+        }, java.util.Objects::nonNull);
+    }
+
+    /** Standard Webhooks verification, the way a receiver does it (README shows the same). */
+    static boolean verifies(WebhookReceiver.Received notice, String secret) {
+        String signed = notice.header("webhook-id") + "." + notice.header("webhook-timestamp") + "." + notice.body();
+        byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
+        String expected = "v1," + Base64.getEncoder().encodeToString(
+                new HmacUtils(HmacAlgorithms.HMAC_SHA_256, key).hmac(signed));
+        return Arrays.asList(notice.header("webhook-signature").split(" ")).contains(expected);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new java.util.ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return new ObjectMapper().readTree(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.govlife.saga.bump;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.govlife.events.bump.CutOverFingerprint;
+import io.govlife.events.bump.CutoverFingerprintRevised;
+import io.govlife.events.bump.FingerprintBumpCancelled;
+import io.govlife.events.bump.FingerprintBumpScheduled;
+import io.govlife.events.bump.FingerprintCutOver;
+import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.gov.GovName;
+import io.govlife.events.gov.GovRetired;
+import io.govlife.events.gov.Rule;
+import io.govlife.events.gov.RuleViolation;
+import io.govlife.saga.notices.BumpNotices;
+import io.govlife.saga.notices.NoticeContent;
+import io.govlife.saga.notices.NoticeKind;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One pending bump, from its schedule to its cutover: tells integrators at once which GovConfig fingerprint they
+ * will need, tells them again when that changes, reminds those who have not acknowledged, and at the cutover
+ * instant sends the command that cuts over and publishes. Its deadlines live in the database and survive restarts.
+ * A cancellation, the cutover or the gov's retirement ends it.
+ */
+@Saga
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class BumpCutoverSaga {
+
+    static final String REMINDER = "bump-reminder";
+    static final String CUTOVER = "bump-cutover";
+    static final Duration CUTOVER_RETRY = Duration.ofMinutes(1);
+    private static final Logger log = LoggerFactory.getLogger(BumpCutoverSaga.class);
+
+    private String gov;
+    private String citizen;
+    private String bump;
+    private Instant cutoverAt;
+    private String fromGovFingerprint;
+    private String expectedGovFingerprint;
+
+    @Autowired
+    private transient BumpNotices notices;
+    @Autowired
+    private transient DeadlineManager deadlines;
+    @Autowired
+    private transient CommandGateway commands;
+    @Autowired
+    private transient ReminderPolicy reminders;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "bumpKey")
+    void on(FingerprintBumpScheduled event, EventMessage<?> message, @Timestamp Instant scheduledAt) {
+        gov = event.gov().value();
+        citizen = event.citizen().value();
+        bump = message.getIdentifier();
+        cutoverAt = event.cutoverAt();
+        expectedGovFingerprint = event.expectedGovFingerprint().hex();
+        fromGovFingerprint = event.publishedGovFingerprint().hex();
+        SagaLifecycle.associateWith("gov", gov);
+
+        notices.bumpPending(gov, citizen, bump, cutoverAt);
+        notices.notifyIntegrators(message.getIdentifier(), content(NoticeKind.BUMP_SCHEDULED), bump);
+        reminders.reminderFor(cutoverAt, scheduledAt).ifPresent(at -> deadlines.schedule(at, REMINDER));
+        deadlines.schedule(cutoverAt, CUTOVER);
+    }
+
+    @SagaEventHandler(associationProperty = "bumpKey")
+    void on(CutoverFingerprintRevised event, EventMessage<?> message) {
+        expectedGovFingerprint = event.expectedGovFingerprint().hex();
+        notices.notifyIntegrators(message.getIdentifier(), content(NoticeKind.BUMP_REVISED), bump);
+    }
+
+    @DeadlineHandler(deadlineName = REMINDER)
+    void remind() {
+        notices.remindUnacknowledged(bump + "/reminder", content(NoticeKind.BUMP_REMINDER), bump);
+    }
+
+    @DeadlineHandler(deadlineName = CUTOVER)
+    void cutOver() {
+        try {
+            commands.sendAndWait(new CutOverFingerprint(GovName.of(gov), CitizenName.of(citizen)));
+        } catch (RuleViolation refused) {
+            if (refused.rule() == Rule.CUTOVER_NOT_DUE) {
+                // this node's clock is behind the one that judged the deadline due: try again at the instant itself
+                deadlines.schedule(cutoverAt.plusMillis(100), CUTOVER);
+            } else if (refused.rule() != Rule.BUMP_NOT_PENDING && refused.rule() != Rule.GOV_RETIRED) {
+                log.warn("Cutover of {} in gov {} refused ({}); trying again in {}", citizen, gov,
+                        refused.rule().code(), CUTOVER_RETRY);
+                deadlines.schedule(CUTOVER_RETRY, CUTOVER);
+            }
+        } catch (RuntimeException failure) {
+            log.warn("Cutover of {} in gov {} failed; trying again in {}", citizen, gov, CUTOVER_RETRY, failure);
+            deadlines.schedule(CUTOVER_RETRY, CUTOVER);
+        }
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "bumpKey")
+    void on(FingerprintCutOver event) {
+        // the publication that follows is announced by the notices projection, like every publication
+        cancelDeadlines();
+        notices.bumpEnded(gov, citizen);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "bumpKey")
+    void on(FingerprintBumpCancelled event, EventMessage<?> message) {
+        cancelDeadlines();
+        notices.bumpEnded(gov, citizen);
+        notices.notifyIntegrators(message.getIdentifier(), content(NoticeKind.BUMP_CANCELLED), bump);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "gov")
+    void on(GovRetired event) {
+        cancelDeadlines();
+        notices.bumpEnded(gov, citizen);
+    }
+
+    private void cancelDeadlines() {
+        deadlines.cancelAllWithinScope(REMINDER);
+        deadlines.cancelAllWithinScope(CUTOVER);
+    }
+
+    private NoticeContent content(NoticeKind kind) {
+        return new NoticeContent(gov, kind, citizen, fromGovFingerprint, expectedGovFingerprint, cutoverAt, null);
+    }
+}

@@ -1,0 +1,174 @@
+package io.govlife.saga.notices;
+
+import io.govlife.events.gov.GovName;
+import io.govlife.events.integrator.DisableIntegratorEndpoint;
+import io.govlife.events.integrator.IntegratorName;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Delivers due notices, at least once. A node claims a notice with one conditional update before sending it, so
+ * two nodes never make the same attempt; a claim left by a crashed node expires and the notice is tried again.
+ * Every attempt is recorded with its status and latency.
+ */
+@Component
+public class NoticeDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeDelivery.class);
+    private static final Duration CLAIM = Duration.ofMinutes(2);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final int BATCH = 50;
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final WebhookPolicy policy;
+    private final CommandGateway commands;
+    private final String node = "node-" + UUID.randomUUID();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final ExecutorService senders = Executors.newFixedThreadPool(8, runnable -> {
+        Thread thread = new Thread(runnable, "notice-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public NoticeDelivery(JdbcTemplate jdbc, Clock clock, WebhookPolicy policy, CommandGateway commands) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.policy = policy;
+        this.commands = commands;
+    }
+
+    @Scheduled(fixedDelayString = "${govlife.webhooks.poll-interval:PT0.5S}")
+    public void deliverDue() {
+        Instant now = clock.instant();
+        List<String> due = jdbc.queryForList("select id from notice where status = 'PENDING' and next_attempt_at <= ? "
+                        + "and (claimed_until is null or claimed_until < ?) order by next_attempt_at limit " + BATCH,
+                String.class, Timestamp.from(now), Timestamp.from(now));
+        List<Future<?>> sending = new ArrayList<>();
+        for (String id : due) {
+            if (claim(id, now)) {
+                sending.add(senders.submit(() -> deliverOrRelease(id)));
+            }
+        }
+        for (Future<?> send : sending) {
+            try {
+                send.get();
+            } catch (Exception e) {
+                log.warn("Notice delivery failed unexpectedly", e);
+            }
+        }
+    }
+
+    private boolean claim(String id, Instant now) {
+        return jdbc.update("update notice set claimed_by = ?, claimed_until = ? where id = ? and status = 'PENDING' "
+                        + "and (claimed_until is null or claimed_until < ?)",
+                node, Timestamp.from(now.plus(CLAIM)), id, Timestamp.from(now)) == 1;
+    }
+
+    /** A failure of ours, not the receiver's, must not leave the notice claimed until the claim expires. */
+    private void deliverOrRelease(String id) {
+        try {
+            deliver(id);
+        } catch (RuntimeException failure) {
+            log.error("Could not deliver notice {}; releasing it for another try", id, failure);
+            jdbc.update("update notice set claimed_by = null, claimed_until = null where id = ? and claimed_by = ?",
+                    id, node);
+        }
+    }
+
+    private void deliver(String id) {
+        Map<String, Object> notice = jdbc.queryForMap("select * from notice where id = ?", id);
+        String gov = (String) notice.get("GOV");
+        String integrator = (String) notice.get("INTEGRATOR");
+        String body = (String) notice.get("BODY");
+        int attempt = ((Number) notice.get("ATTEMPTS")).intValue() + 1;
+        Instant started = clock.instant();
+        long timestamp = started.getEpochSecond();
+
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create((String) notice.get("TARGET_URL")))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "govlife-notices")
+                .header("webhook-id", id)
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (integrator != null) {
+            List<String> secrets = jdbc.queryForList("select secret from integrator_secret where gov = ? "
+                            + "and integrator = ? and (valid_until is null or valid_until > ?) order by created_at desc",
+                    String.class, gov, integrator, Timestamp.from(started));
+            if (secrets.isEmpty()) {
+                finish(id, attempt, started, null, "FAILED", "integrator has no valid secret (unregistered)", null);
+                return;
+            }
+            request.header("webhook-signature", WebhookSigner.signatures(secrets, id, timestamp, body));
+        }
+
+        Integer status = null;
+        String error = null;
+        try {
+            status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        }
+
+        String outcome;
+        Instant next = null;
+        if (status != null && status >= 200 && status < 300) {
+            outcome = "DELIVERED";
+        } else if (status == null || status == 408 || status == 429 || status >= 500) {
+            next = policy.nextAttempt(attempt, Rows.instant(notice.get("RETRY_SINCE")), clock.instant());
+            outcome = next == null ? "FAILED" : "RETRY";
+        } else {
+            outcome = status == 410 ? "GONE" : "FAILED";
+        }
+        finish(id, attempt, started, status, outcome, error, next);
+        if (status != null && status == 410 && integrator != null) {
+            commands.send(new DisableIntegratorEndpoint(GovName.of(gov), IntegratorName.of(integrator), 410));
+        }
+    }
+
+    private void finish(String id, int attempt, Instant started, Integer status, String outcome, String error,
+                        Instant next) {
+        Instant now = clock.instant();
+        String noticeStatus = switch (outcome) {
+            case "DELIVERED" -> "DELIVERED";
+            case "RETRY" -> "PENDING";
+            default -> "FAILED";
+        };
+        jdbc.update("insert into notice_attempt (notice_id, attempt, attempted_at, http_status, latency_ms, outcome, "
+                        + "error) values (?, ?, ?, ?, ?, ?, ?)", id, attempt, Timestamp.from(started), status,
+                Duration.between(started, now).toMillis(), outcome, error == null ? null : truncate(error));
+        jdbc.update("update notice set status = ?, attempts = ?, next_attempt_at = ?, claimed_by = null, "
+                        + "claimed_until = null, delivered_at = ? where id = ?", noticeStatus, attempt,
+                next == null ? null : Timestamp.from(next), "DELIVERED".equals(outcome) ? Timestamp.from(now) : null, id);
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 300);
+    }
+}

@@ -1,0 +1,12 @@
+package io.govlife.saga.notices;
+
+/** What a notice tells its receiver. */
+public enum NoticeKind {
+    PUBLICATION,
+    BUMP_SCHEDULED,
+    BUMP_REVISED,
+    BUMP_REMINDER,
+    BUMP_CANCELLED,
+    RETIREMENT,
+    INCLUSION
+}

@@ -1,0 +1,175 @@
+package io.govlife.saga.bump;
+
+import io.govlife.events.bump.CutOverFingerprint;
+import io.govlife.events.bump.CutoverFingerprintRevised;
+import io.govlife.events.bump.FingerprintBumpCancelled;
+import io.govlife.events.bump.FingerprintBumpScheduled;
+import io.govlife.events.bump.FingerprintCutOver;
+import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.gov.Fingerprint;
+import io.govlife.events.gov.GovName;
+import io.govlife.events.gov.GovRetired;
+import io.govlife.saga.notices.BumpNotices;
+import io.govlife.saga.notices.NoticeContent;
+import io.govlife.saga.notices.NoticeKind;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BumpCutoverSagaTest {
+
+    static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    static final Instant CUTOVER = NOW.plus(Duration.ofDays(2));
+    static final GovName GOV = GovName.of("ethereum.superchain");
+    static final CitizenName BASE = CitizenName.of("base");
+    static final String KEY = "ethereum.superchain/base";
+
+    private SagaTestFixture<BumpCutoverSaga> fixture;
+    private RecordingNotices notices;
+
+    static Fingerprint fp(int b) {
+        return Fingerprint.of(String.format("%02x", b).repeat(32));
+    }
+
+    static FingerprintBumpScheduled scheduled() {
+        return new FingerprintBumpScheduled(GOV, BASE, fp(0x11), fp(0x99), CUTOVER, fp(0xa1), List.of(), fp(0xa0));
+    }
+
+    /** Remembers what the saga asked of notices, one line per call. */
+    static class RecordingNotices implements BumpNotices {
+        final List<String> calls = new ArrayList<>();
+        final List<NoticeContent> contents = new ArrayList<>();
+
+        @Override
+        public void notifyIntegrators(String source, NoticeContent content, String bump) {
+            calls.add("notify " + content.kind());
+            contents.add(content);
+        }
+
+        @Override
+        public void remindUnacknowledged(String source, NoticeContent content, String bump) {
+            calls.add("remind " + content.kind());
+            contents.add(content);
+        }
+
+        @Override
+        public void bumpPending(String gov, String citizen, String bump, Instant cutoverAt) {
+            calls.add("pending " + citizen + " " + cutoverAt);
+        }
+
+        @Override
+        public void bumpEnded(String gov, String citizen) {
+            calls.add("ended " + citizen);
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        fixture = new SagaTestFixture<>(BumpCutoverSaga.class);
+        notices = new RecordingNotices();
+        fixture.registerResource(notices);
+        fixture.registerResource(new ReminderPolicy(Duration.ofHours(6)));
+    }
+
+    @Test
+    void a_scheduled_bump_sends_the_advance_notice_at_once_and_schedules_reminder_and_cutover() {
+        fixture.givenCurrentTime(NOW)
+                .whenAggregate(GOV.value()).publishes(scheduled())
+                .expectActiveSagas(1)
+                .expectScheduledDeadlineWithName(CUTOVER.minus(Duration.ofHours(6)), BumpCutoverSaga.REMINDER)
+                .expectScheduledDeadlineWithName(CUTOVER, BumpCutoverSaga.CUTOVER)
+                .expectNoDispatchedCommands();
+        assertThat(notices.calls).containsExactly("pending base " + CUTOVER, "notify BUMP_SCHEDULED");
+        NoticeContent advance = notices.contents.get(0);
+        assertThat(advance.newGovFingerprint()).isEqualTo(fp(0xa1).hex());
+        assertThat(advance.oldGovFingerprint()).isEqualTo(fp(0xa0).hex());
+        assertThat(advance.cutoverAt()).isEqualTo(CUTOVER);
+    }
+
+    @Test
+    void a_bump_announced_inside_the_reminder_window_gets_no_reminder() {
+        FingerprintBumpScheduled soon = new FingerprintBumpScheduled(GOV, BASE, fp(0x11), fp(0x99),
+                NOW.plus(Duration.ofHours(2)), fp(0xa1), List.of(), fp(0xa0));
+        fixture.givenCurrentTime(NOW)
+                .whenAggregate(GOV.value()).publishes(soon)
+                .expectScheduledDeadlineWithName(NOW.plus(Duration.ofHours(2)), BumpCutoverSaga.CUTOVER)
+                .expectNoScheduledDeadlineWithName(NOW.plus(Duration.ofHours(2)).minus(Duration.ofHours(6)),
+                        BumpCutoverSaga.REMINDER);
+    }
+
+    @Test
+    void at_the_reminder_time_those_who_have_not_acknowledged_are_reminded_and_nothing_is_cut_over() {
+        fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled())
+                .whenTimeAdvancesTo(CUTOVER.minus(Duration.ofHours(6)))
+                .expectTriggeredDeadlinesWithName(BumpCutoverSaga.REMINDER)
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(1);
+        assertThat(notices.calls).endsWith("remind BUMP_REMINDER");
+    }
+
+    @Test
+    void a_revised_expectation_is_announced_with_the_new_fingerprint() {
+        fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled())
+                .whenAggregate(GOV.value()).publishes(new CutoverFingerprintRevised(GOV, BASE, CUTOVER, fp(0xa1),
+                        fp(0xa2)))
+                .expectActiveSagas(1);
+        assertThat(notices.calls).endsWith("notify BUMP_REVISED");
+        assertThat(notices.contents.get(notices.contents.size() - 1).newGovFingerprint()).isEqualTo(fp(0xa2).hex());
+    }
+
+    @Test
+    void at_the_cutover_instant_the_cutover_command_is_sent() {
+        fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled())
+                .whenTimeAdvancesTo(CUTOVER)
+                .expectTriggeredDeadlinesWithName(BumpCutoverSaga.REMINDER, BumpCutoverSaga.CUTOVER)
+                .expectDispatchedCommands(new CutOverFingerprint(GOV, BASE));
+    }
+
+    @Test
+    void the_cutover_ends_the_saga() {
+        fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled())
+                .whenAggregate(GOV.value()).publishes(new FingerprintCutOver(GOV, BASE, fp(0x11), fp(0x99), List.of(),
+                        fp(0xb0)))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
+        assertThat(notices.calls).endsWith("ended base");
+    }
+
+    @Test
+    void a_cancellation_ends_the_saga_cancels_its_deadlines_and_tells_integrators() {
+        fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled())
+                .whenAggregate(GOV.value()).publishes(new FingerprintBumpCancelled(GOV, BASE, fp(0x99), CUTOVER,
+                        List.of()))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines()
+                .expectNoDispatchedCommands();
+        assertThat(notices.calls).endsWith("ended base", "notify BUMP_CANCELLED");
+    }
+
+    @Test
+    void retirement_ends_the_saga_and_cancels_its_deadlines() {
+        fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled())
+                .whenAggregate(GOV.value()).publishes(new GovRetired(GOV, 1L, fp(0xa0), List.of(BASE)))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
+        assertThat(notices.calls).endsWith("ended base");
+    }
+
+    @Test
+    void a_bump_of_another_citizen_does_not_touch_this_saga() {
+        FingerprintBumpCancelled otherCitizen = new FingerprintBumpCancelled(GOV, CitizenName.of("zora"), fp(0x98),
+                CUTOVER, List.of());
+        fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled())
+                .whenAggregate(GOV.value()).publishes(otherCitizen)
+                .expectActiveSagas(1)
+                .expectScheduledDeadlineWithName(CUTOVER, BumpCutoverSaga.CUTOVER);
+        assertThat(KEY).isEqualTo(scheduled().bumpKey());
+    }
+}
