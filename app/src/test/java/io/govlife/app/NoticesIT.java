@@ -21,6 +21,9 @@ import static org.awaitility.Awaitility.await;
 /** Integrators, notices and the bump saga against a real HTTP receiver on loopback. */
 class NoticesIT extends LiveApplication {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.axonframework.commandhandling.gateway.CommandGateway commands;
+
     private WebhookReceiver receiver;
     private String gov;
     private String g;
@@ -178,6 +181,50 @@ class NoticesIT extends LiveApplication {
         assertThat(notice.header("webhook-signature").split(" ")).hasSize(2);
         assertThat(verifies(notice, old)).isTrue();
         assertThat(verifies(notice, rotated)).isTrue();
+    }
+
+    @Test
+    void a_citizen_operator_with_a_webhook_contact_hears_once_of_its_inclusion() {
+        String contact = receiver.url("/operator");
+        ok(api.post(g + "/lattices", "{\"name\":\"base\",\"chainId\":8453,\"fingerprint\":\"" + fp(0x11)
+                + "\",\"operatorContact\":\"" + contact + "\"}"));
+        JsonNode inclusion = awaitNoticeBody("/operator", "INCLUSION");
+        assertThat(inclusion.path("citizen").asText()).isEqualTo("base");
+        assertThat(inclusion.path("gov").asText()).isEqualTo(gov);
+
+        // dropped and referenced again: still the one notice
+        ok(api.delete(g + "/citizens/base", null));
+        ok(api.post(g + "/lattices", "{\"name\":\"base\",\"chainId\":8453,\"fingerprint\":\"" + fp(0x12)
+                + "\",\"operatorContact\":\"" + contact + "\"}"));
+        awaitProjections();
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                .until(() -> receiver.at("/operator").size() == 1);
+    }
+
+    @Test
+    void two_delivery_workers_on_one_database_never_make_the_same_attempt() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            register("wallet-" + i, "/race-" + i);
+        }
+        io.govlife.saga.notices.NoticeDelivery second = new io.govlife.saga.notices.NoticeDelivery(jdbc,
+                java.time.Clock.systemUTC(), new io.govlife.saga.notices.WebhookPolicy(Duration.ofSeconds(1),
+                Duration.ofHours(1)), commands);
+        ok(api.post(g + "/publications", "{}"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            // the application's own worker polls too: three workers race for the same five notices
+            for (int round = 0; round < 20; round++) {
+                pool.invokeAll(List.of(java.util.concurrent.Executors.callable(second::deliverDue),
+                        java.util.concurrent.Executors.callable(second::deliverDue)));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(g + "/notices").json().path("items").findValuesAsText(
+                "status").stream().filter("DELIVERED"::equals).count() == 5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(receiver.at("/race-" + i)).as("deliveries to wallet-%s", i).hasSize(1);
+        }
     }
 
     @Test

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.govlife.command.web.InvalidFieldException;
-import io.govlife.command.web.InvalidHeaderException;
+import io.govlife.command.web.InvalidInputException;
 import io.govlife.events.gov.Rule;
 import io.govlife.events.gov.RuleViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -97,13 +96,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     // ---- malformed requests
 
-    @ExceptionHandler(InvalidHeaderException.class)
-    ResponseEntity<ProblemDetail> invalidHeader(InvalidHeaderException invalid) {
-        return of(problem(HttpStatus.BAD_REQUEST, INVALID, INVALID_TITLE, invalid.header(), invalid.getMessage()));
-    }
-
-    @ExceptionHandler(InvalidFieldException.class)
-    ResponseEntity<ProblemDetail> invalidField(InvalidFieldException invalid) {
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInputException invalid) {
         return of(problem(HttpStatus.BAD_REQUEST, INVALID, INVALID_TITLE, invalid.field(), invalid.getMessage()));
     }
 

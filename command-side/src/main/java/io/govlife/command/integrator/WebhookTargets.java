@@ -1,6 +1,6 @@
 package io.govlife.command.integrator;
 
-import io.govlife.command.web.InvalidFieldException;
+import io.govlife.command.web.InvalidInputException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +26,7 @@ public class WebhookTargets {
                 .map(h -> h.toLowerCase(Locale.ROOT)).toList();
     }
 
-    /** @throws InvalidFieldException naming {@code webhookUrl} when the URL may not be called */
+    /** @throws InvalidInputException naming {@code webhookUrl} when the URL may not be called */
     public URI require(String webhookUrl) {
         URI uri;
         try {
@@ -77,7 +77,7 @@ public class WebhookTargets {
         }
     }
 
-    private static InvalidFieldException refused(String message) {
-        return new InvalidFieldException("webhookUrl", message);
+    private static InvalidInputException refused(String message) {
+        return new InvalidInputException("webhookUrl", message);
     }
 }

@@ -36,7 +36,7 @@ public class WriteArgumentResolver implements HandlerMethodArgumentResolver {
             throw new MissingRequestHeaderException(OPERATOR, parameter);
         }
         if (!OPERATOR_PATTERN.matcher(operator).matches()) {
-            throw new InvalidHeaderException(OPERATOR, "must be 1-64 characters of letters, digits and . _ @ + -");
+            throw new InvalidInputException(OPERATOR, "must be 1-64 characters of letters, digits and . _ @ + -");
         }
         return new Write(operator, expectedVersion(request.getHeader("If-Match")), correlationId(request));
     }
@@ -47,7 +47,7 @@ public class WriteArgumentResolver implements HandlerMethodArgumentResolver {
         }
         Matcher matcher = VERSION.matcher(ifMatch.trim());
         if (!matcher.matches()) {
-            throw new InvalidHeaderException("If-Match", "must be the gov version from an ETag, e.g. \"3\"");
+            throw new InvalidInputException("If-Match", "must be the gov version from an ETag, e.g. \"3\"");
         }
         return Long.parseLong(matcher.group(1));
     }
@@ -58,7 +58,7 @@ public class WriteArgumentResolver implements HandlerMethodArgumentResolver {
             return UUID.randomUUID().toString();
         }
         if (!CORRELATION_PATTERN.matcher(given).matches()) {
-            throw new InvalidHeaderException(CORRELATION_ID, "must be 1-100 characters of letters, digits and . _ : -");
+            throw new InvalidInputException(CORRELATION_ID, "must be 1-100 characters of letters, digits and . _ : -");
         }
         return given;
     }

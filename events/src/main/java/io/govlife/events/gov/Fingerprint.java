@@ -33,10 +33,6 @@ public record Fingerprint(String hex) {
         return new Fingerprint(Hex.encodeHexString(bytes));
     }
 
-    public static boolean isValid(String hex) {
-        return hex != null && COMPILED.matcher(hex).matches();
-    }
-
     public byte[] bytes() {
         try {
             return Hex.decodeHex(hex);

@@ -2,20 +2,16 @@ package io.govlife.events.integrator;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
-import java.util.regex.Pattern;
+import io.govlife.events.Names;
 
 /** A team that compiles a gov's GovConfig in and is told of its changes; unique per gov. */
 public record IntegratorName(String value) {
 
-    public static final String PATTERN = "^[a-z][a-z0-9.-]{2,63}$";
-    public static final String RULE = "3-64 characters of a-z 0-9 . -, starting with a letter";
-    private static final Pattern COMPILED = Pattern.compile(PATTERN);
+    public static final String PATTERN = Names.PATTERN;
+    public static final String RULE = Names.RULE;
 
     public IntegratorName {
-        if (value == null || !COMPILED.matcher(value).matches()) {
-            throw new IllegalArgumentException("integrator name must be " + RULE);
-        }
+        Names.require(value, "integrator name");
     }
 
     @JsonCreator

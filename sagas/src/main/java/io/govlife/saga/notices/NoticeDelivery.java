@@ -81,7 +81,8 @@ public class NoticeDelivery {
         }
     }
 
-    private boolean claim(String id, Instant now) {
+    /** One conditional update: of any number of nodes claiming the same due notice, exactly one wins. */
+    boolean claim(String id, Instant now) {
         return jdbc.update("update notice set claimed_by = ?, claimed_until = ? where id = ? and status = 'PENDING' "
                         + "and (claimed_until is null or claimed_until < ?)",
                 node, Timestamp.from(now.plus(CLAIM)), id, Timestamp.from(now)) == 1;
