@@ -1,0 +1,68 @@
+package io.govlife.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.govlife.app.audit.VerifyAuditCommand;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The hash-chained audit export of a real gov, and the verify entry point an auditor runs on it. */
+class AuditExportIT extends LiveApplication {
+
+    @Test
+    void the_export_holds_every_event_with_its_metadata_and_verifies_and_tampering_is_named() throws Exception {
+        String gov = govWithTwoLattices();
+        api.post("/api/govs/" + gov + "/publications", "{\"notes\":\"first\",\"reason\":\"go live\"}",
+                "X-Operator", "carol");
+        api.delete("/api/govs/" + gov + "/citizens/zora", "{\"reason\":\"misbehaving\"}");
+
+        Api.Reply export = get("/api/govs/" + gov + "/audit");
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.contentType()).startsWith("application/x-ndjson");
+        List<String> lines = export.body().lines().toList();
+        assertThat(lines).hasSize(6); // five events and the end line
+        ObjectMapper json = new ObjectMapper();
+        JsonNode publication = json.readTree(lines.get(3));
+        assertThat(publication.path("type").asText()).isEqualTo("govlife.GovConfigPublished");
+        assertThat(publication.path("metadata").path("operator").asText()).isEqualTo("carol");
+        assertThat(publication.path("metadata").path("reason").asText()).isEqualTo("go live");
+        assertThat(publication.path("payload").path("revision").asLong()).isEqualTo(1);
+
+        Path file = Files.createTempFile("audit", ".ndjson");
+        Files.writeString(file, export.body());
+        assertThat(verify(file)).startsWith("OK: 5 events");
+        assertThat(run(file)).isZero();
+
+        List<String> tampered = new ArrayList<>(lines);
+        tampered.set(1, tampered.get(1).replace("\"chainId\":8453", "\"chainId\":1"));
+        Files.write(file, tampered);
+        assertThat(verify(file)).contains("BROKEN at line 3").contains("line 2 was altered");
+        assertThat(run(file)).isEqualTo(1);
+    }
+
+    @Test
+    void the_export_of_an_unknown_gov_is_a_404_problem() {
+        BadInputIT.assertProblem(get("/api/govs/no.such.gov/audit"), 404, "gov");
+    }
+
+    private static String verify(Path file) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        VerifyAuditCommand.run(new String[]{"verify-audit", file.toString()}, new PrintStream(out, true,
+                StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int run(Path file) {
+        return VerifyAuditCommand.run(new String[]{"verify-audit", file.toString()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+}
