@@ -32,7 +32,8 @@ class RestartIT {
                 assertThat(api.post("/api/govs/" + gov + "/lattices", "{\"name\":\"chain-" + i + "\",\"chainId\":" + i
                         + ",\"fingerprint\":\"" + LiveApplication.fp(i) + "\"}").status()).isEqualTo(201);
             }
-            assertThat(api.put("/api/govs/" + gov + "/services/ATLAS", atlasBody).status()).isEqualTo(200);
+            assertThat(api.put("/api/govs/" + gov + "/services/ATLAS", atlasBody, "Idempotency-Key", "ship-atlas")
+                    .status()).isEqualTo(200);
             Api.Reply published = api.post("/api/govs/" + gov + "/publications", "{\"notes\":\"before restart\"}");
             assertThat(published.status()).isEqualTo(201);
             assertThat(published.header("ETag")).isEqualTo("\"9\"");
@@ -49,6 +50,11 @@ class RestartIT {
             assertThat(next.status()).isEqualTo(201);
             assertThat(next.json().path("version").asLong()).isEqualTo(10);
             assertThat(next.json().path("publishedRevision").asLong()).isEqualTo(1);
+            // a write retried with its idempotency key after the restart gets its first answer, version 8
+            Api.Reply retried = api.put("/api/govs/" + gov + "/services/ATLAS", atlasBody, "Idempotency-Key",
+                    "ship-atlas");
+            assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(retried.header("ETag")).isEqualTo("\"8\"");
             // the name claim survived too
             assertThat(api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}").status())
                     .isEqualTo(409);
