@@ -78,8 +78,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "must be 1-100 printable ASCII characters");
             return;
         }
-        if (operator == null) {
-            chain.doFilter(request, response); // refused downstream for want of an operator
+        if (!WriteArgumentResolver.isValidOperator(operator)) {
+            chain.doFilter(request, response); // refused downstream for want of a valid operator
             return;
         }
         byte[] body;

@@ -35,10 +35,14 @@ public class WriteArgumentResolver implements HandlerMethodArgumentResolver {
         if (operator == null) {
             throw new MissingRequestHeaderException(OPERATOR, parameter);
         }
-        if (!OPERATOR_PATTERN.matcher(operator).matches()) {
+        if (!isValidOperator(operator)) {
             throw new InvalidInputException(OPERATOR, "must be 1-64 characters of letters, digits and . _ @ + -");
         }
         return new Write(operator, expectedVersion(request.getHeader("If-Match")), correlationId(request));
+    }
+
+    public static boolean isValidOperator(String operator) {
+        return operator != null && OPERATOR_PATTERN.matcher(operator).matches();
     }
 
     private static Long expectedVersion(String ifMatch) {
