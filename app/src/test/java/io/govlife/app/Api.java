@@ -16,6 +16,9 @@ import java.util.List;
 public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The bootstrap admin token every test application starts with (README uses the same). */
+    public static final String ADMIN_TOKEN = "change-me-admin";
+    private static final java.util.Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
@@ -36,14 +39,24 @@ public final class Api {
         return send("DELETE", path, body, headers);
     }
 
-    /** Sends as operator {@code alice} with a JSON content type unless the headers say otherwise. */
+    /**
+     * Sends with a JSON content type, as operator {@code alice} with her bearer token, unless the headers say
+     * otherwise: {@code "X-Operator", name} sends as that operator, {@code "-X-Operator"} sends no token, and an
+     * {@code Authorization} header is sent as given.
+     */
     public Reply send(String method, String path, String body, String... headers) {
         List<String> all = new ArrayList<>(List.of(headers));
         if (!all.contains("Content-Type")) {
             all.addAll(List.of("Content-Type", "application/json"));
         }
-        if (!all.contains("X-Operator") && !all.contains("-X-Operator")) {
-            all.addAll(List.of("X-Operator", "alice"));
+        int operator = all.indexOf("X-Operator");
+        if (operator >= 0) {
+            String name = all.get(operator + 1);
+            all.remove(operator + 1);
+            all.remove(operator);
+            all.addAll(List.of("Authorization", bearer(name)));
+        } else if (!all.contains("-X-Operator") && !all.contains("Authorization")) {
+            all.addAll(List.of("Authorization", bearer("alice")));
         }
         all.remove("-X-Operator");
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
@@ -65,6 +78,22 @@ public final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code Bearer <token>} for the operator, creating the token once per application with the admin token. */
+    public String bearer(String operator) {
+        return "Bearer " + TOKENS.computeIfAbsent(base + "/" + operator, key -> {
+            Reply issued = send("POST", "/api/admin/tokens", "{\"operator\":\"" + operator + "\"}",
+                    "Authorization", "Bearer " + ADMIN_TOKEN);
+            if (issued.status() != 201) {
+                throw new IllegalStateException("cannot issue a token for " + operator + ": " + issued);
+            }
+            return issued.json().path("token").asText();
+        });
+    }
+
+    public Reply asAdmin(String method, String path, String body) {
+        return send(method, path, body, "Authorization", "Bearer " + ADMIN_TOKEN);
     }
 
     public URI uri(String path) {

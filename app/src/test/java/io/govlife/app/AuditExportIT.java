@@ -21,6 +21,7 @@ class AuditExportIT extends LiveApplication {
     @Test
     void the_export_holds_every_event_with_its_metadata_and_verifies_and_tampering_is_named() throws Exception {
         String gov = govWithTwoLattices();
+        api.post("/api/govs/" + gov + "/operators", "{\"operator\":\"carol\"}");
         api.post("/api/govs/" + gov + "/publications", "{\"notes\":\"first\",\"reason\":\"go live\"}",
                 "X-Operator", "carol");
         api.delete("/api/govs/" + gov + "/citizens/zora", "{\"reason\":\"misbehaving\"}");
@@ -29,9 +30,9 @@ class AuditExportIT extends LiveApplication {
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.contentType()).startsWith("application/x-ndjson");
         List<String> lines = export.body().lines().toList();
-        assertThat(lines).hasSize(6); // five events and the end line
+        assertThat(lines).hasSize(7); // six events and the end line
         ObjectMapper json = new ObjectMapper();
-        JsonNode publication = json.readTree(lines.get(3));
+        JsonNode publication = json.readTree(lines.get(4));
         assertThat(publication.path("type").asText()).isEqualTo("govlife.GovConfigPublished");
         assertThat(publication.path("metadata").path("operator").asText()).isEqualTo("carol");
         assertThat(publication.path("metadata").path("reason").asText()).isEqualTo("go live");
@@ -39,7 +40,7 @@ class AuditExportIT extends LiveApplication {
 
         Path file = Files.createTempFile("audit", ".ndjson");
         Files.writeString(file, export.body());
-        assertThat(verify(file)).startsWith("OK: 5 events");
+        assertThat(verify(file)).startsWith("OK: 6 events");
         assertThat(run(file)).isZero();
 
         List<String> tampered = new ArrayList<>(lines);

@@ -101,10 +101,10 @@ class BadInputIT extends LiveApplication {
     }
 
     @Test
-    void a_write_without_an_operator_is_refused() {
+    void a_write_without_a_token_is_refused() {
         long before = eventCount();
         Api.Reply reply = api.post("/api/govs/" + gov + "/publications", "{}", "-X-Operator");
-        assertProblem(reply, 400, "X-Operator");
+        assertProblem(reply, 401, "Authorization");
         assertThat(eventCount()).isEqualTo(before);
     }
 
@@ -133,7 +133,7 @@ class BadInputIT extends LiveApplication {
     void a_streamed_body_over_the_cap_gets_413() {
         byte[] huge = ("{\"name\":\"" + "a".repeat(70_000) + "\"}").getBytes();
         HttpRequest request = HttpRequest.newBuilder(api.uri("/api/govs"))
-                .header("Content-Type", "application/json").header("X-Operator", "alice")
+                .header("Content-Type", "application/json").header("Authorization", api.bearer("alice"))
                 // a stream of unknown length goes out chunked, with no Content-Length to check up front
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
                 .build();

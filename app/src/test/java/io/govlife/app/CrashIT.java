@@ -63,7 +63,8 @@ class CrashIT {
     private Process start(int port) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "io.govlife.GovlifeApplication", "--server.port=" + port, "--govlife.data-dir=" + dataDir)
+                "io.govlife.GovlifeApplication", "--server.port=" + port,
+                "--govlife.security.bootstrap-admin-token=" + Api.ADMIN_TOKEN, "--govlife.data-dir=" + dataDir)
                 .redirectErrorStream(true)
                 .redirectOutput(new File(dataDir.toFile(), "app.log"))
                 .start();

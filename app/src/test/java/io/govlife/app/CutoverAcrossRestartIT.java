@@ -57,7 +57,7 @@ class CutoverAcrossRestartIT {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(GovlifeApplication.class).run("--server.port=0",
+        return new SpringApplicationBuilder(GovlifeApplication.class).run("--server.port=0", "--govlife.security.bootstrap-admin-token=" + Api.ADMIN_TOKEN,
                 "--govlife.data-dir=" + dataDir, "--govlife.bump.minimum-notice=PT2S",
                 "--govlife.webhooks.allowed-hosts=127.0.0.1", "--govlife.webhooks.poll-interval=PT0.1S",
                 "--db-scheduler.polling-interval=200ms");

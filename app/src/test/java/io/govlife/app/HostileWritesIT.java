@@ -40,7 +40,7 @@ class HostileWritesIT {
 
     @BeforeContainer
     static void start() {
-        app = new SpringApplicationBuilder(GovlifeApplication.class).run("--server.port=0",
+        app = new SpringApplicationBuilder(GovlifeApplication.class).run("--server.port=0", "--govlife.security.bootstrap-admin-token=" + Api.ADMIN_TOKEN,
                 "--govlife.data-dir=" + LiveApplication.freshDataDir(), "--logging.level.root=error");
         api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
         jdbc = app.getBean(JdbcTemplate.class);
@@ -64,7 +64,8 @@ class HostileWritesIT {
         long before = events();
         List<String> headers = new ArrayList<>(List.of("Content-Type", attack.contentType()));
         if (attack.operator() != null) {
-            headers.addAll(List.of("X-Operator", attack.operator()));
+            headers.addAll(List.of("Authorization", attack.operator().equals("alice") ? api.bearer("alice")
+                    : attack.operator()));
         } else {
             headers.add("-X-Operator");
         }
@@ -101,7 +102,9 @@ class HostileWritesIT {
                 new Endpoint("POST", g + "/notices/msg_x/acks"), new Endpoint("POST", g + "/notices/msg_x/redelivery"),
                 new Endpoint("POST", "/api/govs/%2e%2e/lattices"), new Endpoint("PUT", g + "/services/atlas%00"));
         Arbitrary<String> printable = Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(120);
-        Arbitrary<String> operators = Arbitraries.oneOf(Arbitraries.just("alice"), printable.injectNull(0.2));
+        // "alice" stands for her valid token; anything else is sent as the raw Authorization header
+        Arbitrary<String> operators = Arbitraries.oneOf(Arbitraries.just("alice"), Arbitraries.just("alice"),
+                printable.injectNull(0.2), printable.map(p -> "Bearer " + p));
         Arbitrary<String> contentTypes = Arbitraries.oneOf(Arbitraries.of("application/json",
                 "application/json; charset=utf-16", "text/plain", "application/xml", "*/*"), printable);
         return Combinators.combine(endpoints, bodies(), operators, printable.injectNull(0.6),

@@ -63,6 +63,7 @@ class IdempotencyIT extends LiveApplication {
     @Test
     void keys_belong_to_their_operator() {
         String gov = govWithTwoLattices();
+        assertThat(api.post("/api/govs/" + gov + "/operators", "{\"operator\":\"bob\"}").status()).isEqualTo(201);
         String key = key();
         assertThat(api.post("/api/govs/" + gov + "/organisms", "{\"role\":\"oracle-one\",\"fingerprint\":\"" + fp(0x33)
                 + "\"}", "Idempotency-Key", key).status()).isEqualTo(201);

@@ -35,6 +35,7 @@ public abstract class LiveApplication {
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
         registry.add("govlife.data-dir", DATA_DIR::toString);
+        registry.add("govlife.security.bootstrap-admin-token", () -> Api.ADMIN_TOKEN);
         // notices go to receivers on loopback, retry fast, and bumps may cut over seconds ahead
         registry.add("govlife.webhooks.allowed-hosts", () -> "127.0.0.1,localhost");
         registry.add("govlife.webhooks.first-retry", () -> "PT0.2S");
@@ -77,8 +78,8 @@ public abstract class LiveApplication {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
                 .pollInterval(java.time.Duration.ofMillis(50))
                 .until(() -> {
-                    com.fasterxml.jackson.databind.JsonNode projections = api.send("GET", "/api/admin/projections", null)
-                            .json();
+                    com.fasterxml.jackson.databind.JsonNode projections = api.asAdmin("GET", "/api/admin/projections",
+                            null).json();
                     for (com.fasterxml.jackson.databind.JsonNode p : projections) {
                         if (p.path("replaying").asBoolean() || p.path("position").isNull()
                                 || p.path("position").asLong() < p.path("head").asLong()) {

@@ -27,7 +27,7 @@ class LiveStreamIT extends LiveApplication {
 
         BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
         HttpRequest request = HttpRequest.newBuilder(api.uri("/api/govs/" + gov + "/stream"))
-                .header("Accept", "text/event-stream").GET().build();
+                .header("Accept", "text/event-stream").header("Authorization", api.bearer("alice")).GET().build();
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
                 .send(request, HttpResponse.BodyHandlers.ofLines());
         Stream<String> lines = response.body();

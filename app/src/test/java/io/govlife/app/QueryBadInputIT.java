@@ -38,7 +38,8 @@ class QueryBadInputIT extends LiveApplication {
         String gov = govWithTwoLattices();
         api.post("/api/govs/" + gov + "/publications", "{}");
         awaitProjections();
-        String method = path.endsWith("/replay") ? "POST" : "GET";
-        BadInputIT.assertProblem(api.send(method, path.replace("{gov}", gov), null), status, field);
+        String resolved = path.replace("{gov}", gov);
+        BadInputIT.assertProblem(path.endsWith("/replay") ? api.asAdmin("POST", resolved, null)
+                : api.send("GET", resolved, null), status, field);
     }
 }

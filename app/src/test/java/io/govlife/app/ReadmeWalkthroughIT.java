@@ -25,13 +25,18 @@ class ReadmeWalkthroughIT extends LiveApplication {
     void the_readme_walkthrough_answers_as_documented() throws IOException {
         String readme = Files.readString(README);
         List<Curl> calls = walkthrough(readme);
-        assertThat(calls).as("curl calls in the walk-through").hasSize(5);
+        assertThat(calls).as("curl calls in the walk-through").hasSize(6);
 
         List<Api.Reply> replies = new ArrayList<>();
+        String token = null;
         for (Curl call : calls) {
-            Api.Reply reply = api.send(call.request(api));
+            Api.Reply reply = api.send(call.request(api, token));
             assertThat(reply.status()).as("%s %s answered %s", call.method, call.path, reply).isBetween(200, 299);
-            replies.add(reply);
+            if (call.capturesToken()) {
+                token = reply.json().path("token").asText();
+            } else {
+                replies.add(reply);
+            }
         }
 
         Api.Reply publication = replies.get(replies.size() - 1);
@@ -41,7 +46,8 @@ class ReadmeWalkthroughIT extends LiveApplication {
         assertThat(publication.json().path("publishedRevision").asLong()).isEqualTo(1);
         String documented = documentedFingerprint(readme);
         assertThat(publication.json().path("publishedFingerprint").asText()).isEqualTo(documented);
-        assertThat(replies).extracting(r -> r.header("ETag")).containsExactly("\"0\"", "\"1\"", "\"2\"", "\"3\"", "\"4\"");
+        assertThat(replies).extracting(r -> r.header("ETag")).containsExactly("\"0\"", "\"1\"", "\"2\"", "\"3\"",
+                "\"4\"");
     }
 
     private static String documentedFingerprint(String readme) {
@@ -56,12 +62,19 @@ class ReadmeWalkthroughIT extends LiveApplication {
         int end = readme.indexOf("<!-- walkthrough:end -->");
         assertThat(start).as("walk-through markers in README.md").isNotNegative().isLessThan(end);
         String block = readme.substring(start, end).replace("\\\n", " ");
-        return block.lines().map(String::trim).filter(line -> line.startsWith("curl ")).map(Curl::parse).toList();
+        return block.lines().map(String::trim)
+                .filter(line -> line.startsWith("curl ") || line.startsWith("TOKEN=$(curl "))
+                .map(Curl::parse).toList();
     }
 
-    record Curl(String method, String path, List<String> headers, String body) {
+    /** A curl call; {@code capturesToken} when the README keeps its answer's token in {@code $TOKEN}. */
+    record Curl(String method, String path, List<String> headers, String body, boolean capturesToken) {
 
         static Curl parse(String line) {
+            boolean captures = line.startsWith("TOKEN=$(");
+            if (captures) {
+                line = line.substring("TOKEN=$(".length(), line.indexOf(" | sed"));
+            }
             List<String> words = shellWords(line);
             String method = "GET";
             String path = null;
@@ -83,30 +96,34 @@ class ReadmeWalkthroughIT extends LiveApplication {
                     }
                 }
             }
-            return new Curl(method, path, headers, body);
+            return new Curl(method, path, headers, body, captures);
         }
 
-        HttpRequest request(Api api) {
+        HttpRequest request(Api api, String token) {
             HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(path)).method(method,
                     body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-            for (String header : headers) {
+            for (String given : headers) {
+                String header = token == null ? given : given.replace("$TOKEN", token);
                 int colon = header.indexOf(':');
                 request.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
             }
             return request.build();
         }
 
-        /** Splits like a POSIX shell for the quoting the README uses: single quotes, nothing else. */
+        /**
+         * Splits like a POSIX shell for the quoting the README uses: single and double quotes ({@code $TOKEN} is
+         * left in place and replaced when the request is built).
+         */
         private static List<String> shellWords(String line) {
             List<String> words = new ArrayList<>();
             StringBuilder word = new StringBuilder();
-            boolean quoted = false;
+            char quote = 0;
             boolean inWord = false;
             for (char c : line.toCharArray()) {
-                if (c == '\'') {
-                    quoted = !quoted;
+                if ((c == '\'' || c == '"') && (quote == 0 || quote == c)) {
+                    quote = quote == 0 ? c : 0;
                     inWord = true;
-                } else if (Character.isWhitespace(c) && !quoted) {
+                } else if (Character.isWhitespace(c) && quote == 0) {
                     if (inWord) {
                         words.add(word.toString());
                         word.setLength(0);

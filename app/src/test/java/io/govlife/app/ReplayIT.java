@@ -38,7 +38,7 @@ class ReplayIT extends LiveApplication {
         assertThat(outputs(govs)).isNotEqualTo(outputs);
 
         for (String projection : PROJECTIONS) {
-            Api.Reply replay = api.post("/api/admin/projections/" + projection + "/replay", null);
+            Api.Reply replay = api.asAdmin("POST", "/api/admin/projections/" + projection + "/replay", null);
             assertThat(replay.status()).as("replay of %s", projection).isEqualTo(202);
         }
         awaitProjections();

@@ -66,7 +66,7 @@ class RestartIT {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(GovlifeApplication.class).run(
-                "--server.port=0", "--govlife.data-dir=" + dataDir, "--govlife.snapshot-threshold=3");
+                "--server.port=0", "--govlife.security.bootstrap-admin-token=" + Api.ADMIN_TOKEN, "--govlife.data-dir=" + dataDir, "--govlife.snapshot-threshold=3");
     }
 
     private static Api api(ConfigurableApplicationContext context) {

@@ -18,6 +18,8 @@ import io.govlife.events.integrator.IntegratorEndpointDisabled;
 import io.govlife.events.integrator.IntegratorRegistered;
 import io.govlife.events.integrator.IntegratorSecretRotated;
 import io.govlife.events.integrator.IntegratorUnregistered;
+import io.govlife.events.operator.CoOperatorAdded;
+import io.govlife.events.operator.CoOperatorRemoved;
 import io.govlife.events.service.BasicServiceShipped;
 import io.govlife.events.service.BasicServiceWithdrawn;
 
@@ -56,6 +58,8 @@ public final class StoredEventTypes {
         register("govlife.IntegratorSecretRotated", IntegratorSecretRotated.class);
         register("govlife.IntegratorUnregistered", IntegratorUnregistered.class);
         register("govlife.IntegratorEndpointDisabled", IntegratorEndpointDisabled.class);
+        register("govlife.CoOperatorAdded", CoOperatorAdded.class);
+        register("govlife.CoOperatorRemoved", CoOperatorRemoved.class);
     }
 
     private StoredEventTypes() {

@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * request died half-way is released after {@link #ABANDONED}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10) // after authentication: keys belong to the authenticated operator
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
@@ -72,7 +72,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
-        String operator = request.getHeader(WriteArgumentResolver.OPERATOR);
+        String operator = request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
         if (!KEY.matcher(key).matches()) {
             problem(response, HttpStatus.BAD_REQUEST, "invalid-request", HEADER,
                     "must be 1-100 printable ASCII characters");

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The shape of every error govlife answers: RFC 9457 problem details with a stable type and the fields at fault. */
-final class Problems {
+public final class Problems {
 
     static final String TYPE_PREFIX = "urn:govlife:problem:";
 
@@ -31,7 +31,7 @@ final class Problems {
         return problem;
     }
 
-    static ProblemDetail problem(HttpStatusCode status, String type, String title, String field, String message) {
+    public static ProblemDetail problem(HttpStatusCode status, String type, String title, String field, String message) {
         return problem(status, type, title, field + ": " + message, List.of(new FieldError(field, message)));
     }
 

@@ -45,6 +45,10 @@ import io.govlife.events.integrator.IntegratorUnregistered;
 import io.govlife.events.integrator.RegisterIntegrator;
 import io.govlife.events.integrator.RotateIntegratorSecret;
 import io.govlife.events.integrator.UnregisterIntegrator;
+import io.govlife.events.operator.AddCoOperator;
+import io.govlife.events.operator.CoOperatorAdded;
+import io.govlife.events.operator.CoOperatorRemoved;
+import io.govlife.events.operator.RemoveCoOperator;
 import io.govlife.events.service.BasicServiceShipped;
 import io.govlife.events.service.BasicServiceWithdrawn;
 import io.govlife.events.service.ServiceRef;
@@ -52,6 +56,7 @@ import io.govlife.events.service.ShipBasicService;
 import io.govlife.events.service.WithdrawBasicService;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -79,6 +84,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Gov {
 
+    /** The metadata key the REST layer puts the authenticated operator under. */
+    static final String OPERATOR = "operator";
+
     @AggregateIdentifier
     private String id;
     private GovName name;
@@ -89,6 +97,8 @@ public class Gov {
     private Map<String, PendingBump> pendingBumps = new TreeMap<>();
     private Map<String, ConfluenceConfig> heldUpgrades = new TreeMap<>();
     private Map<String, Boolean> integratorsDisabled = new TreeMap<>();
+    private String owner;
+    private Set<String> coOperators = new TreeSet<>();
     private boolean retired;
 
     protected Gov() {
@@ -96,16 +106,20 @@ public class Gov {
     }
 
     @CommandHandler
-    public Gov(CreateGov command, GovNameRegistry names) {
+    public Gov(CreateGov command, GovNameRegistry names, @MetaDataValue(OPERATOR) String operator) {
+        if (operator == null) {
+            throw new RuleViolation(Rule.NOT_AN_OPERATOR, "operator", "a gov is created by an operator");
+        }
         names.claim(command.gov());
         apply(new GovCreated(command.gov(), command.archetype(), command.description(),
-                GovConfig.empty(command.gov()).fingerprint()));
+                GovConfig.empty(command.gov()).fingerprint(), operator));
     }
 
     // ---- the draft: citizens
 
     @CommandHandler
-    public GovState handle(ReferenceCitizen command) {
+    public GovState handle(ReferenceCitizen command, @MetaDataValue(OPERATOR) String operator) {
+        requireAuthority(operator);
         requireNotRetired();
         CitizenRef citizen = command.citizen();
         requireNameFree(citizen.name(), nameField(citizen));
@@ -114,7 +128,8 @@ public class Gov {
     }
 
     @CommandHandler
-    public GovState handle(CommissionConfluence command) {
+    public GovState handle(CommissionConfluence command, @MetaDataValue(OPERATOR) String operator) {
+        requireAuthority(operator);
         requireNotRetired();
         ConfluenceConfig confluence = command.confluence();
         requireNameFree(confluence.name(), "name");
@@ -124,7 +139,8 @@ public class Gov {
     }
 
     @CommandHandler
-    public GovState handle(UpgradeConfluence command) {
+    public GovState handle(UpgradeConfluence command, @MetaDataValue(OPERATOR) String operator) {
+        requireAuthority(operator);
         requireNotRetired();
         ConfluenceConfig upgrade = command.confluence();
         ConfluenceConfig current = requireConfluence(upgrade.name());
@@ -145,7 +161,8 @@ public class Gov {
     }
 
     @CommandHandler
-    public GovState handle(DropCitizen command) {
+    public GovState handle(DropCitizen command, @MetaDataValue(OPERATOR) String operator) {
+        requireAuthority(operator);
         requireNotRetired();
         CitizenName citizen = command.citizen();
         CitizenKind kind = requireCitizen(citizen);
@@ -156,7 +173,8 @@ public class Gov {
     }
 
     @CommandHandler
-    public GovState handle(ReplaceCitizen command) {
+    public GovState handle(ReplaceCitizen command, @MetaDataValue(OPERATOR) String operator) {
+        requireAuthority(operator);
         requireNotRetired();
         CitizenName citizen = command.citizen();
         requireCitizen(citizen);
@@ -173,7 +191,8 @@ public class Gov {
     // ---- the draft: basic services
 
     @CommandHandler
-    public GovState handle(ShipBasicService command) {
+    public GovState handle(ShipBasicService command, @MetaDataValue(OPERATOR) String operator) {
+        requireAuthority(operator);
         requireNotRetired();
         ServiceRef service = command.service();
         if (draft.service(service.service()).filter(service::equals).isPresent()) {
@@ -184,7 +203,8 @@ public class Gov {
     }
 
     @CommandHandler
-    public GovState handle(WithdrawBasicService command) {
+    public GovState handle(WithdrawBasicService command, @MetaDataValue(OPERATOR) String operator) {
+        requireAuthority(operator);
         requireNotRetired();
         if (draft.service(command.service()).isEmpty()) {
             throw new RuleViolation(Rule.SERVICE_NOT_SHIPPED, "service",
@@ -197,7 +217,8 @@ public class Gov {
     // ---- publication
 
     @CommandHandler
-    public GovState handle(PublishGovConfig command) {
+    public GovState handle(PublishGovConfig command, @MetaDataValue(OPERATOR) String operator) {
+        requireAuthority(operator);
         requireNotRetired();
         requireNoStaleConfluences();
         if (draft.namesNothing()) {
@@ -218,7 +239,8 @@ public class Gov {
     // ---- fingerprint bumps
 
     @CommandHandler
-    public GovState handle(BumpFingerprint command, Clock clock, BumpPolicy policy) {
+    public GovState handle(BumpFingerprint command, Clock clock, BumpPolicy policy, @MetaDataValue(OPERATOR) String operator) {
+        requireAuthority(operator);
         requireNotRetired();
         CitizenName citizen = command.citizen();
         if (requireCitizen(citizen) == CitizenKind.CONFLUENCE) {
@@ -248,7 +270,8 @@ public class Gov {
     }
 
     @CommandHandler
-    public GovState handle(CancelFingerprintBump command) {
+    public GovState handle(CancelFingerprintBump command, @MetaDataValue(OPERATOR) String operator) {
+        requireAuthority(operator);
         requireNotRetired();
         requireCitizen(command.citizen());
         PendingBump bump = requirePendingBump(command.citizen());
@@ -278,7 +301,8 @@ public class Gov {
     // ---- integrators
 
     @CommandHandler
-    public GovState handle(RegisterIntegrator command, IntegratorDirectory directory) {
+    public GovState handle(RegisterIntegrator command, IntegratorDirectory directory, @MetaDataValue(OPERATOR) String operator) {
+        requireAuthority(operator);
         requireNotRetired();
         if (integratorsDisabled.containsKey(command.integrator().value())) {
             throw new RuleViolation(Rule.INTEGRATOR_NAME_TAKEN, "name",
@@ -290,7 +314,8 @@ public class Gov {
     }
 
     @CommandHandler
-    public GovState handle(RotateIntegratorSecret command, IntegratorDirectory directory, Clock clock) {
+    public GovState handle(RotateIntegratorSecret command, IntegratorDirectory directory, Clock clock, @MetaDataValue(OPERATOR) String operator) {
+        requireAuthority(operator);
         requireNotRetired();
         requireIntegrator(command.integrator());
         Instant previousValidUntil = clock.instant().plus(command.overlap());
@@ -300,7 +325,8 @@ public class Gov {
     }
 
     @CommandHandler
-    public GovState handle(UnregisterIntegrator command, IntegratorDirectory directory) {
+    public GovState handle(UnregisterIntegrator command, IntegratorDirectory directory, @MetaDataValue(OPERATOR) String operator) {
+        requireAuthority(operator);
         requireNotRetired();
         requireIntegrator(command.integrator());
         directory.unregister(name, command.integrator());
@@ -318,10 +344,37 @@ public class Gov {
         return state();
     }
 
+    // ---- operators
+
+    @CommandHandler
+    public GovState handle(AddCoOperator command, @MetaDataValue(OPERATOR) String operator) {
+        requireOwner(operator);
+        requireNotRetired();
+        if (command.operator().equals(owner) || coOperators.contains(command.operator())) {
+            throw new RuleViolation(Rule.CO_OPERATOR_ALREADY, "operator",
+                    "'" + command.operator() + "' already operates gov '" + name + "'");
+        }
+        apply(new CoOperatorAdded(name, command.operator()));
+        return state();
+    }
+
+    @CommandHandler
+    public GovState handle(RemoveCoOperator command, @MetaDataValue(OPERATOR) String operator) {
+        requireOwner(operator);
+        requireNotRetired();
+        if (!coOperators.contains(command.operator())) {
+            throw new RuleViolation(Rule.CO_OPERATOR_NOT_FOUND, "operator",
+                    "'" + command.operator() + "' is not a co-operator of gov '" + name + "'");
+        }
+        apply(new CoOperatorRemoved(name, command.operator()));
+        return state();
+    }
+
     // ---- retirement
 
     @CommandHandler
-    public GovState handle(RetireGov command) {
+    public GovState handle(RetireGov command, @MetaDataValue(OPERATOR) String operator) {
+        requireAuthority(operator);
         requireNotRetired();
         apply(new GovRetired(name, revision == 0 ? null : revision, publishedFingerprint(),
                 pendingBumps.values().stream().map(PendingBump::citizen).toList()));
@@ -329,6 +382,21 @@ public class Gov {
     }
 
     // ---- rules
+
+    /** The owner and the co-operators may change the gov; nobody else. */
+    private void requireAuthority(String operator) {
+        if (operator == null || !(operator.equals(owner) || coOperators.contains(operator))) {
+            throw new RuleViolation(Rule.NOT_AN_OPERATOR, "operator", "'" + operator
+                    + "' is not an operator of gov '" + name + "': ask its owner to add you as a co-operator");
+        }
+    }
+
+    private void requireOwner(String operator) {
+        if (operator == null || !operator.equals(owner)) {
+            throw new RuleViolation(Rule.NOT_THE_OWNER, "operator",
+                    "only the owner of gov '" + name + "' adds and removes co-operators");
+        }
+    }
 
     private void requireNotRetired() {
         if (retired) {
@@ -501,6 +569,7 @@ public class Gov {
     @EventSourcingHandler
     void on(GovCreated event) {
         id = event.gov().value();
+        owner = event.owner();
         name = event.gov();
         draft = GovConfig.empty(event.gov());
     }
@@ -611,6 +680,16 @@ public class Gov {
     @EventSourcingHandler
     void on(IntegratorEndpointDisabled event) {
         integratorsDisabled.put(event.integrator().value(), true);
+    }
+
+    @EventSourcingHandler
+    void on(CoOperatorAdded event) {
+        coOperators.add(event.operator());
+    }
+
+    @EventSourcingHandler
+    void on(CoOperatorRemoved event) {
+        coOperators.remove(event.operator());
     }
 
     @EventSourcingHandler

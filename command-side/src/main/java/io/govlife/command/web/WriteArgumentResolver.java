@@ -2,7 +2,6 @@ package io.govlife.command.web;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.stereotype.Component;
-import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -16,7 +15,6 @@ import java.util.regex.Pattern;
 @Component
 public class WriteArgumentResolver implements HandlerMethodArgumentResolver {
 
-    public static final String OPERATOR = "X-Operator";
     public static final String CORRELATION_ID = "X-Correlation-Id";
 
     private static final Pattern OPERATOR_PATTERN = Pattern.compile("^[\\p{Alnum}._@+-]{1,64}$");
@@ -31,13 +29,12 @@ public class WriteArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Write resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                                  NativeWebRequest request, WebDataBinderFactory binders) throws Exception {
-        String operator = request.getHeader(OPERATOR);
-        if (operator == null) {
-            throw new MissingRequestHeaderException(OPERATOR, parameter);
+        java.security.Principal principal = request.getUserPrincipal();
+        if (principal == null || !isValidOperator(principal.getName())) {
+            // the authentication filter lets no write through without an operator; this is the last line
+            throw new InvalidInputException("Authorization", "a write needs an authenticated operator");
         }
-        if (!isValidOperator(operator)) {
-            throw new InvalidInputException(OPERATOR, "must be 1-64 characters of letters, digits and . _ @ + -");
-        }
+        String operator = principal.getName();
         return new Write(operator, expectedVersion(request.getHeader("If-Match")), correlationId(request));
     }
 

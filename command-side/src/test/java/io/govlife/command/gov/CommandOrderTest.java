@@ -51,6 +51,7 @@ class CommandOrderTest {
         fixture.registerInjectableResource(Clock.fixed(NOW, java.time.ZoneOffset.UTC));
         fixture.registerInjectableResource(new BumpPolicy(Duration.ofHours(24)));
         fixture.registerInjectableResource(new GovTest.RecordingDirectory());
+        GovTest.actingAsOwnerUnlessSaidOtherwise(fixture);
         Object[] given = new Object[commands.size() + 1];
         given[0] = new CreateGov(GOV, Archetype.ECOSYSTEM, null);
         for (int i = 0; i < commands.size(); i++) {

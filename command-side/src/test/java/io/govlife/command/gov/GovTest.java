@@ -46,6 +46,10 @@ import io.govlife.events.integrator.IntegratorUnregistered;
 import io.govlife.events.integrator.RegisterIntegrator;
 import io.govlife.events.integrator.RotateIntegratorSecret;
 import io.govlife.events.integrator.UnregisterIntegrator;
+import io.govlife.events.operator.AddCoOperator;
+import io.govlife.events.operator.CoOperatorAdded;
+import io.govlife.events.operator.CoOperatorRemoved;
+import io.govlife.events.operator.RemoveCoOperator;
 import io.govlife.events.service.BasicService;
 import io.govlife.events.service.BasicServiceShipped;
 import io.govlife.events.service.BasicServiceWithdrawn;
@@ -70,6 +74,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GovTest {
 
     static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    static final String OWNER = "alice";
     static final GovName GOV = GovName.of("ethereum.superchain");
     static final CitizenName BASE = CitizenName.of("base");
     static final CitizenName ZORA = CitizenName.of("zora");
@@ -128,12 +133,22 @@ class GovTest {
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(new BumpPolicy(Duration.ofHours(24)));
         fixture.registerInjectableResource(secrets);
+        actingAsOwnerUnlessSaidOtherwise(fixture);
+    }
+
+    /** Commands in these tests come from the owner unless a test gives them other metadata. */
+    static void actingAsOwnerUnlessSaidOtherwise(AggregateTestFixture<Gov> fixture) {
+        fixture.registerCommandHandlerInterceptor((unitOfWork, chain) -> {
+            unitOfWork.transformMessage(command -> command.getMetaData().containsKey(Gov.OPERATOR) ? command
+                    : command.andMetaData(java.util.Map.of(Gov.OPERATOR, OWNER)));
+            return chain.proceed();
+        });
     }
 
     // ---- event builders: the draft fingerprint each event must carry is computed from the content
 
     static GovCreated created() {
-        return new GovCreated(GOV, Archetype.ECOSYSTEM, "superchain", GovConfig.empty(GOV).fingerprint());
+        return new GovCreated(GOV, Archetype.ECOSYSTEM, "superchain", GovConfig.empty(GOV).fingerprint(), OWNER);
     }
 
     static GovConfig config(Object... members) {
@@ -739,6 +754,60 @@ class GovTest {
                     .when(new DisableIntegratorEndpoint(GOV, acme, 410))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Authority {
+
+        final java.util.Map<String, String> stranger = java.util.Map.of(Gov.OPERATOR, "mallory");
+        final java.util.Map<String, String> bob = java.util.Map.of(Gov.OPERATOR, "bob");
+
+        @Test
+        void the_creator_owns_the_gov() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateGov(GOV, Archetype.FEDERATED, null), java.util.Map.of(Gov.OPERATOR, "carol"))
+                    .expectEvents(new GovCreated(GOV, Archetype.FEDERATED, null, GovConfig.empty(GOV).fingerprint(),
+                            "carol"));
+        }
+
+        @Test
+        void a_stranger_may_not_change_the_gov() {
+            List<Object> commands = List.of(new ReferenceCitizen(GOV, BASE_LATTICE, null),
+                    new PublishGovConfig(GOV, null, null), new RetireGov(GOV, null),
+                    new ShipBasicService(GOV, ATLAS, null),
+                    new RegisterIntegrator(GOV, IntegratorName.of("acme-wallet"), "https://a.example", "s", null));
+            for (Object command : commands) {
+                expectRule(fixture.given(created(), referenced(BASE_LATTICE, BASE_LATTICE)).when(command, stranger),
+                        Rule.NOT_AN_OPERATOR, "operator");
+            }
+        }
+
+        @Test
+        void the_owner_adds_a_co_operator_who_may_then_change_the_gov() {
+            fixture.given(created()).when(new AddCoOperator(GOV, "bob", null))
+                    .expectEvents(new CoOperatorAdded(GOV, "bob"));
+            fixture.given(created(), new CoOperatorAdded(GOV, "bob"))
+                    .when(new ReferenceCitizen(GOV, BASE_LATTICE, null), bob)
+                    .expectEvents(referenced(BASE_LATTICE, BASE_LATTICE));
+        }
+
+        @Test
+        void a_removed_co_operator_may_no_longer_change_the_gov() {
+            fixture.given(created(), new CoOperatorAdded(GOV, "bob")).when(new RemoveCoOperator(GOV, "bob", null))
+                    .expectEvents(new CoOperatorRemoved(GOV, "bob"));
+            expectRule(fixture.given(created(), new CoOperatorAdded(GOV, "bob"), new CoOperatorRemoved(GOV, "bob"))
+                    .when(new ReferenceCitizen(GOV, BASE_LATTICE, null), bob), Rule.NOT_AN_OPERATOR, "operator");
+        }
+
+        @Test
+        void only_the_owner_manages_co_operators() {
+            expectRule(fixture.given(created(), new CoOperatorAdded(GOV, "bob"))
+                    .when(new AddCoOperator(GOV, "carol", null), bob), Rule.NOT_THE_OWNER, "operator");
+            expectRule(fixture.given(created()).when(new AddCoOperator(GOV, OWNER, null)),
+                    Rule.CO_OPERATOR_ALREADY, "operator");
+            expectRule(fixture.given(created()).when(new RemoveCoOperator(GOV, "bob", null)),
+                    Rule.CO_OPERATOR_NOT_FOUND, "operator");
         }
     }
 

@@ -2,7 +2,8 @@ package io.govlife.events.gov;
 
 import org.axonframework.serialization.Revision;
 
+/** {@code owner} is the operator who created the gov: the one who may share it with co-operators. */
 @Revision("1")
-public record GovCreated(GovName gov, Archetype archetype, String description, Fingerprint draftFingerprint)
-        implements GovEvent {
+public record GovCreated(GovName gov, Archetype archetype, String description, Fingerprint draftFingerprint,
+                         String owner) implements GovEvent {
 }

@@ -30,9 +30,14 @@ public enum Rule {
     INTEGRATOR_NOT_FOUND("integrator-not-found", Refusal.NOT_FOUND),
     GOV_NOT_FOUND("gov-not-found", Refusal.NOT_FOUND),
     NOTICE_NOT_FOUND("notice-not-found", Refusal.NOT_FOUND),
-    NOTICE_NOT_FAILED("notice-not-failed", Refusal.CONFLICT);
+    NOTICE_NOT_FAILED("notice-not-failed", Refusal.CONFLICT),
+    NOT_AN_OPERATOR("not-an-operator", Refusal.FORBIDDEN),
+    NOT_THE_OWNER("not-the-owner", Refusal.FORBIDDEN),
+    CO_OPERATOR_ALREADY("co-operator-already", Refusal.CONFLICT),
+    CO_OPERATOR_NOT_FOUND("co-operator-not-found", Refusal.NOT_FOUND);
 
     public enum Refusal {
+        FORBIDDEN,
         NOT_FOUND,
         CONFLICT,
         UNPROCESSABLE

@@ -39,7 +39,7 @@ public final class Events {
     }
 
     public static GovCreated created() {
-        return new GovCreated(GOV, Archetype.ECOSYSTEM, "superchain", GovConfig.empty(GOV).fingerprint());
+        return new GovCreated(GOV, Archetype.ECOSYSTEM, "superchain", GovConfig.empty(GOV).fingerprint(), "alice");
     }
 
     public static CitizenReferenced referenced(Object ref, GovConfig draftAfter) {

@@ -1,0 +1,94 @@
+package io.govlife.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Who may do what: tokens, per-gov authority, public reads. */
+class SecurityIT extends LiveApplication {
+
+    @Test
+    void no_token_or_a_bad_token_is_401_and_changes_nothing() {
+        String gov = govWithTwoLattices();
+        long before = eventCount();
+        Api.Reply none = api.post("/api/govs/" + gov + "/publications", "{}", "-X-Operator");
+        BadInputIT.assertProblem(none, 401, "Authorization");
+        assertThat(none.header("WWW-Authenticate")).startsWith("Bearer");
+        BadInputIT.assertProblem(api.post("/api/govs/" + gov + "/publications", "{}", "Authorization",
+                "Bearer glt_forged"), 401, "Authorization");
+        BadInputIT.assertProblem(api.post("/api/govs/" + gov + "/publications", "{}", "Authorization",
+                "Basic YWxpY2U6cHc="), 401, "Authorization");
+        BadInputIT.assertProblem(api.send("GET", "/api/govs", null, "-X-Operator"), 401, "Authorization");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void another_operators_gov_is_403_until_the_owner_adds_them() {
+        String gov = govWithTwoLattices(); // alice's
+        String organism = "{\"role\":\"price-oracle\",\"fingerprint\":\"" + fp(0x33) + "\"}";
+        long before = eventCount();
+        BadInputIT.assertProblem(api.post("/api/govs/" + gov + "/organisms", organism, "X-Operator", "mallory"), 403,
+                "operator");
+        assertThat(eventCount()).isEqualTo(before);
+
+        BadInputIT.assertProblem(api.post("/api/govs/" + gov + "/operators", "{\"operator\":\"dave\"}",
+                "X-Operator", "mallory"), 403, "operator");
+        assertThat(api.post("/api/govs/" + gov + "/operators", "{\"operator\":\"dave\"}").status()).isEqualTo(201);
+        assertThat(api.post("/api/govs/" + gov + "/organisms", organism, "X-Operator", "dave").status())
+                .isEqualTo(201);
+
+        assertThat(api.delete("/api/govs/" + gov + "/operators/dave", null).status()).isEqualTo(200);
+        BadInputIT.assertProblem(api.post("/api/govs/" + gov + "/organisms", "{\"role\":\"other-oracle\","
+                + "\"fingerprint\":\"" + fp(0x34) + "\"}", "X-Operator", "dave"), 403, "operator");
+
+        awaitProjections();
+        JsonNode history = get("/api/govs/" + gov + "/history?size=100").json();
+        assertThat(history.path("items").findValuesAsText("type")).contains("CoOperatorAdded", "CoOperatorRemoved");
+    }
+
+    @Test
+    void a_revoked_token_is_401() {
+        Api.Reply issued = api.asAdmin("POST", "/api/admin/tokens", "{\"operator\":\"erin\"}");
+        assertThat(issued.status()).isEqualTo(201);
+        String token = issued.json().path("token").asText();
+        assertThat(api.send("GET", "/api/govs", null, "Authorization", "Bearer " + token).status()).isEqualTo(200);
+
+        assertThat(api.asAdmin("DELETE", "/api/admin/tokens/" + issued.json().path("id").asText(), null).status())
+                .isEqualTo(204);
+        BadInputIT.assertProblem(api.send("GET", "/api/govs", null, "Authorization", "Bearer " + token), 401,
+                "Authorization");
+    }
+
+    @Test
+    void tokens_are_listed_without_their_secret_and_only_to_admins() {
+        Api.Reply issued = api.asAdmin("POST", "/api/admin/tokens", "{\"operator\":\"frank\"}");
+        String token = issued.json().path("token").asText();
+        Api.Reply listed = api.asAdmin("GET", "/api/admin/tokens", null);
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body()).contains("frank").doesNotContain(token).doesNotContain("token_hash");
+        assertThat(api.send("GET", "/api/admin/tokens", null).status()).isEqualTo(403);
+        assertThat(api.send("POST", "/api/admin/tokens", "{\"operator\":\"x\"}").status()).isEqualTo(403);
+    }
+
+    @Test
+    void admin_tokens_manage_tokens_not_govs() {
+        BadInputIT.assertProblem(api.asAdmin("POST", "/api/govs", "{\"name\":\"" + uniqueGov()
+                + "\",\"archetype\":\"SERVICE\"}"), 403, "Authorization");
+    }
+
+    @Test
+    void integrators_read_the_public_pages_without_a_token() {
+        String gov = govWithTwoLattices();
+        api.post("/api/govs/" + gov + "/publications", "{}");
+        awaitProjections();
+        for (String path : new String[]{"/govs/" + gov, "/api/govs/" + gov + "/config",
+                "/api/govs/" + gov + "/changelog", "/api/govs/" + gov + "/feed"}) {
+            assertThat(api.send("GET", path, null, "-X-Operator").status()).as(path).isEqualTo(200);
+        }
+        for (String path : new String[]{"/api/govs/" + gov, "/api/govs/" + gov + "/history",
+                "/api/govs/" + gov + "/audit", "/api/govs/" + gov + "/notices", "/api/admin/projections"}) {
+            assertThat(api.send("GET", path, null, "-X-Operator").status()).as(path).isEqualTo(401);
+        }
+    }
+}
