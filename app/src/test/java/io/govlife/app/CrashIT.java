@@ -62,9 +62,12 @@ class CrashIT {
 
     private Process start(int port) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "io.govlife.GovlifeApplication", "--server.port=" + port,
-                "--govlife.security.bootstrap-admin-token=" + Api.ADMIN_TOKEN, "--govlife.data-dir=" + dataDir)
+        ProcessBuilder process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                "io.govlife.GovlifeApplication", "--server.port=" + port);
+        // configured the way the README says an operator does: through the environment
+        process.environment().put("GOVLIFE_DATA_DIR", dataDir.toString());
+        process.environment().put("GOVLIFE_BOOTSTRAP_ADMIN_TOKEN", Api.ADMIN_TOKEN);
+        return process
                 .redirectErrorStream(true)
                 .redirectOutput(new File(dataDir.toFile(), "app.log"))
                 .start();
