@@ -100,6 +100,8 @@ class HostileWritesIT {
                 new Endpoint("POST", g + "/integrators"), new Endpoint("DELETE", g + "/integrators/acme-wallet"),
                 new Endpoint("POST", g + "/integrators/acme-wallet/secret-rotation"),
                 new Endpoint("POST", g + "/notices/msg_x/acks"), new Endpoint("POST", g + "/notices/msg_x/redelivery"),
+                new Endpoint("POST", g + "/operators"), new Endpoint("DELETE", g + "/operators/bob"),
+                new Endpoint("POST", "/api/admin/tokens"),
                 new Endpoint("POST", "/api/govs/%2e%2e/lattices"), new Endpoint("PUT", g + "/services/atlas%00"));
         Arbitrary<String> printable = Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(120);
         // "alice" stands for her valid token; anything else is sent as the raw Authorization header
