@@ -3,6 +3,7 @@ package io.govlife.app;
 import io.govlife.GovlifeApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,6 +21,7 @@ import java.util.UUID;
  * data directory. Every subclass shares this one configuration, so Spring starts the application once per test JVM.
  */
 @SpringBootTest(classes = GovlifeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability // Boot turns metric export off in tests unless asked; operators scrape it in production
 public abstract class LiveApplication {
 
     static final Path DATA_DIR = freshDataDir();

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * read in public (a gov's config, changelog and feed, and acknowledging a notice, whose unguessable id is the
  * capability); the handshake pages are public too. {@code /api/admin} needs an admin token, and admin tokens manage
  * tokens, not govs: they may read, never write a gov. Which gov an operator may change is the gov's own rule.
+ * Of the actuator, health is public (platform probes); the rest needs an admin token.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 8)
@@ -43,7 +44,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
         boolean read = request.getMethod().equals("GET") || request.getMethod().equals("HEAD");
-        return !path.startsWith("/api/") || (read && PUBLIC_READ.matcher(path).matches())
+        boolean actuator = path.startsWith("/actuator") && !path.startsWith("/actuator/health");
+        return !path.startsWith("/api/") && !actuator || (read && PUBLIC_READ.matcher(path).matches())
                 || (request.getMethod().equals("POST") && ACK.matcher(path).matches());
     }
 
@@ -58,7 +60,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         boolean admin = principal.get().admin();
-        boolean adminPath = request.getRequestURI().startsWith("/api/admin/");
+        boolean adminPath = request.getRequestURI().startsWith("/api/admin/")
+                || request.getRequestURI().startsWith("/actuator");
         if (adminPath && !admin) {
             refuse(response, HttpStatus.FORBIDDEN, "forbidden", "this needs an admin token");
             return;

@@ -1,0 +1,75 @@
+package io.govlife.app;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the operator's platform sees: probes, and meters after a scripted scenario. */
+class OperationsIT extends LiveApplication {
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Test
+    void liveness_and_readiness_are_public_and_readiness_follows_the_event_processors() {
+        assertThat(api.send("GET", "/actuator/health/liveness", null, "-X-Operator").status()).isEqualTo(200);
+        Api.Reply ready = api.send("GET", "/actuator/health/readiness", null, "-X-Operator");
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.json().path("components").path("eventProcessors").path("details").path("composition")
+                .asText()).isEqualTo("running");
+
+        StreamingEventProcessor composition = processing.eventProcessor("composition", StreamingEventProcessor.class)
+                .orElseThrow();
+        composition.shutDown();
+        try {
+            Api.Reply notReady = api.send("GET", "/actuator/health/readiness", null, "-X-Operator");
+            assertThat(notReady.status()).isEqualTo(503);
+            assertThat(notReady.json().path("components").path("eventProcessors").path("details")
+                    .path("composition").asText()).isEqualTo("stopped");
+            assertThat(api.send("GET", "/actuator/health/liveness", null, "-X-Operator").status()).isEqualTo(200);
+        } finally {
+            composition.start();
+        }
+        assertThat(api.send("GET", "/actuator/health/readiness", null, "-X-Operator").status()).isEqualTo(200);
+    }
+
+    @Test
+    void other_actuator_endpoints_need_an_admin_token() {
+        assertThat(api.send("GET", "/actuator/prometheus", null, "-X-Operator").status()).isEqualTo(401);
+        assertThat(api.send("GET", "/actuator/prometheus", null).status()).isEqualTo(403);
+        assertThat(api.asAdmin("GET", "/actuator/prometheus", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void prometheus_counts_accepted_and_rejected_commands_and_shows_axons_meters() {
+        String gov = govWithTwoLattices();
+        String acceptedPublish = "govlife_commands_total{application=\"govlife\",outcome=\"accepted\",reason=\"none\","
+                + "type=\"PublishGovConfig\"}";
+        String rejectedPublish = "govlife_commands_total{application=\"govlife\",outcome=\"rejected\","
+                + "reason=\"draft-unchanged\",type=\"PublishGovConfig\"}";
+        double acceptedBefore = meter(acceptedPublish);
+        double rejectedBefore = meter(rejectedPublish);
+
+        assertThat(api.post("/api/govs/" + gov + "/publications", "{}").status()).isEqualTo(201);
+        assertThat(api.post("/api/govs/" + gov + "/publications", "{}").status()).isEqualTo(409);
+        assertThat(api.post("/api/govs/" + gov + "/publications", "{}").status()).isEqualTo(409);
+
+        assertThat(meter(acceptedPublish)).isEqualTo(acceptedBefore + 1);
+        assertThat(meter(rejectedPublish)).isEqualTo(rejectedBefore + 2);
+        String scrape = api.asAdmin("GET", "/actuator/prometheus", null).body();
+        assertThat(scrape).contains("commandBus").contains("eventProcessor");
+    }
+
+    private double meter(String series) {
+        String scrape = api.asAdmin("GET", "/actuator/prometheus", null).body();
+        Matcher matcher = Pattern.compile(Pattern.quote(series) + " ([0-9.E+-]+)").matcher(scrape);
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+    }
+
+}
