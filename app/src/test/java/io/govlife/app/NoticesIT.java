@@ -208,7 +208,7 @@ class NoticesIT extends LiveApplication {
         }
         io.govlife.saga.notices.NoticeDelivery second = new io.govlife.saga.notices.NoticeDelivery(jdbc,
                 java.time.Clock.systemUTC(), new io.govlife.saga.notices.WebhookPolicy(Duration.ofSeconds(1),
-                Duration.ofHours(1)), commands);
+                Duration.ofHours(1)), commands, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         ok(api.post(g + "/publications", "{}"));
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {

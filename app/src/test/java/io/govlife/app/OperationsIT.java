@@ -66,6 +66,34 @@ class OperationsIT extends LiveApplication {
         assertThat(scrape).contains("commandBus").contains("eventProcessor");
     }
 
+    @Test
+    void prometheus_shows_notices_publications_pending_cutovers_and_unacknowledged_integrators() {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String gov = govWithTwoLattices();
+            String g = "/api/govs/" + gov;
+            double delivered = meter("govlife_notices_total{application=\"govlife\",outcome=\"delivered\"}");
+            double publications = meter("govlife_publications_total{application=\"govlife\"}");
+            double pending = meter("govlife_cutovers_pending{application=\"govlife\"}");
+            double unacknowledged = meter("govlife_integrators_unacknowledged{application=\"govlife\"}");
+
+            assertThat(api.post(g + "/integrators", "{\"name\":\"acme-wallet\",\"webhookUrl\":\""
+                    + receiver.url("/acme") + "\"}").status()).isEqualTo(201);
+            assertThat(api.post(g + "/publications", "{}").status()).isEqualTo(201);
+            assertThat(api.post(g + "/citizens/base/bumps", "{\"fingerprint\":\"" + fp(0x99)
+                    + "\",\"cutoverAt\":\"2099-01-01T00:00:00Z\"}").status()).isEqualTo(201);
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(meter("govlife_notices_total{application=\"govlife\",outcome=\"delivered\"}"))
+                        .isEqualTo(delivered + 2); // the publication and the advance notice of the bump
+                assertThat(meter("govlife_publications_total{application=\"govlife\"}")).isEqualTo(publications + 1);
+                assertThat(meter("govlife_cutovers_pending{application=\"govlife\"}")).isEqualTo(pending + 1);
+                assertThat(meter("govlife_integrators_unacknowledged{application=\"govlife\"}"))
+                        .isEqualTo(unacknowledged + 1);
+            });
+            assertThat(meter("govlife_cutovers_next_seconds{application=\"govlife\"}")).isPositive();
+        }
+    }
+
     private double meter(String series) {
         String scrape = api.asAdmin("GET", "/actuator/prometheus", null).body();
         Matcher matcher = Pattern.compile(Pattern.quote(series) + " ([0-9.E+-]+)").matcher(scrape);

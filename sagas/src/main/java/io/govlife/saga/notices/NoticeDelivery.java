@@ -3,6 +3,7 @@ package io.govlife.saga.notices;
 import io.govlife.events.gov.GovName;
 import io.govlife.events.integrator.DisableIntegratorEndpoint;
 import io.govlife.events.integrator.IntegratorName;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,11 +54,15 @@ public class NoticeDelivery {
         return thread;
     });
 
-    public NoticeDelivery(JdbcTemplate jdbc, Clock clock, WebhookPolicy policy, CommandGateway commands) {
+    private final MeterRegistry meters;
+
+    public NoticeDelivery(JdbcTemplate jdbc, Clock clock, WebhookPolicy policy, CommandGateway commands,
+                          MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.policy = policy;
         this.commands = commands;
+        this.meters = meters;
     }
 
     @Scheduled(fixedDelayString = "${govlife.webhooks.poll-interval:PT0.5S}")
@@ -156,6 +161,7 @@ public class NoticeDelivery {
     private void finish(String id, int attempt, Instant started, Integer status, String outcome, String error,
                         Instant next) {
         Instant now = clock.instant();
+        meters.counter("govlife.notices", "outcome", outcome.toLowerCase()).increment();
         String noticeStatus = switch (outcome) {
             case "DELIVERED" -> "DELIVERED";
             case "RETRY" -> "PENDING";
