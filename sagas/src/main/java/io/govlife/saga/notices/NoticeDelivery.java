@@ -67,6 +67,9 @@ public class NoticeDelivery {
 
     @Scheduled(fixedDelayString = "${govlife.webhooks.poll-interval:PT0.5S}")
     public void deliverDue() {
+        if (senders.isShutdown()) {
+            return;
+        }
         Instant now = clock.instant();
         List<String> due = jdbc.queryForList("select id from notice where status = 'PENDING' and next_attempt_at <= ? "
                         + "and (claimed_until is null or claimed_until < ?) order by next_attempt_at limit " + BATCH,
@@ -83,6 +86,18 @@ public class NoticeDelivery {
             } catch (Exception e) {
                 log.warn("Notice delivery failed unexpectedly", e);
             }
+        }
+    }
+
+    /**
+     * On shutdown, sends already started finish and are recorded, so a graceful stop neither loses an attempt's
+     * outcome nor makes a receiver see the same notice again; nothing new is claimed.
+     */
+    @jakarta.annotation.PreDestroy
+    void finishInFlight() throws InterruptedException {
+        senders.shutdown();
+        if (!senders.awaitTermination(REQUEST_TIMEOUT.toSeconds() + 5, java.util.concurrent.TimeUnit.SECONDS)) {
+            log.warn("Notice sends still running at shutdown; their claims expire and they are tried again");
         }
     }
 

@@ -1,0 +1,86 @@
+package io.govlife.app;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * SIGTERM to the packaged application: it shuts down gracefully within its grace period, its event processors
+ * release their segments (no token keeps an owner), and what it acknowledged and delivered stays done.
+ */
+class GracefulShutdownIT {
+
+    private final Path dataDir = LiveApplication.freshDataDir();
+    private Process app;
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.destroyForcibly();
+        }
+    }
+
+    @Test
+    void sigterm_stops_gracefully_within_the_grace_period_and_releases_segments() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            int port = freePort();
+            app = start(port);
+            Api api = new Api(port);
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                    .until(() -> api.asAdmin("GET", "/api/admin/tokens", null).status() == 200);
+            assertThat(api.post("/api/govs", "{\"name\":\"calm.gov\",\"archetype\":\"SERVICE\"}").status())
+                    .isEqualTo(201);
+            assertThat(api.post("/api/govs/calm.gov/organisms", "{\"role\":\"price-oracle\",\"fingerprint\":\""
+                    + LiveApplication.fp(3) + "\"}").status()).isEqualTo(201);
+            assertThat(api.post("/api/govs/calm.gov/integrators", "{\"name\":\"acme-wallet\",\"webhookUrl\":\""
+                    + receiver.url("/acme") + "\"}").status()).isEqualTo(201);
+            assertThat(api.post("/api/govs/calm.gov/publications", "{}").status()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at("/acme").size() == 1);
+
+            app.destroy(); // SIGTERM
+            assertThat(app.waitFor(40, TimeUnit.SECONDS)).as("exited within the grace period").isTrue();
+            String log = Files.readString(dataDir.resolve("app.log"));
+            assertThat(log).contains("Commencing graceful shutdown").contains("Graceful shutdown complete");
+
+            try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("govlife"), "sa", "");
+                 ResultSet owned = db.createStatement().executeQuery(
+                         "select count(*) from token_entry where owner is not null");
+                 ResultSet events = db.createStatement().executeQuery(
+                         "select count(*) from domain_event_entry where aggregate_identifier = 'calm.gov'")) {
+                owned.next();
+                assertThat(owned.getInt(1)).as("segments still claimed after shutdown").isZero();
+                events.next();
+                assertThat(events.getInt(1)).isEqualTo(4);
+            }
+            assertThat(receiver.at("/acme")).as("the notice was sent once").hasSize(1);
+        }
+    }
+
+    private Process start(int port) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder process = new ProcessBuilder(java, "-Xmx384m", "-jar", System.getProperty("govlife.jar"),
+                "--server.port=" + port, "--govlife.webhooks.allowed-hosts=127.0.0.1");
+        process.environment().put("GOVLIFE_DATA_DIR", dataDir.toString());
+        process.environment().put("GOVLIFE_BOOTSTRAP_ADMIN_TOKEN", Api.ADMIN_TOKEN);
+        return process.redirectErrorStream(true).redirectOutput(new File(dataDir.toFile(), "app.log")).start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
