@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +35,8 @@ class CrashIT {
     private static final int CLIENTS = 8;
     private static final int KILL_AFTER_ACKNOWLEDGED = 2500;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] ARGUMENTS = {"--govlife.bump.minimum-notice=PT2S",
+            "--db-scheduler.polling-interval=500ms"};
 
     private final Path dataDir = LiveApplication.freshDataDir();
     private Process app;
@@ -50,10 +50,10 @@ class CrashIT {
 
     @Test
     void acknowledged_writes_survive_a_kill_9_exactly_once_and_a_pending_cutover_still_happens() throws Exception {
-        int port = freePort();
-        app = start(port, "first.log");
-        Api api = new Api(port);
-        awaitReady(api);
+        PackagedApp packaged = new PackagedApp(dataDir);
+        app = packaged.start("first.log", ARGUMENTS);
+        Api api = packaged.api();
+        packaged.awaitReady();
 
         List<String> govs = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
@@ -96,8 +96,8 @@ class CrashIT {
         assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         assertThat(app.exitValue()).as("killed, not stopped").isNotZero();
 
-        app = start(port, "second.log");
-        awaitReady(api);
+        app = packaged.start("second.log", ARGUMENTS);
+        packaged.awaitReady();
 
         for (String gov : govs) {
             Map<String, Integer> referenced = referencedRoles(api, gov);
@@ -128,28 +128,5 @@ class CrashIT {
             }
         }
         return roles;
-    }
-
-    private static void awaitReady(Api api) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> api.asAdmin("GET", "/api/admin/tokens", null).status() == 200);
-    }
-
-    private Process start(int port, String log) throws IOException {
-        String jar = System.getProperty("govlife.jar");
-        assertThat(jar).as("the packaged jar (system property govlife.jar)").isNotNull();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder process = new ProcessBuilder(java, "-Xmx384m", "-jar", jar, "--server.port=" + port,
-                "--govlife.bump.minimum-notice=PT2S", "--db-scheduler.polling-interval=500ms");
-        // configured the way the README says an operator does: through the environment
-        process.environment().put("GOVLIFE_DATA_DIR", dataDir.toString());
-        process.environment().put("GOVLIFE_BOOTSTRAP_ADMIN_TOKEN", Api.ADMIN_TOKEN);
-        return process.redirectErrorStream(true).redirectOutput(new File(dataDir.toFile(), log)).start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

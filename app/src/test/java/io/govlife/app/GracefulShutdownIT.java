@@ -3,9 +3,6 @@ package io.govlife.app;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,11 +33,10 @@ class GracefulShutdownIT {
     @Test
     void sigterm_stops_gracefully_within_the_grace_period_and_releases_segments() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            int port = freePort();
-            app = start(port);
-            Api api = new Api(port);
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                    .until(() -> api.asAdmin("GET", "/api/admin/tokens", null).status() == 200);
+            PackagedApp packaged = new PackagedApp(dataDir);
+            app = packaged.start("app.log", "--govlife.webhooks.allowed-hosts=127.0.0.1");
+            Api api = packaged.api();
+            packaged.awaitReady();
             assertThat(api.post("/api/govs", "{\"name\":\"calm.gov\",\"archetype\":\"SERVICE\"}").status())
                     .isEqualTo(201);
             assertThat(api.post("/api/govs/calm.gov/organisms", "{\"role\":\"price-oracle\",\"fingerprint\":\""
@@ -66,21 +62,6 @@ class GracefulShutdownIT {
                 assertThat(events.getInt(1)).isEqualTo(4);
             }
             assertThat(receiver.at("/acme")).as("the notice was sent once").hasSize(1);
-        }
-    }
-
-    private Process start(int port) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder process = new ProcessBuilder(java, "-Xmx384m", "-jar", System.getProperty("govlife.jar"),
-                "--server.port=" + port, "--govlife.webhooks.allowed-hosts=127.0.0.1");
-        process.environment().put("GOVLIFE_DATA_DIR", dataDir.toString());
-        process.environment().put("GOVLIFE_BOOTSTRAP_ADMIN_TOKEN", Api.ADMIN_TOKEN);
-        return process.redirectErrorStream(true).redirectOutput(new File(dataDir.toFile(), "app.log")).start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

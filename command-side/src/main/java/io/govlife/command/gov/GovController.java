@@ -35,7 +35,7 @@ class GovController {
         // A new gov is at version 0 with the empty draft; the creating handler answers only the identifier.
         GovState state = new GovState(gov.value(), 0, GovConfig.empty(gov).fingerprint().hex(), null, null);
         return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/govs/{gov}").build(gov.value()))
-                .eTag("\"0\"").body(state);
+                .eTag(GovCommands.etag(state)).body(state);
     }
 
     @PostMapping("/{gov}/retirement")

@@ -33,6 +33,6 @@ class PublicationController {
                 request.reason());
         return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/govs/{gov}/config")
                         .queryParam("revision", state.publishedRevision()).build(gov.value()))
-                .eTag("\"" + state.version() + "\"").body(state);
+                .eTag(GovCommands.etag(state)).body(state);
     }
 }

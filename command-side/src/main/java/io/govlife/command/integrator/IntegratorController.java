@@ -52,7 +52,7 @@ class IntegratorController {
                 write.expectedVersion()), write, body.reason());
         return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/govs/{gov}/integrators/{integrator}")
                         .build(gov.value(), name.value()))
-                .eTag("\"" + state.version() + "\"")
+                .eTag(GovCommands.etag(state))
                 .body(new IntegratorRegistration(name.value(), body.webhookUrl(), secret, state));
     }
 
@@ -63,7 +63,7 @@ class IntegratorController {
         String secret = newSecret();
         GovState state = commands.send(new RotateIntegratorSecret(gov, integrator, secret, overlap), write,
                 ReasonRequest.reasonOf(body));
-        return ResponseEntity.ok().eTag("\"" + state.version() + "\"")
+        return ResponseEntity.ok().eTag(GovCommands.etag(state))
                 .body(new IntegratorRegistration(integrator.value(), null, secret, state));
     }
 

@@ -48,7 +48,8 @@ public class GovCommands {
         return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata)));
     }
 
-    private static String etag(GovState state) {
+    /** The gov's version as a strong entity tag, what {@code If-Match} sends back. */
+    public static String etag(GovState state) {
         return "\"" + state.version() + "\"";
     }
 }

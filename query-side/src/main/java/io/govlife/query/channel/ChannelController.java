@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import java.sql.Timestamp;
 import java.util.Date;
 import java.util.List;
 
@@ -99,6 +98,6 @@ class ChannelController {
         return jdbc.query("select * from channel_entry where gov = ? order by sequence_number desc",
                 (rs, i) -> new ChannelEntry(rs.getString("gov"), rs.getLong("sequence_number"), rs.getString("kind"),
                         rs.getString("title"), rs.getString("body"),
-                        ((Timestamp) rs.getTimestamp("occurred_at")).toInstant()), gov);
+                        rs.getTimestamp("occurred_at").toInstant()), gov);
     }
 }
