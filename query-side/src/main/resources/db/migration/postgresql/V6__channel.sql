@@ -1,0 +1,17 @@
+-- PostgreSQL twin of ../h2/V6__channel.sql: same tables, bytea for binary (never large objects / oid), text for documents.
+-- Read model "channel": the change channel integrators follow (changelog and Atom feed).
+create table channel_entry (
+    gov             varchar(64)                 not null,
+    sequence_number bigint                      not null,
+    kind            varchar(32)                 not null,
+    title           varchar(300)                not null,
+    body            text                        not null,
+    occurred_at     timestamp(6) with time zone not null,
+    primary key (gov, sequence_number)
+);
+-- The last published GovConfig per gov, so a publication's entry can say what changed since.
+create table channel_published (
+    gov    varchar(64) not null,
+    config text        not null,
+    primary key (gov)
+);
