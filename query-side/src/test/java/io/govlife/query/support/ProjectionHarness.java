@@ -28,7 +28,8 @@ public final class ProjectionHarness {
     public ProjectionHarness() {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/h2").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .placeholders(java.util.Map.of("binary", "blob", "document", "clob")).load().migrate();
         this.jdbc = new JdbcTemplate(dataSource);
     }
 

@@ -27,7 +27,8 @@ class NoticeDeliveryClaimTest {
     void of_many_nodes_claiming_one_notice_exactly_one_wins_until_the_claim_expires() throws Exception {
         DriverManagerDataSource db = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
                 + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(db).locations("classpath:db/migration/h2").load().migrate();
+        Flyway.configure().dataSource(db).locations("classpath:db/migration")
+                .placeholders(java.util.Map.of("binary", "blob", "document", "clob")).load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(db);
         Instant now = Instant.parse("2026-11-25T12:00:00Z");
         jdbc.update("insert into notice (id, source, gov, integrator, target_url, kind, body, created_at, status, "

@@ -1,4 +1,3 @@
--- PostgreSQL twin of ../h2/V1__axon_stores.sql: same tables, bytea for binary (never large objects / oid), text for documents.
 -- Axon's JPA event store, token store, saga store and dead-letter queue, as Hibernate maps Axon 4.13's entities
 -- (spring.jpa.hibernate.ddl-auto=validate checks this file against them at every start).
 
@@ -15,8 +14,8 @@ create table domain_event_entry (
     payload_type         varchar(255) not null,
     time_stamp           varchar(255) not null,
     type                 varchar(255),
-    meta_data            bytea,
-    payload              bytea         not null,
+    meta_data            ${binary},
+    payload              ${binary}         not null,
     primary key (global_index),
     constraint uk_domain_event_aggregate_sequence unique (aggregate_identifier, sequence_number)
 );
@@ -29,8 +28,8 @@ create table snapshot_event_entry (
     payload_type         varchar(255) not null,
     time_stamp           varchar(255) not null,
     type                 varchar(255) not null,
-    meta_data            bytea,
-    payload              bytea         not null,
+    meta_data            ${binary},
+    payload              ${binary}         not null,
     primary key (sequence_number, aggregate_identifier, type)
 );
 
@@ -40,7 +39,7 @@ create table token_entry (
     processor_name varchar(255) not null,
     timestamp      varchar(255) not null,
     token_type     varchar(255),
-    token          bytea,
+    token          ${binary},
     primary key (segment, processor_name)
 );
 
@@ -48,7 +47,7 @@ create table saga_entry (
     revision        varchar(255),
     saga_id         varchar(255) not null,
     saga_type       varchar(255),
-    serialized_saga bytea,
+    serialized_saga ${binary},
     primary key (saga_id)
 );
 
@@ -82,10 +81,10 @@ create table dead_letter_entry (
     time_stamp           varchar(255) not null,
     token_type           varchar(255),
     type                 varchar(255),
-    diagnostics          bytea,
-    meta_data            bytea,
-    payload              bytea         not null,
-    token                bytea,
+    diagnostics          ${binary},
+    meta_data            ${binary},
+    payload              ${binary}         not null,
+    token                ${binary},
     primary key (dead_letter_id),
     constraint uk_dead_letter_sequence unique (processing_group, sequence_identifier, sequence_index)
 );

@@ -9,7 +9,7 @@ create table notice (
     kind            varchar(32)                 not null,
     citizen         varchar(64),
     bump            varchar(64),
-    body            clob                        not null,
+    body            ${document}                        not null,
     created_at      timestamp(6) with time zone not null,
     status          varchar(12)                 not null,
     attempts        integer                     not null,

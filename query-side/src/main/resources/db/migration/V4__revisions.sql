@@ -1,11 +1,10 @@
--- PostgreSQL twin of ../h2/V4__revisions.sql: same tables, bytea for binary (never large objects / oid), text for documents.
 -- Read model "revisions": every published GovConfig, whole and never changed.
 create table gov_revision (
     gov                  varchar(64)                 not null,
     revision             bigint                      not null,
     fingerprint          varchar(64)                 not null,
     previous_fingerprint varchar(64),
-    config               text                        not null,
+    config               ${document}                        not null,
     published_at         timestamp(6) with time zone not null,
     published_by         varchar(64),
     notes                varchar(2000),

@@ -1,4 +1,3 @@
--- PostgreSQL twin of ../h2/V5__audit.sql: same tables, bytea for binary (never large objects / oid), text for documents.
 -- Read model "audit": every event of every gov with who, when, why and its correlation.
 create table audit_entry (
     gov             varchar(64)                 not null,
@@ -11,7 +10,7 @@ create table audit_entry (
     causation_id    varchar(100),
     citizen         varchar(64),
     summary         varchar(1000)               not null,
-    payload         text                        not null,
+    payload         ${document}                        not null,
     primary key (gov, sequence_number)
 );
 create index idx_audit_type on audit_entry (gov, event_type);

@@ -1,4 +1,3 @@
--- PostgreSQL twin of ../h2/V11__idempotency.sql: same tables, bytea for binary (never large objects / oid), text for documents.
 -- Answers to writes sent with an Idempotency-Key, per operator, kept at least govlife.idempotency.retention so a
 -- retried write gets the first answer and appends nothing, across restarts too.
 create table idempotent_request (
@@ -10,7 +9,7 @@ create table idempotent_request (
     location     varchar(500),
     etag         varchar(100),
     content_type varchar(100),
-    body         text,
+    body         ${document},
     created_at   timestamp(6) with time zone not null,
     primary key (operator, idem_key)
 );

@@ -1,4 +1,3 @@
--- PostgreSQL twin of ../h2/V3__composition.sql: same tables, bytea for binary (never large objects / oid), text for documents.
 -- Read model "composition": one row per gov, its current published GovConfig, draft and pending bumps.
 create table composition (
     gov               varchar(64)                 not null,
@@ -9,7 +8,7 @@ create table composition (
     revision          bigint,
     fingerprint       varchar(64),
     draft_fingerprint varchar(64)                 not null,
-    document          text                        not null,
+    document          ${document}                        not null,
     created_at        timestamp(6) with time zone not null,
     updated_at        timestamp(6) with time zone not null,
     primary key (gov)

@@ -3,7 +3,7 @@
 create table scheduled_tasks (
     task_name            varchar(100)                not null,
     task_instance        varchar(200)                not null,
-    task_data            blob,
+    task_data            ${binary},
     execution_time       timestamp(6) with time zone not null,
     picked               boolean                     not null,
     picked_by            varchar(50),
