@@ -3,11 +3,6 @@ package io.govlife.app;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,22 +49,7 @@ class ConcurrentWritersIT extends LiveApplication {
                 .as("each accepted write has its own version").isEqualTo(accepted);
     }
 
-    interface Call {
-        Api.Reply call(int i);
-    }
-
-    private static List<Api.Reply> concurrently(int writers, Call call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            List<Callable<Api.Reply>> tasks = IntStream.range(0, writers)
-                    .<Callable<Api.Reply>>mapToObj(i -> () -> call.call(i)).toList();
-            List<Api.Reply> replies = new java.util.ArrayList<>();
-            for (Future<Api.Reply> future : pool.invokeAll(tasks)) {
-                replies.add(future.get());
-            }
-            return replies;
-        } finally {
-            pool.shutdownNow();
-        }
+    private static List<Api.Reply> concurrently(int writers, Concurrently.Call call) throws Exception {
+        return Concurrently.run(writers, call);
     }
 }

@@ -9,6 +9,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ActiveProfilesResolver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,13 +20,25 @@ import java.util.UUID;
 
 /**
  * Base of the HTTP integration tests: the real application on a random port, on a real H2 file store in a fresh
- * data directory. Every subclass shares this one configuration, so Spring starts the application once per test JVM.
+ * data directory, or, when the system property {@code govlife.it.storage} is {@code postgres}, on a fresh database
+ * of a real PostgreSQL server (the build runs the HTTP suites both ways). Every subclass shares this one
+ * configuration, so Spring starts the application once per test JVM.
  */
 @SpringBootTest(classes = GovlifeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles(resolver = LiveApplication.Storage.class)
 @AutoConfigureObservability // Boot turns metric export off in tests unless asked; operators scrape it in production
 public abstract class LiveApplication {
 
     static final Path DATA_DIR = freshDataDir();
+    static final boolean ON_POSTGRES = "postgres".equals(System.getProperty("govlife.it.storage", "h2"));
+
+    /** The profile that picks the storage: none for the embedded H2 default. */
+    static class Storage implements ActiveProfilesResolver {
+        @Override
+        public String[] resolve(Class<?> testClass) {
+            return ON_POSTGRES ? new String[] {"postgres"} : new String[0];
+        }
+    }
 
     @LocalServerPort
     int port;
@@ -37,6 +51,12 @@ public abstract class LiveApplication {
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
         registry.add("govlife.data-dir", DATA_DIR::toString);
+        if (ON_POSTGRES) {
+            String url = PostgresServer.freshDatabase();
+            registry.add("spring.datasource.url", () -> url);
+            registry.add("spring.datasource.username", () -> "postgres");
+            registry.add("spring.datasource.password", () -> "");
+        }
         registry.add("govlife.security.bootstrap-admin-token", () -> Api.ADMIN_TOKEN);
         // notices go to receivers on loopback, retry fast, and bumps may cut over seconds ahead
         registry.add("govlife.webhooks.allowed-hosts", () -> "127.0.0.1,localhost");
@@ -48,9 +68,15 @@ public abstract class LiveApplication {
         registry.add("spring.lifecycle.timeout-per-shutdown-phase", () -> "2s");
     }
 
+    @Autowired
+    private org.springframework.context.ConfigurableApplicationContext application;
+
     @BeforeEach
     void connect() {
         api = new Api(port);
+        if (ON_POSTGRES) {
+            PostgresServer.usedBy(application);
+        }
     }
 
     public static Path freshDataDir() {
@@ -77,19 +103,7 @@ public abstract class LiveApplication {
 
     /** Waits until every read model has processed the whole log. */
     protected void awaitProjections() {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                .pollInterval(java.time.Duration.ofMillis(50))
-                .until(() -> {
-                    com.fasterxml.jackson.databind.JsonNode projections = api.asAdmin("GET", "/api/admin/projections",
-                            null).json();
-                    for (com.fasterxml.jackson.databind.JsonNode p : projections) {
-                        if (p.path("replaying").asBoolean() || p.path("position").isNull()
-                                || p.path("position").asLong() < p.path("head").asLong()) {
-                            return false;
-                        }
-                    }
-                    return projections.size() > 0;
-                });
+        Concurrently.awaitProjections(api);
     }
 
     protected Api.Reply get(String path) {

@@ -1,7 +1,6 @@
 package io.govlife.app;
 
 import io.govlife.GovlifeApplication;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,7 +9,6 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,16 +24,14 @@ import static org.awaitility.Awaitility.await;
  */
 class PostgresIT {
 
-    private static EmbeddedPostgres postgres;
     private static ConfigurableApplicationContext app;
     private static Api api;
     private static JdbcTemplate jdbc;
 
     @BeforeAll
-    static void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
+    static void start() {
         app = new SpringApplicationBuilder(GovlifeApplication.class).profiles("postgres").run("--server.port=0",
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.url=" + PostgresServer.freshDatabase(),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--govlife.security.bootstrap-admin-token=" + Api.ADMIN_TOKEN,
                 "--govlife.webhooks.allowed-hosts=127.0.0.1", "--govlife.webhooks.poll-interval=PT0.1S",
@@ -45,12 +41,9 @@ class PostgresIT {
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop() {
         if (app != null) {
             app.close();
-        }
-        if (postgres != null) {
-            postgres.close();
         }
     }
 

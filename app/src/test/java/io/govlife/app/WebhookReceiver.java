@@ -63,6 +63,12 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
+    List<Received> all() {
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
     @Override
     public void close() {
         server.stop(0);

@@ -13,12 +13,30 @@ public record GovlifeProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue Bump bump,
         @DefaultValue("100") int snapshotThreshold,
-        @DefaultValue Http http) {
+        @DefaultValue Http http,
+        @DefaultValue Node node) {
 
     public record Bump(@DefaultValue("PT24H") Duration minimumNotice,
                        @DefaultValue("PT6H") Duration reminderBefore) {
     }
 
     public record Http(@DefaultValue("64KB") DataSize maxBodySize) {
+    }
+
+    /**
+     * This application node among the others on one database. {@code id} names it in segment claims and heartbeats;
+     * blank means process id, host and a random suffix, so two nodes never share a name, not even in one JVM.
+     */
+    public record Node(@DefaultValue("") String id,
+                       @DefaultValue("PT5S") Duration heartbeat,
+                       @DefaultValue("PT5S") Duration tokenClaimInterval) {
+
+        public String resolvedId() {
+            if (!id.isBlank()) {
+                return id;
+            }
+            return java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "-"
+                    + java.util.UUID.randomUUID().toString().substring(0, 8);
+        }
     }
 }

@@ -1,13 +1,25 @@
 package io.govlife.app.messaging;
 
+import io.govlife.app.config.GovlifeProperties;
+import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Clock;
 
 /**
  * Every event processor is a pooled streaming processor: its token sits in the token store and is updated in the
  * same transaction as the read model it feeds, so a crash can neither skip nor repeat an event; it can be reset to
- * replay; and its segments spread over nodes. Events are handled in batches so a replay is not one commit per event.
+ * replay; and its segments spread over the nodes sharing the database. Events are handled in batches so a replay is
+ * not one commit per event.
  */
 @Configuration(proxyBeanMethods = false)
 class ProcessingConfiguration {
@@ -15,8 +27,30 @@ class ProcessingConfiguration {
     static final int BATCH_SIZE = 100;
 
     @Bean
-    ConfigurerModule pooledStreamingProcessors() {
+    ConfigurerModule pooledStreamingProcessors(GovlifeProperties properties) {
+        long claimInterval = properties.node().tokenClaimInterval().toMillis();
         return configurer -> configurer.eventProcessing(processing -> processing
-                .usingPooledStreamingEventProcessors((config, builder) -> builder.batchSize(BATCH_SIZE)));
+                .usingPooledStreamingEventProcessors((config, builder) -> builder.batchSize(BATCH_SIZE)
+                        .tokenClaimInterval(claimInterval)));
+    }
+
+    @Bean
+    NodeMembership nodeMembership(GovlifeProperties properties, JdbcTemplate jdbc, Clock clock) {
+        return new NodeMembership(properties.node(), jdbc, clock);
+    }
+
+    /** Axon's own token store, but claiming in this node's name: its default (pid@host) is shared by two nodes in one JVM. */
+    @Bean
+    TokenStore tokenStore(@Qualifier("serializer") Serializer serializer, EntityManagerProvider entityManagerProvider,
+                          TokenStoreProperties tokenStore, NodeMembership node) {
+        return JpaTokenStore.builder().entityManagerProvider(entityManagerProvider).serializer(serializer)
+                .claimTimeout(tokenStore.getClaimTimeout()).nodeId(node.id()).build();
+    }
+
+    @Bean
+    SegmentBalancer segmentBalancer(NodeMembership node, EventProcessingConfiguration processing, JdbcTemplate jdbc,
+                                    GovlifeProperties properties) {
+        // long enough for another node's coordinator to claim what this one lets go
+        return new SegmentBalancer(node, processing, jdbc, properties.node().tokenClaimInterval().multipliedBy(3));
     }
 }

@@ -27,7 +27,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -36,7 +35,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Keeps the composition read model: per gov, the published GovConfig, the draft, stale confluences and pending
- * bumps. Every change is also pushed to subscription queries ({@link FindGov}), which feed the live stream.
+ * bumps. It answers {@link FindGov}; the live stream reads the same rows ({@link GovStreams}).
  */
 @Component
 @ProcessingGroup(CompositionProjection.NAME)
@@ -45,18 +44,14 @@ public class CompositionProjection {
     public static final String NAME = "composition";
 
     private final CompositionRepository repository;
-    private final QueryUpdateEmitter updates;
-
-    public CompositionProjection(CompositionRepository repository, QueryUpdateEmitter updates) {
+    public CompositionProjection(CompositionRepository repository) {
         this.repository = repository;
-        this.updates = updates;
     }
 
     @EventHandler
     void on(GovCreated event, @SequenceNumber long version, @Timestamp Instant at) {
         repository.insert(event.gov().value(), event.archetype().name(), event.description(), version,
                 GovComposition.start(GovConfig.empty(event.gov())), at);
-        emit(event.gov());
     }
 
     @EventHandler
@@ -181,12 +176,6 @@ public class CompositionProjection {
         GovComposition document = repository.document(gov.value())
                 .orElseThrow(() -> new IllegalStateException("composition of unknown gov " + gov));
         repository.update(gov.value(), version, change.apply(document), at);
-        emit(gov);
-    }
-
-    private void emit(GovName gov) {
-        updates.emit(FindGov.class, query -> query.gov().equals(gov.value()),
-                repository.view(gov.value()).orElseThrow());
     }
 
     private static List<ConfluenceConfig> without(List<ConfluenceConfig> held, CitizenName name) {

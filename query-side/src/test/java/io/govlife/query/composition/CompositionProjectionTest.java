@@ -16,7 +16,6 @@ import io.govlife.events.service.BasicServiceShipped;
 import io.govlife.query.support.Page;
 import io.govlife.query.support.Paging;
 import io.govlife.query.support.ProjectionHarness;
-import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +46,7 @@ class CompositionProjectionTest {
     @BeforeEach
     void setUp() {
         repository = new CompositionRepository(harness.jdbc());
-        projection = new CompositionProjection(repository, SimpleQueryUpdateEmitter.builder().build());
+        projection = new CompositionProjection(repository);
         harness.feeding(projection);
     }
 

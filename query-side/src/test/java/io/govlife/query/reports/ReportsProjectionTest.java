@@ -8,7 +8,6 @@ import io.govlife.events.gov.GovConfigPublished;
 import io.govlife.query.composition.CompositionProjection;
 import io.govlife.query.composition.CompositionRepository;
 import io.govlife.query.support.ProjectionHarness;
-import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +37,7 @@ class ReportsProjectionTest {
     void setUp() {
         CompositionRepository govs = new CompositionRepository(reports.jdbc());
         // the reports answer only for govs the composition model knows, so both are fed
-        reports.feeding(new CompositionProjection(govs, SimpleQueryUpdateEmitter.builder().build()),
+        reports.feeding(new CompositionProjection(govs),
                 new ReportsProjection(reports.jdbc()));
         controller = new ReportsController(reports.jdbc(), govs);
         reports.publish(created());

@@ -1,0 +1,63 @@
+package io.govlife.app.messaging;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Spreads every streaming processor's segments over the live nodes. Without Axon Server nothing balances them: the
+ * first node up claims every segment and later nodes would idle. On each heartbeat a node holding more than its
+ * fair share ({@code ceil(segments / live nodes)}) releases the excess for a while, and a node with room claims it.
+ * Taking over a stopped node's segments needs nothing from here: they are released on a clean stop, and a
+ * crashed node's claims time out; any node claims unclaimed segments, beyond its share if need be.
+ */
+class SegmentBalancer {
+
+    private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
+
+    private final NodeMembership membership;
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final Duration releaseFor;
+
+    SegmentBalancer(NodeMembership membership, EventProcessingConfiguration processing, JdbcTemplate jdbc,
+                    Duration releaseFor) {
+        this.membership = membership;
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.releaseFor = releaseFor;
+    }
+
+    @Scheduled(fixedDelayString = "${govlife.node.heartbeat:PT5S}")
+    void balance() {
+        int liveNodes = membership.beat();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
+                releaseExcess(name, streaming, liveNodes);
+            }
+        });
+    }
+
+    private void releaseExcess(String name, StreamingEventProcessor processor, int liveNodes) {
+        Integer segments = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?",
+                Integer.class, name);
+        if (segments == null || segments == 0) {
+            return;
+        }
+        int fairShare = (segments + liveNodes - 1) / liveNodes;
+        List<Integer> held = processor.processingStatus().keySet().stream().sorted().toList();
+        if (held.size() <= fairShare) {
+            return;
+        }
+        List<Integer> excess = held.subList(fairShare, held.size());
+        log.info("Releasing segments {} of {} to the other {} node(s)", excess, name, liveNodes - 1);
+        excess.forEach(segment -> processor.releaseSegment(segment, releaseFor.toMillis(), TimeUnit.MILLISECONDS));
+    }
+}
