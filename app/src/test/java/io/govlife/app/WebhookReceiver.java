@@ -18,10 +18,10 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * A real HTTP receiver on loopback (the JDK's own server): records every request and answers each path with the
  * statuses it was told, in order, then 200.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Received(String path, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Received(String path, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
@@ -31,7 +31,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Deque<Integer>> answers = new ConcurrentHashMap<>();
 
-    WebhookReceiver() {
+    public WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -46,10 +46,16 @@ final class WebhookReceiver implements AutoCloseable {
             exchange.sendResponseHeaders(status == null ? 200 : status, -1);
             exchange.close();
         });
+        // several senders at once, as from a node delivering notices in parallel
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8, runnable -> {
+            Thread thread = new Thread(runnable, "webhook-receiver");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
@@ -57,13 +63,13 @@ final class WebhookReceiver implements AutoCloseable {
         answers.computeIfAbsent(path, p -> new ConcurrentLinkedDeque<>()).addAll(List.of(statuses));
     }
 
-    List<Received> at(String path) {
+    public List<Received> at(String path) {
         synchronized (received) {
             return received.stream().filter(r -> r.path().equals(path)).toList();
         }
     }
 
-    List<Received> all() {
+    public List<Received> all() {
         synchronized (received) {
             return List.copyOf(received);
         }

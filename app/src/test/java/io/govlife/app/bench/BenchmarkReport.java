@@ -1,0 +1,120 @@
+package io.govlife.app.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes BENCHMARKS.md: when, on what, with which command, every figure with its spread, ratios and targets. */
+final class BenchmarkReport {
+
+    static final String COMMAND = "mvn -B -Pbench verify";
+
+    private final Sizes sizes;
+    private final Figures figures;
+    private final List<String> storages;
+
+    BenchmarkReport(Sizes sizes, Figures figures, List<String> storages) {
+        this.sizes = sizes;
+        this.figures = figures;
+        this.storages = storages;
+    }
+
+    void write(Path file, String notes) throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n");
+        md.append("Written by `").append(COMMAND).append("` (the `bench` profile; sizes \"").append(sizes.name())
+                .append("\") — do not edit by hand; notes on what the figures mean are in the last section.\n\n");
+        md.append("- Date: ").append(LocalDate.now()).append('\n');
+        md.append("- Machine: ").append(machine()).append('\n');
+        md.append("- Each figure: median of ").append(sizes.runs()).append(" runs, lowest and highest run in ")
+                .append("brackets. Measured period ").append(sizes.measure().toMillis() / 1000.0).append(" s after ")
+                .append(sizes.warmup().toMillis() / 1000.0).append(" s of warm-up; ").append(sizes.govs())
+                .append(" govs for the spread load; the application runs as its packaged jar with -Xmx512m.\n\n");
+        for (String section : List.of(BenchmarkSuite.COMMANDS, BenchmarkSuite.HOT, BenchmarkSuite.HISTORIES,
+                BenchmarkSuite.REPLAY, BenchmarkSuite.FAN_OUT, BenchmarkSuite.FOOTPRINT)) {
+            table(md, section);
+        }
+        md.append("## Ratios to the baselines\n\n| Ratio |");
+        storages.forEach(s -> md.append(' ').append(s).append(" |"));
+        md.append("\n|---|");
+        storages.forEach(s -> md.append("---:|"));
+        md.append('\n');
+        for (int c : sizes.concurrencies()) {
+            ratioRow(md, "commands/s ÷ JDBC commits/s at c=" + c, BenchmarkSuite.COMMANDS, "c=" + c + " commands",
+                    "c=" + c + " JDBC baseline");
+        }
+        ratioRow(md, "replay events/s ÷ JDBC read + Jackson events/s", BenchmarkSuite.REPLAY,
+                "rebuild of every read model", "baseline: JDBC read + Jackson");
+        for (int length : sizes.histories()) {
+            ratioRow(md, "latency at " + length + " events ÷ latency at " + sizes.histories().get(0)
+                    + " (snapshots on)", BenchmarkSuite.HISTORIES, length + " events, snapshots on: median",
+                    sizes.histories().get(0) + " events, snapshots on: median");
+        }
+        md.append('\n').append(notes);
+        Files.writeString(file, md.toString());
+    }
+
+    private void table(StringBuilder md, String section) {
+        List<String> names = new ArrayList<>();
+        for (String storage : storages) {
+            figures.of(storage, section).forEach(f -> {
+                if (!names.contains(f.name())) {
+                    names.add(f.name());
+                }
+            });
+        }
+        md.append("## ").append(section).append("\n\n| Figure | Unit |");
+        storages.forEach(s -> md.append(' ').append(s).append(" |"));
+        md.append("\n|---|---|");
+        storages.forEach(s -> md.append("---:|"));
+        md.append('\n');
+        for (String name : names) {
+            String unit = storages.stream().map(s -> figures.get(s, section, name)).filter(f -> f != null)
+                    .findFirst().map(Figures.Figure::unit).orElse("");
+            md.append("| ").append(name).append(" | ").append(unit).append(" |");
+            for (String storage : storages) {
+                Figures.Figure figure = figures.get(storage, section, name);
+                md.append(' ').append(figure == null ? "–" : format(figure.median()) + " (" + format(figure.min())
+                        + "–" + format(figure.max()) + ")").append(" |");
+            }
+            md.append('\n');
+        }
+        md.append('\n');
+    }
+
+    private void ratioRow(StringBuilder md, String label, String section, String numerator, String denominator) {
+        md.append("| ").append(label).append(" |");
+        for (String storage : storages) {
+            Double ratio = ratio(storage, section, numerator, denominator);
+            md.append(' ').append(ratio == null ? "–" : String.format(Locale.ROOT, "%.2f", ratio)).append(" |");
+        }
+        md.append('\n');
+    }
+
+    Double ratio(String storage, String section, String numerator, String denominator) {
+        Figures.Figure top = figures.get(storage, section, numerator);
+        Figures.Figure bottom = figures.get(storage, section, denominator);
+        return top == null || bottom == null || bottom.median() == 0 ? null : top.median() / bottom.median();
+    }
+
+    static String machine() {
+        Runtime runtime = Runtime.getRuntime();
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return runtime.availableProcessors() + " cores, " + Math.round(memory / 1073741824.0) + " GB memory, "
+                + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
+    }
+
+    private static String format(double value) {
+        if (Math.abs(value) >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+}

@@ -1,0 +1,54 @@
+package io.govlife.app.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmark suite at tiny sizes, in the normal build (after {@code package}: it runs the jar), so its code keeps
+ * working. It checks that every figure is produced and the report written, never how fast anything is. It runs on
+ * H2 only, to keep the build short: the suite's code is the same for both storages but for {@link Storage}.
+ */
+class BenchmarkSmokeIT {
+
+    @Test
+    void the_suite_produces_every_figure_on_both_storages_and_writes_its_report() throws Exception {
+        Sizes sizes = Sizes.smoke();
+        Figures figures = new Figures();
+        BenchmarkSuite suite = new BenchmarkSuite(sizes, figures);
+        Storage h2 = Storage.h2();
+        suite.run(h2);
+        List<String> storages = List.of(h2.kind());
+
+        for (String storage : storages) {
+            for (String section : List.of(BenchmarkSuite.COMMANDS, BenchmarkSuite.HOT, BenchmarkSuite.HISTORIES,
+                    BenchmarkSuite.REPLAY, BenchmarkSuite.FAN_OUT, BenchmarkSuite.FOOTPRINT)) {
+                assertThat(figures.of(storage, section)).as(storage + " / " + section).isNotEmpty()
+                        .allSatisfy(figure -> assertThat(figure.runs()).as(figure.name()).isNotEmpty()
+                                .allSatisfy(v -> assertThat(v).isNotNaN()));
+            }
+            for (String[] repeated : new String[][] {{BenchmarkSuite.COMMANDS, "c=1 commands"},
+                    {BenchmarkSuite.COMMANDS, "c=1 JDBC baseline"}, {BenchmarkSuite.HOT, "share of 409"},
+                    {BenchmarkSuite.REPLAY, "rebuild of every read model"},
+                    {BenchmarkSuite.REPLAY, "baseline: JDBC read + Jackson"}, {BenchmarkSuite.FAN_OUT, "deliveries"},
+                    {BenchmarkSuite.FOOTPRINT, "start-up to ready"}}) {
+                assertThat(figures.get(storage, repeated[0], repeated[1]).runs()).as(repeated[1])
+                        .hasSizeGreaterThanOrEqualTo(sizes.runs());
+            }
+            assertThat(figures.get(storage, BenchmarkSuite.COMMANDS, "c=1 commands").median()).isPositive();
+            assertThat(figures.get(storage, BenchmarkSuite.COMMANDS, "c=1 not 2xx").max()).isZero();
+            assertThat(figures.get(storage, BenchmarkSuite.HOT, "5xx").max()).isZero();
+            assertThat(figures.get(storage, BenchmarkSuite.REPLAY, "events in the log").median())
+                    .isEqualTo(sizes.replayGovs() * sizes.replayEventsPerGov());
+        }
+
+        Path report = Path.of("target", "BENCHMARKS-smoke.md");
+        new BenchmarkReport(sizes, figures, storages).write(report, "Smoke run: sizes too small to mean anything.\n");
+        assertThat(Files.readString(report)).contains("## Commands over HTTP", "## Replay", "## Fan-out",
+                "commands/s ÷ JDBC commits/s at c=1", BenchmarkReport.machine());
+    }
+}

@@ -1,0 +1,171 @@
+package io.govlife.app.bench;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.govlife.GovlifeApplication;
+import io.govlife.events.StoredEventTypes;
+import io.govlife.events.gov.Archetype;
+import io.govlife.events.gov.CreateGov;
+import io.govlife.events.gov.Fingerprint;
+import io.govlife.events.gov.GovName;
+import io.govlife.events.service.BasicService;
+import io.govlife.events.service.ServiceRef;
+import io.govlife.events.service.ShipBasicService;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs in a JVM of its own, started with {@code -Xmx512m}: the application in-process on the given storage, a log
+ * of govs × events-per-gov generated through the command side (no HTTP), then every read model rebuilt from it,
+ * beside the baseline of reading the same event table with plain JDBC and deserialising each payload with Jackson;
+ * finally the heap in use. Prints one {@code BENCH name value} line per figure.
+ */
+public final class ReplayMain {
+
+    /** The read models (ProjectionAdminController's list); sagas act on the world and are not replayed. */
+    private static final List<String> PROJECTIONS = List.of("composition", "revisions", "audit", "channel", "reports");
+
+    private ReplayMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int govs = Integer.getInteger("bench.replayGovs");
+        int eventsPerGov = Integer.getInteger("bench.replayEventsPerGov");
+        int runs = Integer.getInteger("bench.runs");
+        List<String> arguments = new ArrayList<>(List.of(args));
+        arguments.addAll(List.of("--server.port=0", "--logging.level.root=warn", "--govlife.node.id=bench"));
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(GovlifeApplication.class)
+                .run(arguments.toArray(String[]::new));
+        try {
+            EventProcessingConfiguration processing = app.getBean(EventProcessingConfiguration.class);
+            // only the command side runs while the log is written; the replay below then starts from nothing
+            processing.eventProcessors().values().forEach(EventProcessor::shutDown);
+
+            long started = System.nanoTime();
+            generate(app.getBean(CommandGateway.class), govs, eventsPerGov);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            report("generate.commandsPerSecond", govs * (double) eventsPerGov / seconds);
+
+            long head = app.getBean(EventStore.class).createHeadToken().position().orElseThrow();
+            long events = new org.springframework.jdbc.core.JdbcTemplate(app.getBean(DataSource.class))
+                    .queryForObject("select count(*) from domain_event_entry", Long.class);
+            report("log.events", events);
+            for (int run = 0; run < runs; run++) {
+                report("replay.eventsPerSecond", events / replay(processing, head));
+                report("baseline.eventsPerSecond", events / readAndDeserialise(app.getBean(DataSource.class)));
+            }
+            System.gc();
+            report("heap.usedMegabytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0);
+            report("heap.maxMegabytes", Runtime.getRuntime().maxMemory() / 1048576.0);
+        } finally {
+            app.close();
+        }
+        System.exit(0);
+    }
+
+    private static void generate(CommandGateway commands, int govs, int eventsPerGov) throws Exception {
+        MetaData operator = MetaData.with("operator", "bench");
+        ExecutorService writers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int g = 0; g < govs; g++) {
+                GovName gov = GovName.of("replay-" + g);
+                running.add(writers.submit(() -> {
+                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                            new CreateGov(gov, Archetype.SERVICE, null)).andMetaData(operator));
+                    for (int e = 1; e < eventsPerGov; e++) {
+                        ServiceRef atlas = new ServiceRef(BasicService.ATLAS,
+                                Fingerprint.of(String.format("%064x", e)), null);
+                        commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                                new ShipBasicService(gov, atlas, null)).andMetaData(operator));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : running) {
+                writer.get();
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+    }
+
+    /** Resets every read model and starts them all at once; answers the seconds until the last one caught up. */
+    private static double replay(EventProcessingConfiguration processing, long head) throws InterruptedException {
+        List<StreamingEventProcessor> processors = PROJECTIONS.stream()
+                .map(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow()).toList();
+        processors.forEach(StreamingEventProcessor::shutDown);
+        processors.forEach(StreamingEventProcessor::resetTokens);
+        long started = System.nanoTime();
+        processors.forEach(StreamingEventProcessor::start);
+        long giveUp = started + java.util.concurrent.TimeUnit.SECONDS.toNanos(Long.getLong("bench.replayGiveUpSeconds", 1800));
+        while (!processors.stream().allMatch(p -> caughtUp(p, head))) {
+            if (System.nanoTime() > giveUp) {
+                processors.forEach(p -> System.out.println(p.getName() + " " + p.processingStatus()));
+                throw new IllegalStateException("the read models did not catch up with the log");
+            }
+            Thread.sleep(20); // polling a processor's status; nothing to wait on
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private static boolean caughtUp(StreamingEventProcessor processor, long head) {
+        var segments = processor.processingStatus().values();
+        // a segment still reads as replaying at the reset position itself, until a newer event comes along
+        return !segments.isEmpty() && segments.stream().allMatch(s -> s.isCaughtUp()
+                && s.getCurrentPosition().orElse(-1) >= head);
+    }
+
+    /** The floor under a replay: the rows read in order, each payload turned back into its event. */
+    private static double readAndDeserialise(DataSource dataSource) throws Exception {
+        ObjectMapper json = JsonMapper.builder().findAndAddModules()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        Map<String, Class<?>> types = StoredEventTypes.all();
+        long started = System.nanoTime();
+        long read = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false); // PostgreSQL streams a result set only inside a transaction
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select payload_type, payload from domain_event_entry order by global_index")) {
+                select.setFetchSize(1000);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        Object event = json.readValue(rows.getBytes(2), types.get(rows.getString(1)));
+                        if (event != null) {
+                            read++;
+                        }
+                    }
+                }
+            }
+            connection.commit();
+        }
+        if (read == 0) {
+            throw new IllegalStateException("nothing read");
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private static void report(String name, double value) {
+        System.out.println("BENCH " + name + " " + value);
+    }
+}
