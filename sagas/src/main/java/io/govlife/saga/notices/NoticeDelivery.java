@@ -40,6 +40,7 @@ public class NoticeDelivery {
     private static final Duration CLAIM = Duration.ofMinutes(2);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final int BATCH = 50;
+    private static final int MAX_BATCHES_PER_POLL = 20;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -67,9 +68,17 @@ public class NoticeDelivery {
 
     @Scheduled(fixedDelayString = "${govlife.webhooks.poll-interval:PT0.5S}")
     public void deliverDue() {
-        if (senders.isShutdown()) {
-            return;
+        // a full batch means more are due: a publication to a thousand integrators should not wait a poll per fifty
+        // (bounded, so a fault of ours that keeps releasing claims cannot spin here)
+        for (int batch = 0; batch < MAX_BATCHES_PER_POLL && !senders.isShutdown(); batch++) {
+            if (deliverBatch() < BATCH) {
+                return;
+            }
         }
+    }
+
+    /** Claims and sends up to one batch of due notices; answers how many were due. */
+    private int deliverBatch() {
         Instant now = clock.instant();
         List<String> due = jdbc.queryForList("select id from notice where status = 'PENDING' and next_attempt_at <= ? "
                         + "and (claimed_until is null or claimed_until < ?) order by next_attempt_at limit " + BATCH,
@@ -87,6 +96,7 @@ public class NoticeDelivery {
                 log.warn("Notice delivery failed unexpectedly", e);
             }
         }
+        return due.size();
     }
 
     /**
