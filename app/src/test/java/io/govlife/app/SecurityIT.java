@@ -58,6 +58,7 @@ class SecurityIT extends LiveApplication {
                 .isEqualTo(204);
         BadInputIT.assertProblem(api.send("GET", "/api/govs", null, "Authorization", "Bearer " + token), 401,
                 "Authorization");
+        BadInputIT.assertProblem(api.asAdmin("DELETE", "/api/admin/tokens/no-such-token", null), 404, "id");
     }
 
     @Test

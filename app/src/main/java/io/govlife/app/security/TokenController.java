@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
 import java.util.List;
@@ -45,7 +44,9 @@ class TokenController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> revoke(@PathVariable String id) {
         if (!tokens.revoke(id)) {
-            throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "no token " + id);
+            throw new org.springframework.web.ErrorResponseException(org.springframework.http.HttpStatus.NOT_FOUND,
+                    io.govlife.app.web.Problems.problem(org.springframework.http.HttpStatus.NOT_FOUND, "token-not-found",
+                            "No such token", "id", "no token with id '" + id + "'"), null);
         }
         return ResponseEntity.noContent().build();
     }
