@@ -5,10 +5,13 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,18 +41,22 @@ class SegmentBalancer {
     @Scheduled(fixedDelayString = "${govlife.node.heartbeat:PT5S}")
     void balance() {
         int liveNodes = membership.beat();
+        if (liveNodes == 1) {
+            return; // alone, every segment is this node's share
+        }
+        Map<String, Integer> segments = new HashMap<>();
+        jdbc.query("select processor_name, count(*) from token_entry group by processor_name",
+                (RowCallbackHandler) row -> segments.put(row.getString(1), row.getInt(2)));
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
-                releaseExcess(name, streaming, liveNodes);
+                releaseExcess(name, streaming, segments.getOrDefault(name, 0), liveNodes);
             }
         });
     }
 
-    private void releaseExcess(String name, StreamingEventProcessor processor, int liveNodes) {
-        Integer segments = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?",
-                Integer.class, name);
-        if (segments == null || segments == 0) {
-            return;
+    private void releaseExcess(String name, StreamingEventProcessor processor, int segments, int liveNodes) {
+        if (segments == 0) {
+            return; // its tokens are not yet created
         }
         int fairShare = (segments + liveNodes - 1) / liveNodes;
         List<Integer> held = processor.processingStatus().keySet().stream().sorted().toList();
