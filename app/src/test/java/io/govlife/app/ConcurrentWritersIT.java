@@ -12,7 +12,7 @@ class ConcurrentWritersIT extends LiveApplication {
     @Test
     void of_two_creates_with_one_name_exactly_one_wins() throws Exception {
         String gov = uniqueGov();
-        List<Api.Reply> replies = concurrently(8, i -> api.post("/api/govs",
+        List<Api.Reply> replies = Concurrently.run(8, i -> api.post("/api/govs",
                 "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}"));
 
         assertThat(replies).filteredOn(r -> r.status() == 201).hasSize(1);
@@ -25,7 +25,7 @@ class ConcurrentWritersIT extends LiveApplication {
     @Test
     void writers_holding_the_same_version_get_one_success_and_412_for_the_rest() throws Exception {
         String gov = govWithTwoLattices();
-        List<Api.Reply> replies = concurrently(6, i -> api.post("/api/govs/" + gov + "/organisms",
+        List<Api.Reply> replies = Concurrently.run(6, i -> api.post("/api/govs/" + gov + "/organisms",
                 "{\"role\":\"organism-" + i + "\",\"fingerprint\":\"" + fp(0x30 + i) + "\"}", "If-Match", "\"2\""));
 
         assertThat(replies).filteredOn(r -> r.status() == 201).hasSize(1);
@@ -38,7 +38,7 @@ class ConcurrentWritersIT extends LiveApplication {
     @Test
     void writers_without_if_match_all_land_in_order() throws Exception {
         String gov = govWithTwoLattices();
-        List<Api.Reply> replies = concurrently(6, i -> api.post("/api/govs/" + gov + "/organisms",
+        List<Api.Reply> replies = Concurrently.run(6, i -> api.post("/api/govs/" + gov + "/organisms",
                 "{\"role\":\"organism-" + i + "\",\"fingerprint\":\"" + fp(0x30 + i) + "\"}"));
 
         assertThat(replies).allSatisfy(r -> assertThat(r.status()).isIn(201, 409));
@@ -47,9 +47,5 @@ class ConcurrentWritersIT extends LiveApplication {
                 Long.class, gov)).isEqualTo(3 + accepted);
         assertThat(replies.stream().filter(r -> r.status() == 201).map(r -> r.header("ETag")).distinct().count())
                 .as("each accepted write has its own version").isEqualTo(accepted);
-    }
-
-    private static List<Api.Reply> concurrently(int writers, Concurrently.Call call) throws Exception {
-        return Concurrently.run(writers, call);
     }
 }

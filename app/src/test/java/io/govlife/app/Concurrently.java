@@ -14,9 +14,9 @@ import java.util.stream.IntStream;
 import static org.awaitility.Awaitility.await;
 
 /** Test helpers for clients acting at once and for waiting on read models. */
-final class Concurrently {
+public final class Concurrently {
 
-    interface Call {
+    public interface Call {
         Api.Reply call(int i);
     }
 
@@ -24,13 +24,18 @@ final class Concurrently {
     }
 
     /** Runs {@code call} once per writer, all at once, and answers every reply in writer order. */
-    static List<Api.Reply> run(int writers, Call call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
+    public static List<Api.Reply> run(int writers, Call call) throws Exception {
+        return run(writers, writers, call);
+    }
+
+    /** Runs {@code call} for each of {@code tasks} indexes on {@code threads} threads; replies in index order. */
+    public static List<Api.Reply> run(int tasks, int threads, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Callable<Api.Reply>> tasks = IntStream.range(0, writers)
+            List<Callable<Api.Reply>> calls = IntStream.range(0, tasks)
                     .<Callable<Api.Reply>>mapToObj(i -> () -> call.call(i)).toList();
             List<Api.Reply> replies = new ArrayList<>();
-            for (Future<Api.Reply> future : pool.invokeAll(tasks)) {
+            for (Future<Api.Reply> future : pool.invokeAll(calls)) {
                 replies.add(future.get());
             }
             return replies;

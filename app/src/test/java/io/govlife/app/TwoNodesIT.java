@@ -82,8 +82,8 @@ class TwoNodesIT {
         String gov = "two.nodes";
         assertThat(a.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}").status()).isEqualTo(201);
 
-        List<Api.Reply> replies = concurrently(16, i -> (i % 2 == 0 ? a : b).post("/api/govs/" + gov + "/organisms",
-                "{\"role\":\"organism-" + i + "\",\"fingerprint\":\"" + LiveApplication.fp(0x40 + i) + "\"}"));
+        List<Api.Reply> replies = Concurrently.run(16, i -> (i % 2 == 0 ? a : b).post("/api/govs/" + gov
+                + "/organisms", "{\"role\":\"organism-" + i + "\",\"fingerprint\":\"" + LiveApplication.fp(0x40 + i) + "\"}"));
 
         assertThat(replies).allSatisfy(reply -> assertThat(reply.status()).as(reply.toString()).isIn(201, 409));
         List<Api.Reply> accepted = replies.stream().filter(r -> r.status() == 201).toList();
@@ -96,8 +96,8 @@ class TwoNodesIT {
         assertThat(accepted.stream().map(r -> r.header("ETag")).distinct()).hasSize(accepted.size());
 
         // every acknowledged write is in the read model, read through either node
-        awaitProjections(a);
-        awaitProjections(b);
+        Concurrently.awaitProjections(a);
+        Concurrently.awaitProjections(b);
         for (Api node : List.of(a, b)) {
             JsonNode organisms = node.send("GET", "/api/govs/" + gov, null).json().path("draft").path("config")
                     .path("organisms");
@@ -108,8 +108,8 @@ class TwoNodesIT {
     @Test
     @Order(3)
     void both_nodes_answer_every_read_identically() {
-        awaitProjections(a);
-        awaitProjections(b);
+        Concurrently.awaitProjections(a);
+        Concurrently.awaitProjections(b);
         for (String path : List.of("/api/govs", "/api/govs/two.nodes", "/api/govs/two.nodes/history?size=100",
                 "/api/govs/two.nodes/changelog", "/api/govs/two.nodes/audit")) {
             Api.Reply fromA = a.send("GET", path, null);
@@ -123,8 +123,8 @@ class TwoNodesIT {
     void a_console_streaming_from_one_node_sees_changes_written_through_the_other() throws Exception {
         String gov = "streamed.across";
         assertThat(a.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}").status()).isEqualTo(201);
-        awaitProjections(a);
-        awaitProjections(b); // the gov's segment may be either node's
+        Concurrently.awaitProjections(a);
+        Concurrently.awaitProjections(b); // the gov's segment may be either node's
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         a.uri("/api/govs/" + gov + "/stream")).header("Accept", "text/event-stream")
@@ -192,7 +192,7 @@ class TwoNodesIT {
                     + "\",\"cutoverAt\":\"" + cutoverAt + "\"}").status()).isEqualTo(201);
             // a burst of writes, then node A stops while its segments are still working through them
             List<String> govs = IntStream.range(0, 40).mapToObj(i -> "burst." + i).toList();
-            concurrently(8, i -> {
+            Concurrently.run(8, i -> {
                 for (int j = i; j < govs.size(); j += 8) {
                     a.post("/api/govs", "{\"name\":\"" + govs.get(j) + "\",\"archetype\":\"SERVICE\"}");
                 }
@@ -205,7 +205,7 @@ class TwoNodesIT {
                     .allSatisfy((processor, owners) -> assertThat(owners).as(processor).containsExactly("node-b")));
             await().atMost(Duration.ofSeconds(60)).until(() -> b.send("GET", g, null).json()
                     .path("published").path("revision").asLong() == 2);
-            awaitProjections(b);
+            Concurrently.awaitProjections(b);
             assertThat(b.send("GET", "/api/govs?size=100", null).json().path("items").findValuesAsText("name"))
                     .containsAll(govs);
             assertThat(db.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = "
@@ -237,13 +237,5 @@ class TwoNodesIT {
                         Collectors.mapping(row -> String.valueOf(row.get("owner")),
                                 Collectors.collectingAndThen(Collectors.toList(),
                                         owners -> owners.stream().distinct().sorted().toList()))));
-    }
-
-    private static void awaitProjections(Api node) {
-        Concurrently.awaitProjections(node);
-    }
-
-    private static List<Api.Reply> concurrently(int writers, Concurrently.Call call) throws Exception {
-        return Concurrently.run(writers, call);
     }
 }

@@ -1,13 +1,13 @@
 package io.govlife.app.bench;
 
 import io.govlife.app.Api;
+import io.govlife.app.Concurrently;
 import io.govlife.app.PackagedApp;
 import io.govlife.app.WebhookReceiver;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,13 +17,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
 
 import static org.awaitility.Awaitility.await;
 
@@ -67,12 +63,11 @@ final class BenchmarkSuite {
         Process app = start(packaged, storage, "snapshots-on.log");
         try {
             Api api = packaged.api();
-            String bearer = api.bearer("alice");
-            commands(kind, api, bearer);
-            hotGov(kind, api, bearer);
-            fanOut(kind, api, bearer);
-            buildHistories(api, bearer);
-            histories(kind, api, bearer, "snapshots on");
+            commands(kind, api);
+            hotGov(kind, api);
+            fanOut(kind, api);
+            buildHistories(api);
+            histories(kind, api, "snapshots on");
         } finally {
             stop(app);
         }
@@ -83,11 +78,10 @@ final class BenchmarkSuite {
         app = start(packaged, storage, "snapshots-off.log", "--govlife.snapshot-threshold=2147483647");
         try {
             Api api = packaged.api();
-            String bearer = api.bearer("alice");
             // a fresh JVM compiles as it goes: warm it up as the first one was, or "off" measures the JIT
-            Load.run(4, Duration.ZERO, sizes.warmup(), () -> shipAtlas(api, bearer,
+            Load.run(4, Duration.ZERO, sizes.warmup(), () -> shipAtlas(api,
                     "bench-" + ThreadLocalRandom.current().nextInt(sizes.govs())));
-            histories(kind, api, bearer, "snapshots off");
+            histories(kind, api, "snapshots off");
         } finally {
             stop(app);
         }
@@ -115,17 +109,17 @@ final class BenchmarkSuite {
         }
     }
 
-    private void commands(String kind, Api api, String bearer) throws Exception {
+    private void commands(String kind, Api api) throws Exception {
         List<String> govs = new ArrayList<>();
         for (int g = 0; g < sizes.govs(); g++) {
             govs.add("bench-" + g);
         }
-        parallel(govs.size(), g -> api.send(post(api, bearer, "/api/govs",
-                "{\"name\":\"" + govs.get(g) + "\",\"archetype\":\"SERVICE\"}")));
+        parallel(govs.size(), g -> api.post("/api/govs",
+                "{\"name\":\"" + govs.get(g) + "\",\"archetype\":\"SERVICE\"}"));
         for (int concurrency : sizes.concurrencies()) {
             for (int run = 0; run < sizes.runs(); run++) {
                 Load.Result result = Load.run(concurrency, sizes.warmup(), sizes.measure(),
-                        () -> shipAtlas(api, bearer, govs.get(ThreadLocalRandom.current().nextInt(govs.size()))));
+                        () -> shipAtlas(api, govs.get(ThreadLocalRandom.current().nextInt(govs.size()))));
                 String c = "c=" + concurrency + " ";
                 figures.add(kind, COMMANDS, c + "commands", "commands/s", result.okPerSecond());
                 figures.add(kind, COMMANDS, c + "p50", "ms", result.millisAt(50));
@@ -136,27 +130,27 @@ final class BenchmarkSuite {
         }
     }
 
-    private void hotGov(String kind, Api api, String bearer) throws Exception {
-        api.send(post(api, bearer, "/api/govs", "{\"name\":\"hot\",\"archetype\":\"SERVICE\"}"));
+    private void hotGov(String kind, Api api) throws Exception {
+        api.post("/api/govs", "{\"name\":\"hot\",\"archetype\":\"SERVICE\"}");
         for (int run = 0; run < sizes.runs(); run++) {
             Load.Result result = Load.run(sizes.hotWriters(), sizes.warmup(), sizes.measure(),
-                    () -> shipAtlas(api, bearer, "hot"));
+                    () -> shipAtlas(api, "hot"));
             figures.add(kind, HOT, sizes.hotWriters() + " writers: commands", "commands/s", result.okPerSecond());
             figures.add(kind, HOT, "share of 409", "%", 100.0 * result.conflicts() / Math.max(1, result.answered()));
             figures.add(kind, HOT, "5xx", "answers", result.serverErrors());
         }
     }
 
-    private void fanOut(String kind, Api api, String bearer) throws Exception {
+    private void fanOut(String kind, Api api) throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             String g = "/api/govs/fan.out";
-            api.send(post(api, bearer, "/api/govs", "{\"name\":\"fan.out\",\"archetype\":\"SERVICE\"}"));
-            parallel(sizes.integrators(), i -> api.send(post(api, bearer, g + "/integrators",
-                    "{\"name\":\"wallet-" + i + "\",\"webhookUrl\":\"" + receiver.url("/w" + i) + "\"}")));
+            api.post("/api/govs", "{\"name\":\"fan.out\",\"archetype\":\"SERVICE\"}");
+            parallel(sizes.integrators(), i -> api.post(g + "/integrators",
+                    "{\"name\":\"wallet-" + i + "\",\"webhookUrl\":\"" + receiver.url("/w" + i) + "\"}"));
             for (int run = 1; run <= sizes.runs(); run++) {
-                api.send(shipAtlas(api, bearer, "fan.out"));
+                api.send(shipAtlas(api, "fan.out"));
                 long started = System.nanoTime();
-                Api.Reply published = api.send(post(api, bearer, g + "/publications", "{}"));
+                Api.Reply published = api.post(g + "/publications", "{}");
                 if (published.status() != 201) {
                     throw new IllegalStateException("publication failed: " + published);
                 }
@@ -171,28 +165,28 @@ final class BenchmarkSuite {
         }
     }
 
-    private void buildHistories(Api api, String bearer) throws Exception {
+    private void buildHistories(Api api) throws Exception {
         List<Integer> lengths = sizes.histories();
         parallel(lengths.size(), h -> {
             String gov = "history-" + lengths.get(h);
-            Api.Reply reply = api.send(post(api, bearer, "/api/govs", "{\"name\":\"" + gov
-                    + "\",\"archetype\":\"SERVICE\"}"));
+            Api.Reply reply = api.post("/api/govs", "{\"name\":\"" + gov
+                    + "\",\"archetype\":\"SERVICE\"}");
             for (int e = 1; e < lengths.get(h); e++) {
-                reply = api.send(shipAtlas(api, bearer, gov));
+                reply = api.send(shipAtlas(api, gov));
             }
             return reply;
         });
     }
 
-    private void histories(String kind, Api api, String bearer, String snapshots) throws Exception {
+    private void histories(String kind, Api api, String snapshots) throws Exception {
         for (int length : sizes.histories()) {
             String gov = "history-" + length;
-            api.send(shipAtlas(api, bearer, gov)); // the first load after a start is not what is measured
+            api.send(shipAtlas(api, gov)); // the first load after a start is not what is measured
             for (int run = 0; run < sizes.runs(); run++) {
                 List<Double> millis = new ArrayList<>();
                 for (int probe = 0; probe < sizes.historyProbes(); probe++) {
                     long sent = System.nanoTime();
-                    Api.Reply reply = api.send(shipAtlas(api, bearer, gov));
+                    Api.Reply reply = api.send(shipAtlas(api, gov));
                     millis.add((System.nanoTime() - sent) / 1e6);
                     if (reply.status() != 200) {
                         throw new IllegalStateException("probe failed: " + reply);
@@ -242,34 +236,19 @@ final class BenchmarkSuite {
         }
     }
 
-    private HttpRequest shipAtlas(Api api, String bearer, String gov) {
+    private HttpRequest shipAtlas(Api api, String gov) {
         return HttpRequest.newBuilder(api.uri("/api/govs/" + gov + "/services/ATLAS"))
-                .header("Authorization", bearer).header("Content-Type", "application/json")
+                .header("Authorization", api.bearer("alice")).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"fingerprint\":\""
                         + String.format("%064x", fingerprints.incrementAndGet()) + "\"}")).build();
     }
 
-    private static HttpRequest post(Api api, String bearer, String path, String body) {
-        return HttpRequest.newBuilder(URI.create(api.uri(path).toString())).header("Authorization", bearer)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    private static void parallel(int count, IntFunction<Api.Reply> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<Future<Api.Reply>> replies = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                replies.add(pool.submit(() -> task.apply(index)));
+    /** Set-up calls, 16 at a time; any refusal stops the run, as its figures would be wrong. */
+    private static void parallel(int count, Concurrently.Call task) throws Exception {
+        for (Api.Reply reply : Concurrently.run(count, 16, task)) {
+            if (reply.status() >= 300) {
+                throw new IllegalStateException("set-up failed: " + reply);
             }
-            for (Future<Api.Reply> reply : replies) {
-                Api.Reply answered = reply.get();
-                if (answered.status() >= 300) {
-                    throw new IllegalStateException("set-up failed: " + answered);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
         }
     }
 }
