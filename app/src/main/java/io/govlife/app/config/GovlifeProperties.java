@@ -14,13 +14,22 @@ public record GovlifeProperties(
         @DefaultValue Bump bump,
         @DefaultValue("100") int snapshotThreshold,
         @DefaultValue Http http,
-        @DefaultValue Node node) {
+        @DefaultValue Node node,
+        @DefaultValue Processing processing) {
 
     public record Bump(@DefaultValue("PT24H") Duration minimumNotice,
                        @DefaultValue("PT6H") Duration reminderBefore) {
     }
 
     public record Http(@DefaultValue("64KB") DataSize maxBodySize) {
+    }
+
+    /**
+     * How each read model, saga and notice processor divides its work. {@code segments} applies when a processor's
+     * tokens are first created (a new database); it bounds how many threads, and nodes, share one processor.
+     */
+    public record Processing(@DefaultValue("16") int segments,
+                             @DefaultValue("100") int batchSize) {
     }
 
     /**

@@ -24,14 +24,13 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 class ProcessingConfiguration {
 
-    static final int BATCH_SIZE = 100;
-
     @Bean
     ConfigurerModule pooledStreamingProcessors(GovlifeProperties properties) {
         long claimInterval = properties.node().tokenClaimInterval().toMillis();
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .usingPooledStreamingEventProcessors((config, builder) -> builder.batchSize(BATCH_SIZE)
-                        .tokenClaimInterval(claimInterval)));
+        GovlifeProperties.Processing processing = properties.processing();
+        return configurer -> configurer.eventProcessing(eventProcessing -> eventProcessing
+                .usingPooledStreamingEventProcessors((config, builder) -> builder.batchSize(processing.batchSize())
+                        .initialSegmentCount(processing.segments()).tokenClaimInterval(claimInterval)));
     }
 
     @Bean

@@ -112,7 +112,9 @@ public final class ReplayMain {
 
     /** Resets every read model and starts them all at once; answers the seconds until the last one caught up. */
     private static double replay(EventProcessingConfiguration processing, long head) throws InterruptedException {
-        List<StreamingEventProcessor> processors = PROJECTIONS.stream()
+        List<String> names = System.getProperty("bench.projections") == null ? PROJECTIONS
+                : List.of(System.getProperty("bench.projections").split(","));
+        List<StreamingEventProcessor> processors = names.stream()
                 .map(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow()).toList();
         processors.forEach(StreamingEventProcessor::shutDown);
         processors.forEach(StreamingEventProcessor::resetTokens);

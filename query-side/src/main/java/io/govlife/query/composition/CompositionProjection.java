@@ -50,8 +50,8 @@ public class CompositionProjection {
 
     @EventHandler
     void on(GovCreated event, @SequenceNumber long version, @Timestamp Instant at) {
-        repository.insert(event.gov().value(), event.archetype().name(), event.description(), version,
-                GovComposition.start(GovConfig.empty(event.gov())), at);
+        CompositionBatch.current(repository).created(event.gov().value(), event.archetype().name(),
+                event.description(), version, GovComposition.start(GovConfig.empty(event.gov())), at);
     }
 
     @EventHandler
@@ -173,9 +173,7 @@ public class CompositionProjection {
     }
 
     private void change(GovName gov, long version, Instant at, UnaryOperator<GovComposition> change) {
-        GovComposition document = repository.document(gov.value())
-                .orElseThrow(() -> new IllegalStateException("composition of unknown gov " + gov));
-        repository.update(gov.value(), version, change.apply(document), at);
+        CompositionBatch.current(repository).change(gov.value(), version, at, change);
     }
 
     private static List<ConfluenceConfig> without(List<ConfluenceConfig> held, CitizenName name) {

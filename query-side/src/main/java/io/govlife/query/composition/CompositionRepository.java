@@ -23,12 +23,13 @@ public class CompositionRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(String gov, String archetype, String description, long version, GovComposition document, Instant at) {
+    void insert(String gov, String archetype, String description, long version, GovComposition document,
+                Instant createdAt, Instant updatedAt) {
         jdbc.update("insert into composition (gov, archetype, description, status, version, revision, fingerprint, "
                         + "draft_fingerprint, document, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 gov, archetype, description, document.status(), version, document.revision(),
                 fingerprintOf(document), document.draft().fingerprint().hex(), JsonColumns.write(document),
-                Timestamp.from(at), Timestamp.from(at));
+                Timestamp.from(createdAt), Timestamp.from(updatedAt));
     }
 
     Optional<GovComposition> document(String gov) {

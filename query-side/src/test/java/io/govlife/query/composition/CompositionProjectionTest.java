@@ -150,4 +150,39 @@ class CompositionProjectionTest {
         harness.reset();
         assertThat(repository.view(GOV.value())).isEmpty();
     }
+
+    @Test
+    void a_batch_of_events_lands_as_the_same_rows_as_one_event_at_a_time() {
+        ProjectionHarness oneByOne = new ProjectionHarness();
+        CompositionRepository single = new CompositionRepository(oneByOne.jdbc());
+        oneByOne.feeding(new CompositionProjection(single));
+        GovConfig published = config(BASE_LATTICE, ZORA_LATTICE);
+        var events = new io.govlife.events.gov.GovEvent[] {created(), referenced(BASE_LATTICE, config(BASE_LATTICE)),
+                referenced(ZORA_LATTICE, published), published(1, null, published, "first"),
+                new BasicServiceShipped(GOV, ATLAS, config(BASE_LATTICE, ZORA_LATTICE, ATLAS).fingerprint())};
+
+        harness.publishBatch(events);
+        for (var event : events) {
+            oneByOne.publish(event);
+        }
+
+        GovView batched = repository.view(GOV.value()).orElseThrow();
+        GovView each = single.view(GOV.value()).orElseThrow();
+        assertThat(batched.version()).isEqualTo(4);
+        assertThat(batched.published().revision()).isEqualTo(1);
+        assertThat(batched.draft().config().services()).hasSize(1);
+        assertThat(batched).usingRecursiveComparison().ignoringFields("createdAt", "updatedAt").isEqualTo(each);
+        assertThat(batched.updatedAt()).isAfter(batched.createdAt());
+    }
+
+    @Test
+    void a_batch_continues_a_gov_created_in_an_earlier_batch() {
+        harness.publish(created());
+        harness.publishBatch(referenced(BASE_LATTICE, config(BASE_LATTICE)),
+                referenced(ZORA_LATTICE, config(BASE_LATTICE, ZORA_LATTICE)));
+
+        GovView view = repository.view(GOV.value()).orElseThrow();
+        assertThat(view.version()).isEqualTo(2);
+        assertThat(view.draft().config().lattices()).hasSize(2);
+    }
 }

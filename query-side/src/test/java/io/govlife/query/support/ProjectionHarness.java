@@ -5,12 +5,15 @@ import io.govlife.events.gov.GovEvent;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -61,15 +64,38 @@ public final class ProjectionHarness {
     }
 
     public ProjectionHarness publish(GovEvent event, MetaData metadata) {
+        GenericDomainEventMessage<GovEvent> message = message(event, metadata);
+        // a unit of work per event, as a processor with a batch size of one: failures propagate from execute
+        new DefaultUnitOfWork<>(message).execute(() -> deliver(message));
+        return this;
+    }
+
+    /**
+     * Publishes the events in one batch, as a streaming processor hands them over: one unit of work whose
+     * prepare-commit phase comes after the last event.
+     */
+    public ProjectionHarness publishBatch(GovEvent... events) {
+        List<GenericDomainEventMessage<GovEvent>> messages = java.util.Arrays.stream(events)
+                .map(event -> message(event, MetaData.with("operator", "alice"))).toList();
+        BatchingUnitOfWork<GenericDomainEventMessage<GovEvent>> batch = new BatchingUnitOfWork<>(messages);
+        batch.execute(() -> messages.forEach(message -> deliver(message)));
+        return this;
+    }
+
+    private GenericDomainEventMessage<GovEvent> message(GovEvent event, MetaData metadata) {
         String gov = event.gov().value();
         long sequence = sequences.merge(gov, 0L, (old, zero) -> old + 1);
         clock = clock.plusSeconds(60);
         Instant timestamp = clock;
-        GenericDomainEventMessage<GovEvent> message = new GenericDomainEventMessage<>("Gov", gov, sequence, event,
-                metadata, UUID.randomUUID().toString(), timestamp);
         if (StoredEventTypes.nameOf(event.getClass()).isEmpty()) {
             throw new IllegalArgumentException("not a stored event type: " + event.getClass());
         }
+        return new GenericDomainEventMessage<>("Gov", gov, sequence, event, metadata, UUID.randomUUID().toString(),
+                timestamp);
+    }
+
+    private void deliver(GenericDomainEventMessage<GovEvent> message) {
+        GovEvent event = message.getPayload();
         for (AnnotationEventHandlerAdapter handler : handlers) {
             try {
                 if (handler.canHandle(message)) {
@@ -79,7 +105,6 @@ public final class ProjectionHarness {
                 throw new IllegalStateException("projection failed on " + event, e);
             }
         }
-        return this;
     }
 
     public void reset() {
