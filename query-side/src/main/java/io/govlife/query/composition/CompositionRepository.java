@@ -54,12 +54,19 @@ public class CompositionRepository {
         Object[] filter = status == null ? new Object[0] : new Object[]{status};
         Long total = jdbc.queryForObject("select count(*) from composition" + where, Long.class, filter);
         List<GovSummary> items = jdbc.query("select gov, archetype, status, revision, fingerprint, draft_fingerprint, "
-                        + "version from composition" + where + " order by gov limit " + paging.size()
+                        + "version, document from composition" + where + " order by gov limit " + paging.size()
                         + " offset " + paging.offset(),
                 (rs, i) -> new GovSummary(rs.getString("gov"), rs.getString("archetype"), rs.getString("status"),
                         (Long) rs.getObject("revision", Long.class), rs.getString("fingerprint"),
-                        rs.getString("draft_fingerprint"), rs.getLong("version")), filter);
+                        rs.getString("draft_fingerprint"), rs.getLong("version"),
+                        pendingCutovers(JsonColumns.read(rs.getString("document"), GovComposition.class))), filter);
         return new Page<>(items, paging.page(), paging.size(), total == null ? 0 : total);
+    }
+
+    private static List<GovSummary.Cutover> pendingCutovers(GovComposition document) {
+        return document.pendingBumps().stream()
+                .map(bump -> new GovSummary.Cutover(bump.citizen().value(), bump.cutoverAt(), bump.blocked()))
+                .sorted(java.util.Comparator.comparing(GovSummary.Cutover::cutoverAt)).toList();
     }
 
     void deleteAll() {

@@ -123,6 +123,20 @@ class CompositionProjectionTest {
     }
 
     @Test
+    void the_list_shows_each_govs_pending_cutovers_soonest_first() {
+        ecosystemPublished();
+        Instant later = Instant.parse("2026-03-09T00:00:00Z");
+        Instant sooner = Instant.parse("2026-03-02T00:00:00Z");
+        harness.publish(new FingerprintBumpScheduled(GOV, BASE, fp(0x11), fp(0x99), later, fp(0xa1), List.of(BRIDGE), fp(0xf0)),
+                new FingerprintBumpScheduled(GOV, ZORA, fp(0x22), fp(0x98), sooner, fp(0xa3), List.of(), fp(0xf0)));
+
+        GovSummary summary = repository.list(null, Paging.of(0, 10)).items().get(0);
+        assertThat(summary.pendingCutovers()).extracting(GovSummary.Cutover::citizen)
+                .containsExactly(ZORA.value(), BASE.value());
+        assertThat(summary.pendingCutovers()).extracting(GovSummary.Cutover::cutoverAt).containsExactly(sooner, later);
+    }
+
+    @Test
     void retirement_keeps_the_last_published_config() {
         ecosystemPublished();
         harness.publish(new GovRetired(GOV, 1L, config(BASE_LATTICE, ZORA_LATTICE, BRIDGE_V1).fingerprint(),

@@ -1,0 +1,54 @@
+package io.govlife.app.console;
+
+import io.govlife.app.config.GovlifeProperties;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * The operator console: server-rendered pages whose forms and tables speak to the same HTTP API as any operator
+ * script, with the operator's own token. Every write therefore meets the same validation, the same authority and
+ * the same problem documents as the API, and nothing here can change a gov in a way the API could not.
+ */
+@Controller
+@RequestMapping("/console")
+class ConsoleController {
+
+    private final GovlifeProperties properties;
+
+    ConsoleController(GovlifeProperties properties) {
+        this.properties = properties;
+    }
+
+    @GetMapping({"", "/"})
+    String govs() {
+        return "console/govs";
+    }
+
+    @GetMapping("/govs/{gov}")
+    String gov(@PathVariable String gov, Model model) {
+        model.addAttribute("gov", gov);
+        return "console/gov";
+    }
+
+    @GetMapping("/reports")
+    String reports(Model model) {
+        java.time.Duration minimum = properties.bump().minimumNotice();
+        model.addAttribute("minimumNoticeHours", minimum.toMillis() / 3_600_000.0);
+        model.addAttribute("minimumNotice", spoken(minimum));
+        return "console/reports";
+    }
+
+    /** 24 hours, 90 minutes, 2 seconds: the minimum notice as an operator would say it. */
+    static String spoken(java.time.Duration duration) {
+        if (duration.toSeconds() % 3600 == 0) {
+            return duration.toHours() + " hours";
+        }
+        if (duration.toSeconds() % 60 == 0) {
+            return duration.toMinutes() + " minutes";
+        }
+        return duration.toSeconds() + " seconds";
+    }
+}

@@ -1,0 +1,130 @@
+package io.govlife.app.console;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * One headless Debian Chromium, driven through Debian's chromedriver (nothing downloaded: Selenium Manager is not
+ * asked because both paths are given). Tests skip, saying why, only where no Chromium is installed.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("govlife.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("govlife.chromedriver", "/usr/bin/chromedriver"));
+    static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+    private final ChromeDriver driver;
+    private final String base;
+
+    static void assumeInstalled() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests skipped: no Chromium at " + CHROMIUM + " with chromedriver at " + CHROMEDRIVER
+                        + " (apt-get install chromium chromium-driver; .ci/run does)");
+    }
+
+    Browser(int port) {
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("govlife-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1280,800");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        this.base = "http://localhost:" + port;
+    }
+
+    Browser open(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    WebElement find(String css) {
+        return until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    /** Types into the labelled field, replacing what was there. */
+    Browser type(String css, String text) {
+        WebElement field = find(css);
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    Browser click(String css) {
+        until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        return this;
+    }
+
+    /** Waits until the element's text contains the given text; answers the element's whole text. */
+    String awaitText(String css, String text) {
+        until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        return driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    String text(String css) {
+        return find(css).getText();
+    }
+
+    String currentPath() {
+        return driver.getCurrentUrl().substring(base.length());
+    }
+
+    <T> T until(Function<? super org.openqa.selenium.WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+    }
+
+    /** Saves what the page looks like at the given window size under target/console-screenshots. */
+    void screenshot(String name, int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        driver.executeScript("window.scrollTo(0, 0)");
+        save(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE), name + "-" + width + "x" + height);
+        driver.manage().window().setSize(new Dimension(1280, 800));
+    }
+
+    /** Saves just one element of the page, e.g. a form showing its errors. */
+    void screenshotOf(String css, String name) {
+        save(find(css).getScreenshotAs(OutputType.FILE), name);
+    }
+
+    private static void save(File shot, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Object script(String script, Object... arguments) {
+        return driver.executeScript(script, arguments);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

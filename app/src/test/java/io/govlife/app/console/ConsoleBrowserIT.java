@@ -1,0 +1,201 @@
+package io.govlife.app.console;
+
+import io.govlife.app.Api;
+import io.govlife.app.LiveApplication;
+import io.govlife.app.WebhookReceiver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The operator console in a real headless Chromium against the running application, as an operator uses it:
+ * signing in, every step through the page's forms, reading what the page shows. Checks of the stored outcome go
+ * through the HTTP API, never the console's own rendering alone.
+ */
+class ConsoleBrowserIT extends LiveApplication {
+
+    private static final String LATTICE_FP = "1111111111111111111111111111111111111111111111111111111111111111";
+    private static final String ORGANISM_FP = "3333333333333333333333333333333333333333333333333333333333333333";
+    private static final String ATLAS_FP = "4444444444444444444444444444444444444444444444444444444444444444";
+
+    private final List<Browser> browsers = new ArrayList<>();
+
+    @BeforeAll
+    static void chromium() {
+        Browser.assumeInstalled();
+    }
+
+    @BeforeEach
+    void noBrowsersYet() {
+        browsers.clear();
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(Browser::close);
+    }
+
+    private Browser signedIn(String operator, String path) {
+        Browser browser = new Browser(api.uri("/").getPort());
+        browsers.add(browser);
+        browser.open(path).type("#token", api.bearer(operator).substring("Bearer ".length())).click("#sign-in button");
+        browser.find("#sign-out");
+        assertThat(browser.find("#sign-out").isDisplayed()).isTrue();
+        browser.until(driver -> !driver.findElement(org.openqa.selenium.By.id("sign-in")).isDisplayed());
+        return browser;
+    }
+
+    private static String gov() {
+        return "console-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void a_new_operator_stands_up_a_gov_publishes_bumps_and_reads_the_trail() throws Exception {
+        String gov = gov();
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Browser browser = signedIn("olivia", "/console");
+            browser.screenshot("govs", 1280, 800);
+            browser.screenshot("govs", 390, 844);
+
+            browser.type("#create-name", gov).click("#create-gov button");
+            browser.until(driver -> browser.currentPath().equals("/console/govs/" + gov));
+            browser.awaitText("#gov-summary", "DRAFT");
+
+            browser.type("#lattice-name", "base").type("#lattice-chain", "8453").type("#lattice-fingerprint", LATTICE_FP)
+                    .type("#lattice-reason", "Base joins").click("#reference-lattice button[type=submit]");
+            browser.awaitText("#command-result", "Reference a lattice: done");
+            browser.type("#organism-role", "price-oracle").type("#organism-fingerprint", ORGANISM_FP)
+                    .click("#reference-organism button[type=submit]");
+            browser.awaitText("#command-result", "Reference an organism: done");
+            browser.type("#ship-fingerprint", ATLAS_FP).click("#ship-service button[type=submit]");
+            browser.awaitText("#command-result", "Ship a basic service: done");
+            browser.awaitText("#changes-list", "adds service ATLAS");
+            browser.awaitText("#publish-changes", "adds lattice base");
+            browser.type("#publish-notes", "first GovConfig").click("#publish button[type=submit]");
+            browser.awaitText("#gov-summary", "revision 1");
+            browser.awaitText("#publish-changes", "nothing to publish");
+
+            browser.type("#integrator-name", "wallet-one").type("#integrator-webhook", receiver.url("/hook"))
+                    .click("#register-integrator button[type=submit]");
+            assertThat(browser.awaitText("#integrator-secret", "whsec_")).contains("wallet-one");
+
+            String cutover = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+            browser.type("#bump-citizen", "base").type("#bump-fingerprint", "5".repeat(64))
+                    .type("#bump-cutover", cutover).click("#schedule-bump button[type=submit]");
+            browser.awaitText("#pending-bumps", "base");
+
+            // the notice reaches the integrator and shows, unacknowledged, on the page
+            await().atMost(Duration.ofSeconds(15)).until(() -> receiver.all().stream()
+                    .anyMatch(r -> r.body().contains("\"citizen\":\"base\"")));
+            browser.awaitText("#notices", "wallet-one");
+            browser.awaitText("#unacknowledged", "not acknowledged by wallet-one");
+
+            // a second revision, so the diff has something to say
+            browser.find("#ship-service-name").sendKeys("ALMANAC");
+            browser.type("#ship-fingerprint", "6".repeat(64)).click("#ship-service button[type=submit]");
+            browser.awaitText("#changes-list", "adds service ALMANAC");
+            browser.click("#publish button[type=submit]");
+            browser.awaitText("#gov-summary", "revision 2");
+            browser.awaitText("#revisions", "first GovConfig");
+            browser.until(driver -> browser.script("return document.querySelectorAll('#diff-b option').length")
+                    .equals(2L));
+            browser.script("document.querySelector('#diff-a').value = '1'; document.querySelector('#diff-b').value = '2';");
+            browser.click("#diff-form button");
+            assertThat(browser.awaitText("#diff", "ALMANAC")).contains("added");
+
+            browser.awaitText("#audit", "FingerprintBumpScheduled");
+            browser.type("#audit-type", "CitizenReferenced").click("#audit-filter button");
+            browser.until(driver -> !browser.text("#audit").contains("FingerprintBumpScheduled"));
+            assertThat(browser.text("#audit")).contains("Base joins").contains("olivia");
+            browser.screenshot("gov", 1280, 800);
+            browser.screenshot("gov", 390, 844);
+
+            Api.Reply state = api.send("GET", "/api/govs/" + gov, null, "X-Operator", "olivia");
+            assertThat(state.json().path("published").path("revision").asInt()).isEqualTo(2);
+            assertThat(state.json().path("pendingBumps").get(0).path("citizen").asText()).isEqualTo("base");
+
+            browser.open("/console/reports?gov=" + gov);
+            browser.awaitText("#lead-table", "base");
+            assertThat(browser.text("#minimum-notice")).isEqualTo("2 seconds");
+            browser.awaitText("#kinds-table", "2");
+            assertThat(browser.find("#kinds-chart canvas").isDisplayed()).isTrue();
+            browser.screenshot("reports", 1280, 800);
+            browser.screenshot("reports", 390, 844);
+
+            browser.open("/console");
+            browser.awaitText("#cutovers", gov);
+        }
+    }
+
+    @Test
+    void an_invalid_fingerprint_shows_the_field_error_and_changes_nothing() {
+        String gov = gov();
+        api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}", "X-Operator", "olivia");
+
+        Browser browser = signedIn("olivia", "/console/govs/" + gov);
+        browser.awaitText("#gov-summary", "DRAFT");
+        browser.type("#lattice-name", "base").type("#lattice-chain", "8453").type("#lattice-fingerprint", "12")
+                .click("#reference-lattice button[type=submit]");
+
+        String error = browser.awaitText("#lattice-fingerprint-error", "64 lowercase hex");
+        assertThat(error).doesNotContain("Exception");
+        assertThat(browser.find("#lattice-fingerprint").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#lattice-fingerprint").getAttribute("aria-describedby"))
+                .isEqualTo("lattice-fingerprint-error");
+        browser.screenshotOf("#reference-lattice", "field-error");
+        assertThat(eventsOf(gov)).as("only GovCreated is on the log").isEqualTo(1);
+    }
+
+    @Test
+    void a_second_session_sees_the_first_ones_change_without_reloading() {
+        String gov = gov();
+        Browser first = signedIn("olivia", "/console");
+        first.type("#create-name", gov).click("#create-gov button");
+        first.awaitText("#gov-summary", "DRAFT");
+        Browser second = signedIn("olivia", "/console/govs/" + gov);
+        second.awaitText("#live", "Live");
+        second.script("window.notReloaded = true");
+
+        first.type("#lattice-name", "zora").type("#lattice-chain", "7777777").type("#lattice-fingerprint", LATTICE_FP)
+                .click("#reference-lattice button[type=submit]");
+
+        second.awaitText("#draft", "zora");
+        second.awaitText("#audit", "CitizenReferenced");
+        assertThat(second.script("return window.notReloaded")).isEqualTo(true);
+    }
+
+    @Test
+    void the_console_holds_to_the_apis_authority() {
+        String gov = gov();
+        api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}", "X-Operator", "olivia");
+
+        Browser stranger = signedIn("mallory", "/console/govs/" + gov);
+        stranger.awaitText("#gov-summary", "DRAFT");
+        stranger.type("#ship-fingerprint", ATLAS_FP).click("#ship-service button[type=submit]");
+        assertThat(stranger.awaitText("#ship-service .field-error", "is not an operator of gov")).isNotBlank();
+        assertThat(eventsOf(gov)).as("only GovCreated is on the log").isEqualTo(1);
+
+        Browser nobody = new Browser(api.uri("/").getPort());
+        browsers.add(nobody);
+        nobody.open("/console").type("#token", "not-a-token").click("#sign-in button");
+        nobody.awaitText("#token-error", "not valid");
+        assertThat(nobody.find("#sign-in").isDisplayed()).isTrue();
+    }
+
+    /** Read from the event store itself: a refused write must have appended nothing, whatever the read models say. */
+    private long eventsOf(String gov) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Long.class, gov);
+    }
+}
