@@ -9,6 +9,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.logging.Level;
 
 /**
  * One headless Debian Chromium, driven through Debian's chromedriver (nothing downloaded: Selenium Manager is not
@@ -51,6 +54,9 @@ final class Browser implements AutoCloseable {
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=1280,800");
+        LoggingPreferences logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -74,6 +80,17 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Keys sent to whatever has the focus, as a keyboard-only operator would. */
+    Browser keys(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+        return this;
+    }
+
+    Browser size(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        return this;
+    }
+
     Browser click(String css) {
         until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
         return this;
@@ -93,16 +110,23 @@ final class Browser implements AutoCloseable {
         return driver.getCurrentUrl().substring(base.length());
     }
 
+    /** Waits up to 15 s; a timeout says what the browser's console logged, which is where a page's failures show. */
     <T> T until(Function<? super org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            StringBuilder log = new StringBuilder(e.getMessage().lines().findFirst().orElse(""));
+            driver.manage().logs().get(LogType.BROWSER).forEach(entry -> log.append("\n  browser: ").append(entry));
+            throw new AssertionError(log.toString(), e);
+        }
     }
 
     /** Saves what the page looks like at the given window size under target/console-screenshots. */
     void screenshot(String name, int width, int height) {
-        driver.manage().window().setSize(new Dimension(width, height));
+        size(width, height);
         driver.executeScript("window.scrollTo(0, 0)");
         save(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE), name + "-" + width + "x" + height);
-        driver.manage().window().setSize(new Dimension(1280, 800));
+        size(1280, 800);
     }
 
     /** Saves just one element of the page, e.g. a form showing its errors. */

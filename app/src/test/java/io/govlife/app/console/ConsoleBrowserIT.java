@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +59,15 @@ class ConsoleBrowserIT extends LiveApplication {
 
     private static String gov() {
         return "console-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A new gov created through the API by olivia, its owner. */
+    private String govOfOlivia() {
+        String gov = gov();
+        Api.Reply created = api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}",
+                "X-Operator", "olivia");
+        assertThat(created.status()).isEqualTo(201);
+        return gov;
     }
 
     @Test
@@ -140,8 +150,7 @@ class ConsoleBrowserIT extends LiveApplication {
 
     @Test
     void an_invalid_fingerprint_shows_the_field_error_and_changes_nothing() {
-        String gov = gov();
-        api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}", "X-Operator", "olivia");
+        String gov = govOfOlivia();
 
         Browser browser = signedIn("olivia", "/console/govs/" + gov);
         browser.awaitText("#gov-summary", "DRAFT");
@@ -177,20 +186,54 @@ class ConsoleBrowserIT extends LiveApplication {
 
     @Test
     void the_console_holds_to_the_apis_authority() {
-        String gov = gov();
-        api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}", "X-Operator", "olivia");
+        String gov = govOfOlivia();
 
         Browser stranger = signedIn("mallory", "/console/govs/" + gov);
-        stranger.awaitText("#gov-summary", "DRAFT");
+        stranger.awaitText("#gov-summary", "version 0");
         stranger.type("#ship-fingerprint", ATLAS_FP).click("#ship-service button[type=submit]");
         assertThat(stranger.awaitText("#ship-service .field-error", "is not an operator of gov")).isNotBlank();
         assertThat(eventsOf(gov)).as("only GovCreated is on the log").isEqualTo(1);
+
+        Browser owner = signedIn("olivia", "/console/govs/" + gov);
+        owner.type("#add-operator-name", "mallory").click("#add-operator button[type=submit]");
+        owner.awaitText("#command-result", "Add a co-operator: done");
+        // mallory's page follows the gov: it must show olivia's change before mallory's write is accepted (If-Match)
+        stranger.awaitText("#gov-summary", "version 1");
+        stranger.type("#ship-fingerprint", ATLAS_FP).click("#ship-service button[type=submit]");
+        stranger.awaitText("#command-result", "Ship a basic service: done");
+        assertThat(eventsOf(gov)).as("created, co-operator added, Atlas shipped").isEqualTo(3);
 
         Browser nobody = new Browser(api.uri("/").getPort());
         browsers.add(nobody);
         nobody.open("/console").type("#token", "not-a-token").click("#sign-in button");
         nobody.awaitText("#token-error", "not valid");
         assertThat(nobody.find("#sign-in").isDisplayed()).isTrue();
+    }
+
+    @Test
+    void keyboard_alone_signs_in_every_field_is_labelled_and_small_screens_do_not_scroll_sideways() {
+        String gov = govOfOlivia();
+        Browser browser = new Browser(api.uri("/").getPort());
+        browsers.add(browser);
+        browser.open("/console/govs/" + gov);
+
+        for (int tab = 0; tab < 10 && !"token".equals(browser.script("return document.activeElement.id")); tab++) {
+            browser.keys(Keys.TAB);
+        }
+        assertThat(browser.script("return document.activeElement.id")).isEqualTo("token");
+        browser.keys(api.bearer("olivia").substring("Bearer ".length()), Keys.ENTER);
+        browser.awaitText("#gov-summary", "DRAFT");
+
+        Object unlabelled = browser.script("return [...document.querySelectorAll('input, select')]"
+                + ".filter(f => f.type !== 'radio' && f.labels.length === 0).map(f => f.id || f.name)");
+        assertThat((List<?>) unlabelled).as("fields without a label").isEmpty();
+        for (String page : List.of("/console", "/console/govs/" + gov, "/console/reports")) {
+            browser.open(page).size(390, 844);
+            browser.find("#sign-out");
+            assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("%s fits 390 pixels", page).isEqualTo(true);
+            browser.size(1280, 800);
+        }
     }
 
     /** Read from the event store itself: a refused write must have appended nothing, whatever the read models say. */

@@ -17,6 +17,7 @@ import io.govlife.events.gov.FindGov;
 import io.govlife.events.gov.GovConfig;
 import io.govlife.events.gov.GovConfigPublished;
 import io.govlife.events.gov.GovCreated;
+import io.govlife.events.gov.GovEvent;
 import io.govlife.events.gov.GovName;
 import io.govlife.events.gov.GovRetired;
 import io.govlife.events.service.BasicServiceShipped;
@@ -160,6 +161,16 @@ public class CompositionProjection {
     @EventHandler
     void on(GovRetired event, @SequenceNumber long version, @Timestamp Instant at) {
         change(event.gov(), version, at, doc -> doc.retired(at));
+    }
+
+    /**
+     * Every other event of the gov (integrators, co-operators, notices) changes nothing shown here but still moves
+     * the gov's version, so the version this read model answers (and the live stream follows) is the gov's own, the
+     * one an {@code If-Match} must name.
+     */
+    @EventHandler
+    void on(GovEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        change(event.gov(), version, at, UnaryOperator.identity());
     }
 
     @ResetHandler

@@ -190,6 +190,15 @@ class CompositionProjectionTest {
     }
 
     @Test
+    void events_shown_nowhere_here_still_move_the_version_to_the_govs_own() {
+        harness.publish(created(), new io.govlife.events.operator.CoOperatorAdded(GOV, "bob"));
+
+        GovView view = repository.view(GOV.value()).orElseThrow();
+        assertThat(view.version()).isEqualTo(1);
+        assertThat(view.draft().fingerprint()).isEqualTo(GovConfig.empty(GOV).fingerprint().hex());
+    }
+
+    @Test
     void a_batch_continues_a_gov_created_in_an_earlier_batch() {
         harness.publish(created());
         harness.publishBatch(referenced(BASE_LATTICE, config(BASE_LATTICE)),
