@@ -300,9 +300,15 @@ pages.gov = () => {
     $('#published').replaceChildren(configTable(view.published?.config, 'Published GovConfig'));
     $('#draft').replaceChildren(configTable(view.draft.config, 'Draft GovConfig'));
     $('#publish-changes').replaceChildren(publishChanges(view));
-    $('#pending-bumps').replaceChildren(view.pendingBumps.length === 0 ? el('p', { class: 'muted' }, 'No pending bumps.')
-      : el('div', {}, el('h3', {}, 'Pending bumps'), el('ul', {}, view.pendingBumps.map((b) => el('li', {},
-        `${b.citizen} → `, fingerprintCell(b.toFingerprint), ` at ${when(b.cutoverAt)}`, b.blocked ? ' (blocked)' : '')))));
+    $('#pending-bumps').replaceChildren(
+      view.status === 'RETIRED' ? el('p', { class: 'warn' }, `Retired on ${when(view.retiredAt)}: the gov accepts no further changes.`) : '',
+      view.staleConfluences.length ? el('p', { class: 'warn' }, 'Stale confluences, to upgrade before they can be published: '
+        + view.staleConfluences.join(', ')) : '',
+      view.pendingBumps.length === 0 ? el('p', { class: 'muted' }, 'No pending bumps.')
+        : el('div', {}, el('h3', {}, 'Pending bumps'), el('ul', {}, view.pendingBumps.map((b) => el('li', {},
+          `${b.citizen} → `, fingerprintCell(b.toFingerprint), ` at ${when(b.cutoverAt)}`,
+          b.awaitingConfluences.length ? ` (awaiting upgrades of ${b.awaitingConfluences.join(', ')})` : '',
+          b.blocked ? ' (blocked)' : '')))));
   };
 
   const loadState = async () => {
