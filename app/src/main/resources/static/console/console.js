@@ -350,10 +350,15 @@ pages.gov = () => {
     if (revisions.length) $('#diff-b').value = $('#diff-b').value || revisions[revisions.length - 1].revision;
   };
 
+  // Deliveries are not gov events, so the stream does not announce them: while a notice is still on its way, the
+  // page asks again every few seconds.
+  let noticesAgain = null;
   const loadNotices = async () => {
+    clearTimeout(noticesAgain);
     const answer = await api('GET', base + '/notices?size=200');
     if (!answer.ok) return;
     const notices = answer.json;
+    if (notices.items.some((n) => n.status === 'PENDING')) noticesAgain = setTimeout(loadNotices, 2000);
     const unacknowledged = new Set(notices.pendingBumps.flatMap((b) => b.unacknowledged.map((i) => b.citizen + '/' + i)));
     $('#unacknowledged').replaceChildren(...notices.pendingBumps.map((b) => el('p', { class: b.unacknowledged.length ? 'warn' : 'ok' },
       `Bump of ${b.citizen} at ${when(b.cutoverAt)}: `, b.unacknowledged.length

@@ -149,6 +149,27 @@ class ConsoleBrowserIT extends LiveApplication {
     }
 
     @Test
+    void a_failed_notice_is_delivered_again_from_the_console() {
+        String gov = govOfOlivia();
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            receiver.answer("/refuses-once", 400);
+            String g = "/api/govs/" + gov;
+            assertThat(api.post(g + "/integrators", "{\"name\":\"wallet-two\",\"webhookUrl\":\""
+                    + receiver.url("/refuses-once") + "\"}", "X-Operator", "olivia").status()).isEqualTo(201);
+            assertThat(api.put(g + "/services/ATLAS", "{\"fingerprint\":\"" + ATLAS_FP + "\"}", "X-Operator", "olivia")
+                    .status()).isEqualTo(200);
+            assertThat(api.post(g + "/publications", "{}", "X-Operator", "olivia").status()).isEqualTo(201);
+
+            Browser browser = signedIn("olivia", "/console/govs/" + gov);
+            browser.awaitText("#notices", "FAILED");
+            browser.click("#notices button");
+            browser.awaitText("#command-result", "will be delivered again");
+            browser.awaitText("#notices", "DELIVERED");
+            assertThat(receiver.at("/refuses-once")).hasSize(2);
+        }
+    }
+
+    @Test
     void an_invalid_fingerprint_shows_the_field_error_and_changes_nothing() {
         String gov = govOfOlivia();
 
