@@ -3,7 +3,9 @@ package io.govlife.app.console;
 import io.govlife.app.config.GovlifeProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 
@@ -20,6 +22,18 @@ class ConsoleController {
 
     ConsoleController(GovlifeProperties properties) {
         this.properties = properties;
+    }
+
+    /**
+     * The pages hold an operator's token in the tab: nothing but the application's own scripts may run, and no other
+     * site may frame them.
+     */
+    @ModelAttribute
+    void contentSecurityPolicy(HttpServletResponse response) {
+        response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
+                + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
+                + "form-action 'self'");
+        response.setHeader("Referrer-Policy", "no-referrer");
     }
 
     @GetMapping({"", "/"})

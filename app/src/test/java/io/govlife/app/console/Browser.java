@@ -143,6 +143,12 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Script errors and Content-Security-Policy refusals the page logged since the last look. */
+    java.util.List<String> pageErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(Object::toString)
+                .filter(entry -> entry.contains("Uncaught") || entry.contains("Content Security Policy")).toList();
+    }
+
     Object script(String script, Object... arguments) {
         return driver.executeScript(script, arguments);
     }

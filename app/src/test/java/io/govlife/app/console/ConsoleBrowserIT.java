@@ -44,7 +44,11 @@ class ConsoleBrowserIT extends LiveApplication {
 
     @AfterEach
     void closeBrowsers() {
-        browsers.forEach(Browser::close);
+        try {
+            browsers.forEach(browser -> assertThat(browser.pageErrors()).as("script errors or CSP refusals").isEmpty());
+        } finally {
+            browsers.forEach(Browser::close);
+        }
     }
 
     private Browser signedIn(String operator, String path) {

@@ -1,0 +1,38 @@
+package io.govlife.app.console;
+
+import io.govlife.app.Api;
+import io.govlife.app.LiveApplication;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The console's pages as plain HTTP: what anyone may fetch without a token, and the headers that guard them. */
+class ConsolePagesIT extends LiveApplication {
+
+    @Test
+    void pages_are_shells_served_without_a_token_and_carry_no_gov_data() {
+        String gov = "pages-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\",\"description\":\"secret plans\"}");
+
+        for (String page : new String[] {"/console", "/console/govs/" + gov, "/console/reports"}) {
+            Api.Reply reply = api.send("GET", page, null, "-X-Operator");
+            assertThat(reply.status()).as(page).isEqualTo(200);
+            assertThat(reply.contentType()).startsWith("text/html");
+            assertThat(reply.body()).contains("id=\"sign-in\"").doesNotContain("secret plans");
+            assertThat(reply.header("Content-Security-Policy")).contains("script-src 'self'")
+                    .contains("frame-ancestors 'none'");
+        }
+        // the data behind the page needs the token, as for any script
+        assertThat(api.send("GET", "/api/govs/" + gov, null, "-X-Operator").status()).isEqualTo(401);
+    }
+
+    @Test
+    void scripts_styles_and_the_chart_library_are_served_by_the_application() {
+        for (String asset : new String[] {"/console/console.js", "/console/console.css",
+                "/webjars/uplot/dist/uPlot.iife.min.js", "/webjars/uplot/dist/uPlot.min.css"}) {
+            Api.Reply reply = api.send("GET", asset, null, "-X-Operator");
+            assertThat(reply.status()).as(asset).isEqualTo(200);
+            assertThat(reply.body()).as(asset).isNotBlank();
+        }
+    }
+}
