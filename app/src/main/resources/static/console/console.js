@@ -293,7 +293,11 @@ pages.gov = () => {
   let auditPage = 0;
   let following = false;
 
+  // The first read and the live stream race each other: an answer older than what is shown is dropped.
+  let shown = -1;
   const renderState = (view) => {
+    if (view.version < shown) return;
+    shown = view.version;
     version = Math.max(version ?? -1, view.version);
     $('#gov-summary').textContent = `${view.status} · ${view.archetype.toLowerCase()} · version ${view.version}`
       + (view.published ? ` · revision ${view.published.revision}` : ' · never published');
@@ -314,7 +318,11 @@ pages.gov = () => {
   const loadState = async () => {
     const answer = await api('GET', base);
     if (answer.status === 404) {
-      $('#gov-summary').textContent = 'There is no gov named ' + gov + ' (or it is not yet visible).';
+      if (shown < 0) {
+        // a gov created a moment ago may not be in the read model yet: say so, and look again
+        $('#gov-summary').textContent = 'There is no gov named ' + gov + ' (or it is not yet visible).';
+        setTimeout(loadState, 1000);
+      }
       return;
     }
     if (answer.ok) renderState(answer.json);
