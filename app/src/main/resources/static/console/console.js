@@ -358,15 +358,15 @@ pages.gov = () => {
     if (revisions.length) $('#diff-b').value = $('#diff-b').value || revisions[revisions.length - 1].revision;
   };
 
-  // Deliveries are not gov events, so the stream does not announce them: while a notice is still on its way, the
-  // page asks again every few seconds.
+  // Notices and their deliveries are not gov events, so the stream does not announce them: the page asks again
+  // every few seconds, more often while a notice is on its way.
   let noticesAgain = null;
   const loadNotices = async () => {
     clearTimeout(noticesAgain);
     const answer = await api('GET', base + '/notices?size=200');
     if (!answer.ok) return;
     const notices = answer.json;
-    if (notices.items.some((n) => n.status === 'PENDING')) noticesAgain = setTimeout(loadNotices, 2000);
+    noticesAgain = setTimeout(loadNotices, notices.items.some((n) => n.status === 'PENDING') ? 2000 : 5000);
     const unacknowledged = new Set(notices.pendingBumps.flatMap((b) => b.unacknowledged.map((i) => b.citizen + '/' + i)));
     $('#unacknowledged').replaceChildren(...notices.pendingBumps.map((b) => el('p', { class: b.unacknowledged.length ? 'warn' : 'ok' },
       `Bump of ${b.citizen} at ${when(b.cutoverAt)}: `, b.unacknowledged.length
@@ -390,11 +390,12 @@ pages.gov = () => {
 
   const refreshAll = () => Promise.all([loadState(), loadAudit(), loadRevisions(), loadNotices()]);
 
-  // Several events arrive close together after one command; one refresh of the tables covers them.
-  let pending = null;
+  // Several events arrive close together after one command; one refresh of the tables covers them, and one more a
+  // little later, as the audit, revision and notice read models may trail the composition the stream follows.
+  let pending = [];
   const refreshSoon = () => {
-    clearTimeout(pending);
-    pending = setTimeout(() => Promise.all([loadAudit(), loadRevisions(), loadNotices()]), 300);
+    pending.forEach(clearTimeout);
+    pending = [300, 2000].map((delay) => setTimeout(() => Promise.all([loadAudit(), loadRevisions(), loadNotices()]), delay));
   };
 
   $('#audit-filter').addEventListener('submit', (event) => { event.preventDefault(); auditPage = 0; loadAudit(); });
