@@ -291,7 +291,6 @@ pages.gov = () => {
   const base = '/api/govs/' + encodeURIComponent(gov);
   let version = null;
   let auditPage = 0;
-  let following = false;
 
   // The first read and the live stream race each other: an answer older than what is shown is dropped.
   let shown = -1;
@@ -427,14 +426,13 @@ pages.gov = () => {
       if (form.dataset.then === 'show-secret') {
         $('#integrator-secret').textContent = `Signing secret for ${answer.json.integrator} (shown this once): ${answer.json.secret}`;
       }
-      if (!following) loadState();
+      loadState(); // the stream brings it too, unless it is reconnecting
       refreshSoon();
     },
   });
 
   setUpSession(() => {
     refreshAll();
-    following = true;
     follow(base + '/stream', (view) => { renderState(view); refreshSoon(); },
       (live) => { $('#live').textContent = live ? 'Live: changes by other operators appear here as they happen.'
         : 'Live updates interrupted; reconnecting…'; });
