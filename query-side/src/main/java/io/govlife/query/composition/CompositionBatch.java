@@ -36,17 +36,13 @@ final class CompositionBatch {
 
     void created(String gov, String archetype, String description, long version, GovComposition document,
                  Instant at) {
-        documents.put(gov, new Pending(true, archetype, description, version, document, at));
+        documents.put(gov, new Pending(true, archetype, description, version, document, at, at));
     }
 
     void change(String gov, long version, Instant at, UnaryOperator<GovComposition> change) {
-        Pending pending = documents.get(gov);
-        GovComposition document = pending != null ? pending.document() : repository.document(gov)
-                .orElseThrow(() -> new IllegalStateException("composition of unknown gov " + gov));
-        boolean created = pending != null && pending.created();
-        documents.put(gov, new Pending(created, created ? pending.archetype() : null,
-                created ? pending.description() : null, version, change.apply(document),
-                created ? pending.createdAt() : at, at));
+        Pending pending = documents.computeIfAbsent(gov, key -> Pending.stored(repository.document(key)
+                .orElseThrow(() -> new IllegalStateException("composition of unknown gov " + key))));
+        documents.put(gov, pending.changed(version, change.apply(pending.document()), at));
     }
 
     private void flush() {
@@ -61,12 +57,16 @@ final class CompositionBatch {
         documents.clear();
     }
 
+    /** A document of this batch: {@code created} ones are inserted with their row's columns, the others updated. */
     private record Pending(boolean created, String archetype, String description, long version,
                            GovComposition document, Instant createdAt, Instant updatedAt) {
 
-        Pending(boolean created, String archetype, String description, long version, GovComposition document,
-                Instant at) {
-            this(created, archetype, description, version, document, at, at);
+        static Pending stored(GovComposition document) {
+            return new Pending(false, null, null, -1, document, null, null);
+        }
+
+        Pending changed(long version, GovComposition document, Instant at) {
+            return new Pending(created, archetype, description, version, document, createdAt, at);
         }
     }
 }
