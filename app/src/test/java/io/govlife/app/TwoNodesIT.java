@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two application nodes on one PostgreSQL database, as in production behind a load balancer: commands spread over
- * both, one gov written from both at once, read models fed by segments split across the nodes, notices attempted
+ * both, one gov written from both at once and from one after the other (neither decides on a gov it loaded
+ * before the other changed it), read models fed by segments split across the nodes, notices attempted
  * once, and one node stopped mid-stream while the other takes over its segments and fires its pending cutover.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -107,6 +108,32 @@ class TwoNodesIT {
 
     @Test
     @Order(3)
+    void a_node_decides_on_the_gov_as_the_log_has_it_not_as_it_last_loaded_it() {
+        String gov = "/api/govs/cached.across";
+        assertThat(a.post("/api/govs", "{\"name\":\"cached.across\",\"archetype\":\"SERVICE\"}").status())
+                .isEqualTo(201);
+        for (int i = 0; i < 3; i++) {
+            // node A loads the gov (and keeps it), node B changes it, node A is asked to build on B's change
+            Api.Reply fromA = a.put(gov + "/services/ATLAS", "{\"fingerprint\":\"" + LiveApplication.fp(0x50 + i)
+                    + "\"}");
+            assertThat(fromA.status()).as(fromA.toString()).isEqualTo(200);
+            Api.Reply fromB = b.put(gov + "/services/ALMANAC", "{\"fingerprint\":\""
+                    + LiveApplication.fp(0x60 + i) + "\"}", "If-Match", fromA.header("ETag"));
+            assertThat(fromB.status()).as(fromB.toString()).isEqualTo(200);
+
+            Api.Reply again = a.put(gov + "/services/CHRONICLE", "{\"fingerprint\":\""
+                    + LiveApplication.fp(0x70 + i) + "\"}", "If-Match", fromB.header("ETag"));
+
+            assertThat(again.status()).as("a write on B's version through A: " + again).isEqualTo(200);
+            assertThat(again.json().path("version").asLong())
+                    .isEqualTo(fromB.json().path("version").asLong() + 1);
+        }
+        assertThat(db.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = "
+                + "'cached.across'", Long.class)).isEqualTo(10L);
+    }
+
+    @Test
+    @Order(4)
     void both_nodes_answer_every_read_identically() {
         Concurrently.awaitProjections(a);
         Concurrently.awaitProjections(b);
@@ -119,7 +146,7 @@ class TwoNodesIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void a_console_streaming_from_one_node_sees_changes_written_through_the_other() throws Exception {
         String gov = "streamed.across";
         assertThat(a.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}").status()).isEqualTo(201);
@@ -150,7 +177,7 @@ class TwoNodesIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void each_notice_is_attempted_once_across_both_nodes() {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             String g = "/api/govs/noticed.once";
@@ -176,7 +203,7 @@ class TwoNodesIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void stopping_one_node_mid_stream_lets_the_other_finish_its_segments_and_fire_its_cutover() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             String g = "/api/govs/handed.over";

@@ -1,6 +1,15 @@
 package io.govlife.app.config;
 
 import io.govlife.command.gov.BumpPolicy;
+import io.govlife.command.gov.Gov;
+import org.axonframework.common.caching.EhCache3Adapter;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.core.Ehcache;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.modelling.command.Repository;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -16,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
-/** The gov aggregate's collaborators: its clock, its bump policy, its snapshot trigger. */
+/** The gov aggregate's collaborators: its clock, its bump policy, its snapshot trigger, its repository. */
 @Configuration(proxyBeanMethods = false)
 class GovConfiguration {
 
@@ -65,9 +74,32 @@ class GovConfiguration {
         return executor;
     }
 
-    /** Named in {@code @Aggregate(snapshotTriggerDefinition = ...)} on {@code Gov}. */
     @Bean
     SnapshotTriggerDefinition govSnapshotTrigger(Snapshotter snapshotter, GovlifeProperties properties) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+    }
+
+    /**
+     * Named in {@code @Aggregate(repository = ...)} on {@code Gov}: the log, snapshots, and a cache of the govs this
+     * node used last ({@code govlife.gov-cache-size} of them, least recently used out first). Axon's weak-reference
+     * cache was tried first: it held each entry only until the next young collection, so under load it missed.
+     */
+    @Bean
+    Repository<Gov> govRepository(EventStore eventStore, SnapshotTriggerDefinition govSnapshotTrigger,
+                                  ParameterResolverFactory parameterResolverFactory,
+                                  HandlerDefinition handlerDefinition, CacheManager govCaches,
+                                  GovlifeProperties properties) {
+        org.ehcache.Cache<Object, Object> cache = govCaches.createCache("govs", CacheConfigurationBuilder
+                .newCacheConfigurationBuilder(Object.class, Object.class,
+                        ResourcePoolsBuilder.heap(properties.govCacheSize())));
+        return new CheckedCachingRepository<>(EventSourcingRepository.builder(Gov.class)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .snapshotTriggerDefinition(govSnapshotTrigger), new EhCache3Adapter((Ehcache) cache), eventStore);
+    }
+
+    @Bean(destroyMethod = "close")
+    CacheManager govCaches() {
+        return CacheManagerBuilder.newCacheManagerBuilder().build(true);
     }
 }

@@ -13,6 +13,7 @@ public record GovlifeProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue Bump bump,
         @DefaultValue("100") int snapshotThreshold,
+        @DefaultValue("10000") int govCacheSize,
         @DefaultValue Http http,
         @DefaultValue Node node,
         @DefaultValue Processing processing) {
@@ -28,7 +29,7 @@ public record GovlifeProperties(
      * How each read model, saga and notice processor divides its work. {@code segments} applies when a processor's
      * tokens are first created (a new database); it bounds how many threads, and nodes, share one processor.
      */
-    public record Processing(@DefaultValue("16") int segments,
+    public record Processing(@DefaultValue("2") int segments,
                              @DefaultValue("100") int batchSize) {
     }
 

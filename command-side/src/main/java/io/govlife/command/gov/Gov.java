@@ -79,7 +79,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>
  * Snapshots are serialised with Jackson from the fields (no getters), hence the visibility settings.
  */
-@Aggregate(snapshotTriggerDefinition = "govSnapshotTrigger")
+@Aggregate(repository = "govRepository")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Gov {
