@@ -91,8 +91,24 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Clicks the element, found afresh until a click lands: the console redraws its tables as they refresh, so the
+     * element found may be replaced by its redrawn twin before the click reaches it (as it would be for a person,
+     * who would click the new one).
+     */
     Browser click(String css) {
-        until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        until(driver -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(driver);
+            if (element == null) {
+                return null;
+            }
+            try {
+                element.click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                return null;
+            }
+        });
         return this;
     }
 
