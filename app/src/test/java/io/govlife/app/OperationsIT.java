@@ -21,17 +21,17 @@ class OperationsIT extends LiveApplication {
         assertThat(api.send("GET", "/actuator/health/liveness", null, "-X-Operator").status()).isEqualTo(200);
         Api.Reply ready = api.send("GET", "/actuator/health/readiness", null, "-X-Operator");
         assertThat(ready.status()).isEqualTo(200);
-        assertThat(ready.json().path("components").path("eventProcessors").path("details").path("composition")
+        assertThat(ready.json().path("components").path("eventProcessors").path("details").path("read-models")
                 .asText()).isEqualTo("running");
 
-        StreamingEventProcessor composition = processing.eventProcessor("composition", StreamingEventProcessor.class)
+        StreamingEventProcessor composition = processing.eventProcessor("read-models", StreamingEventProcessor.class)
                 .orElseThrow();
         composition.shutDown();
         try {
             Api.Reply notReady = api.send("GET", "/actuator/health/readiness", null, "-X-Operator");
             assertThat(notReady.status()).isEqualTo(503);
             assertThat(notReady.json().path("components").path("eventProcessors").path("details")
-                    .path("composition").asText()).isEqualTo("stopped");
+                    .path("read-models").asText()).isEqualTo("stopped");
             assertThat(api.send("GET", "/actuator/health/liveness", null, "-X-Operator").status()).isEqualTo(200);
         } finally {
             composition.start();

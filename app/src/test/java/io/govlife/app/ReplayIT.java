@@ -49,6 +49,35 @@ class ReplayIT extends LiveApplication {
         outputs.forEach((path, output) -> assertThat(replayed.get(path)).as(path).isEqualTo(output));
     }
 
+    @Test
+    void replaying_one_read_model_rebuilds_it_alone_and_every_read_model_goes_on_after() {
+        String gov = history(7);
+        awaitProjections();
+        String p = "/api/govs/" + gov;
+        Api.Reply history = get(p + "/history?size=200");
+        jdbc.update("delete from audit_entry where gov = ? and event_type = 'CitizenDropped'", gov);
+        jdbc.update("update composition set description = 'not rebuilt' where gov = ?", gov);
+        assertThat(get(p + "/history?size=200").body()).isNotEqualTo(history.body());
+
+        assertThat(api.asAdmin("POST", "/api/admin/projections/audit/replay", null).status()).isEqualTo(202);
+        awaitProjections();
+
+        assertThat(get(p + "/history?size=200").body()).isEqualTo(history.body());
+        assertThat(get(p).json().path("description").asText()).as("composition kept as it was, not rebuilt")
+                .isEqualTo("not rebuilt");
+        assertThat(api.asAdmin("GET", "/api/admin/projections", null).json()).allSatisfy(status -> {
+            assertThat(status.path("errors")).as(status.toString()).isEmpty();
+            assertThat(status.path("inError").asBoolean()).as(status.toString()).isFalse();
+        });
+        // the next event reaches every read model, none of them twice
+        long version = get(p).json().path("version").asLong();
+        ok(api.put(p + "/services/PASSPORT", "{\"fingerprint\":\"" + fp(0x93) + "\"}"));
+        awaitProjections();
+        assertThat(get(p).json().path("version").asLong()).isEqualTo(version + 1);
+        assertThat(get(p + "/history?type=BasicServiceShipped&size=200").json().path("items").findValuesAsText("summary"))
+                .filteredOn(summary -> summary.contains("PASSPORT")).hasSize(1);
+    }
+
     /** About 55 events: citizens in, a confluence, services, publications, a drop, a replacement, bumps. */
     private String history(int g) {
         String gov = uniqueGov();

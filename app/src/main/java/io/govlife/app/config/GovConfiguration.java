@@ -2,7 +2,9 @@ package io.govlife.app.config;
 
 import io.govlife.command.gov.BumpPolicy;
 import io.govlife.command.gov.Gov;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
+import org.axonframework.common.caching.NoCache;
 import org.ehcache.CacheManager;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
@@ -81,21 +83,22 @@ class GovConfiguration {
 
     /**
      * Named in {@code @Aggregate(repository = ...)} on {@code Gov}: the log, snapshots, and a cache of the govs this
-     * node used last ({@code govlife.gov-cache-size} of them, least recently used out first). Axon's weak-reference
-     * cache was tried first: it held each entry only until the next young collection, so under load it missed.
+     * node used last ({@code govlife.gov-cache-size} of them, about the least recently used out first; 0: none).
+     * Axon's weak-reference cache was tried first: it held each entry only until the next young collection, so
+     * under load it missed.
      */
     @Bean
     Repository<Gov> govRepository(EventStore eventStore, SnapshotTriggerDefinition govSnapshotTrigger,
                                   ParameterResolverFactory parameterResolverFactory,
                                   HandlerDefinition handlerDefinition, CacheManager govCaches,
                                   GovlifeProperties properties) {
-        org.ehcache.Cache<Object, Object> cache = govCaches.createCache("govs", CacheConfigurationBuilder
-                .newCacheConfigurationBuilder(Object.class, Object.class,
-                        ResourcePoolsBuilder.heap(properties.govCacheSize())));
+        Cache cache = properties.govCacheSize() == 0 ? NoCache.INSTANCE : new EhCache3Adapter((Ehcache) govCaches
+                .createCache("govs", CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
+                        ResourcePoolsBuilder.heap(properties.govCacheSize()))));
         return new CheckedCachingRepository<>(EventSourcingRepository.builder(Gov.class)
                 .parameterResolverFactory(parameterResolverFactory)
                 .handlerDefinition(handlerDefinition)
-                .snapshotTriggerDefinition(govSnapshotTrigger), new EhCache3Adapter((Ehcache) cache), eventStore);
+                .snapshotTriggerDefinition(govSnapshotTrigger), cache, eventStore);
     }
 
     @Bean(destroyMethod = "close")

@@ -30,7 +30,7 @@ public record GovlifeProperties(
      * tokens are first created (a new database); it bounds how many threads, and nodes, share one processor.
      */
     public record Processing(@DefaultValue("2") int segments,
-                             @DefaultValue("100") int batchSize) {
+                             @DefaultValue("1000") int batchSize) {
     }
 
     /**

@@ -50,10 +50,12 @@ final class BenchmarkReport {
         }
         ratioRow(md, "replay events/s ÷ JDBC read + Jackson events/s", BenchmarkSuite.REPLAY,
                 "rebuild of every read model", "baseline: JDBC read + Jackson");
-        for (int length : sizes.histories()) {
-            ratioRow(md, "latency at " + length + " events ÷ latency at " + sizes.histories().get(0)
-                    + " (snapshots on)", BenchmarkSuite.HISTORIES, length + " events, snapshots on: median",
-                    sizes.histories().get(0) + " events, snapshots on: median");
+        for (String loading : List.of(BenchmarkSuite.CACHED, BenchmarkSuite.SNAPSHOTS_ON)) {
+            for (int length : sizes.histories()) {
+                ratioRow(md, "latency at " + length + " events ÷ latency at " + sizes.histories().get(0)
+                        + " (" + loading + ")", BenchmarkSuite.HISTORIES, length + " events, " + loading + ": median",
+                        sizes.histories().get(0) + " events, " + loading + ": median");
+            }
         }
         md.append('\n').append(notes);
         Files.writeString(file, md.toString());

@@ -35,7 +35,10 @@ class BenchmarkSmokeIT {
                     {BenchmarkSuite.COMMANDS, "c=1 JDBC baseline"}, {BenchmarkSuite.HOT, "share of 409"},
                     {BenchmarkSuite.REPLAY, "rebuild of every read model"},
                     {BenchmarkSuite.REPLAY, "baseline: JDBC read + Jackson"}, {BenchmarkSuite.FAN_OUT, "deliveries"},
-                    {BenchmarkSuite.FOOTPRINT, "start-up to ready"}}) {
+                    {BenchmarkSuite.FOOTPRINT, "start-up to ready"},
+                    {BenchmarkSuite.HISTORIES, "10 events, " + BenchmarkSuite.CACHED + ": median"},
+                    {BenchmarkSuite.HISTORIES, "60 events, " + BenchmarkSuite.SNAPSHOTS_ON + ": median"},
+                    {BenchmarkSuite.HISTORIES, "60 events, " + BenchmarkSuite.SNAPSHOTS_OFF + ": median"}}) {
                 assertThat(figures.get(storage, repeated[0], repeated[1]).runs()).as(repeated[1])
                         .hasSizeGreaterThanOrEqualTo(sizes.runs());
             }

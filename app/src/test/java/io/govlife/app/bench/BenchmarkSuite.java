@@ -36,6 +36,11 @@ final class BenchmarkSuite {
     static final String FAN_OUT = "Fan-out";
     static final String FOOTPRINT = "Footprint";
 
+    /** How a long-history command finds its gov: kept loaded (the default), or loaded with or without snapshots. */
+    static final String CACHED = "cached";
+    static final String SNAPSHOTS_ON = "no cache, snapshots on";
+    static final String SNAPSHOTS_OFF = "no cache, snapshots off";
+
     /** Sizes of a stored ShipBasicService event and its metadata, as the application writes them. */
     static final int PAYLOAD_BYTES = 260;
     static final int METADATA_BYTES = 190;
@@ -67,28 +72,38 @@ final class BenchmarkSuite {
             hotGov(kind, api);
             fanOut(kind, api);
             buildHistories(api);
-            histories(kind, api, "snapshots on");
+            histories(kind, api, CACHED);
         } finally {
             stop(app);
         }
 
+        // without the gov cache every command loads its gov: from its snapshot and the events since, or, with the
+        // snapshots deleted and none taken, from its whole history
+        historiesWithoutCache(packaged, storage, SNAPSHOTS_ON);
         try (Connection connection = storage.connect(); Statement delete = connection.createStatement()) {
             delete.execute("delete from snapshot_event_entry");
         }
-        app = start(packaged, storage, "snapshots-off.log", "--govlife.snapshot-threshold=2147483647");
-        try {
-            Api api = packaged.api();
-            // a fresh JVM compiles as it goes: warm it up as the first one was, or "off" measures the JIT
-            Load.run(4, Duration.ZERO, sizes.warmup(), () -> shipAtlas(api,
-                    "bench-" + ThreadLocalRandom.current().nextInt(sizes.govs())));
-            histories(kind, api, "snapshots off");
-        } finally {
-            stop(app);
-        }
+        historiesWithoutCache(packaged, storage, SNAPSHOTS_OFF, "--govlife.snapshot-threshold=2147483647");
         stop(start(packaged, storage, "restart.log"));
 
         replay(kind, storage.isPostgres() ? Storage.postgres() : Storage.h2());
         figures.add(kind, FOOTPRINT, "jar size", "MB", Files.size(Path.of(PackagedApp.jar())) / 1048576.0);
+    }
+
+    private void historiesWithoutCache(PackagedApp packaged, Storage storage, String snapshots, String... arguments)
+            throws Exception {
+        List<String> all = new ArrayList<>(List.of("--govlife.gov-cache-size=0"));
+        all.addAll(List.of(arguments));
+        Process app = start(packaged, storage, snapshots.replace(' ', '-') + ".log", all.toArray(String[]::new));
+        try {
+            Api api = packaged.api();
+            // a fresh JVM compiles as it goes: warm it up as the first one was, or this measures the JIT
+            Load.run(4, Duration.ZERO, sizes.warmup(), () -> shipAtlas(api,
+                    "bench-" + ThreadLocalRandom.current().nextInt(sizes.govs())));
+            histories(storage.kind(), api, snapshots);
+        } finally {
+            stop(app);
+        }
     }
 
     private Process start(PackagedApp packaged, Storage storage, String log, String... arguments) throws IOException {

@@ -42,8 +42,8 @@ import java.util.concurrent.Future;
  */
 public final class ReplayMain {
 
-    /** The read models (ProjectionAdminController's list); sagas act on the world and are not replayed. */
-    private static final List<String> PROJECTIONS = List.of("composition", "revisions", "audit", "channel", "reports");
+    /** The processor feeding every read model (query-side's ReadModels); sagas act on the world and are not replayed. */
+    private static final String READ_MODELS = "read-models";
 
     private ReplayMain() {
     }
@@ -110,20 +110,26 @@ public final class ReplayMain {
         }
     }
 
-    /** Resets every read model and starts them all at once; answers the seconds until the last one caught up. */
+    /**
+     * Resets the read models' processor (every read model, or those of {@code bench.projections}, named in the reset
+     * as the admin endpoint names them) and starts it; answers the seconds until it caught up with the log.
+     */
     private static double replay(EventProcessingConfiguration processing, long head) throws InterruptedException {
-        List<String> names = System.getProperty("bench.projections") == null ? PROJECTIONS
-                : List.of(System.getProperty("bench.projections").split(","));
-        List<StreamingEventProcessor> processors = names.stream()
-                .map(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow()).toList();
-        processors.forEach(StreamingEventProcessor::shutDown);
-        processors.forEach(StreamingEventProcessor::resetTokens);
+        StreamingEventProcessor processor = processing.eventProcessor(READ_MODELS, StreamingEventProcessor.class)
+                .orElseThrow();
+        processor.shutDown();
+        String only = System.getProperty("bench.projections");
+        if (only == null) {
+            processor.resetTokens();
+        } else {
+            processor.resetTokens(only);
+        }
         long started = System.nanoTime();
-        processors.forEach(StreamingEventProcessor::start);
+        processor.start();
         long giveUp = started + java.util.concurrent.TimeUnit.SECONDS.toNanos(Long.getLong("bench.replayGiveUpSeconds", 1800));
-        while (!processors.stream().allMatch(p -> caughtUp(p, head))) {
+        while (!caughtUp(processor, head)) {
             if (System.nanoTime() > giveUp) {
-                processors.forEach(p -> System.out.println(p.getName() + " " + p.processingStatus()));
+                System.out.println(processor.getName() + " " + processor.processingStatus());
                 throw new IllegalStateException("the read models did not catch up with the log");
             }
             Thread.sleep(20); // polling a processor's status; nothing to wait on

@@ -13,7 +13,7 @@ record Sizes(String name, int runs, int govs, Duration warmup, Duration measure,
              int integrators) {
 
     static Sizes full() {
-        return new Sizes("full", 3, integer("govs", 1000), duration("warmup", "PT5S"), duration("measure", "PT15S"),
+        return new Sizes("full", 3, integer("govs", 1000), duration("warmup", "PT30S"), duration("measure", "PT15S"),
                 List.of(1, 16, 64), 16, List.of(10, 1_000, integer("longestHistory", 100_000)),
                 integer("historyProbes", 20), integer("replayGovs", 10_000), integer("replayEventsPerGov", 100),
                 integer("integrators", 1000));

@@ -1,7 +1,6 @@
 package io.govlife.query.composition;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import io.govlife.query.support.PerBatch;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,12 +25,7 @@ final class CompositionBatch {
 
     /** The batch of the unit of work handling the current event; flushed in its prepare-commit phase. */
     static CompositionBatch current(CompositionRepository repository) {
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(RESOURCE, key -> {
-            CompositionBatch created = new CompositionBatch(repository);
-            batch.onPrepareCommit(unitOfWork -> created.flush());
-            return created;
-        });
+        return PerBatch.resource(RESOURCE, () -> new CompositionBatch(repository), CompositionBatch::flush);
     }
 
     void created(String gov, String archetype, String description, long version, GovComposition document,

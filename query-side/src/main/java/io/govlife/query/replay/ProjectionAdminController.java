@@ -5,6 +5,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,66 +16,99 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * Rebuilds a read model from the log: stop its processor, reset its tokens (its {@code @ResetHandler} empties its
- * tables), start it again. Only read models: sagas act on the world and are never replayed.
+ * Rebuilds a read model from the log: stop the read models' processor, reset its tokens naming the read models to
+ * rebuild (the one asked for, and any whose rebuild was still under way: a reset starts every replay over), so that
+ * their {@code @ResetHandler}s empty their tables and only they see the replayed events ({@link ReplayScope}); start
+ * it again. Only read models: sagas act on the world and are never replayed.
  */
 @RestController
 @RequestMapping("/api/admin/projections")
 class ProjectionAdminController {
 
-    /** The processing groups that are read models; anything else (sagas) cannot be replayed from here. */
-    static final List<String> PROJECTIONS = List.of("composition", "revisions", "audit", "channel", "reports");
-
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final TokenStore tokenStore;
+    private final TransactionManager transactionManager;
 
-    ProjectionAdminController(EventProcessingConfiguration processing, EventStore eventStore) {
+    ProjectionAdminController(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
+                              TransactionManager transactionManager) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.tokenStore = tokenStore;
+        this.transactionManager = transactionManager;
     }
 
     @GetMapping
     List<ProjectionStatus> projections() {
         Long head = position(eventStore.createHeadToken());
-        return PROJECTIONS.stream()
-                .flatMap(name -> processing.eventProcessor(name, StreamingEventProcessor.class).stream())
-                .map(processor -> status(processor, head))
-                .toList();
+        return processor().map(processor -> ReadModels.NAMES.stream().map(name -> status(name, processor, head))
+                .toList()).orElse(List.of());
     }
 
     @PostMapping("/{name}/replay")
     ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {
-        if (!PROJECTIONS.contains(name)) {
+        if (!ReadModels.NAMES.contains(name)) {
             throw QueryProblems.notFound("projection-not-found", "name",
-                    "no read model named '" + name + "'; read models are " + PROJECTIONS);
+                    "no read model named '" + name + "'; read models are " + ReadModels.NAMES);
         }
-        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> QueryProblems.notFound("projection-not-found", "name",
-                        "read model '" + name + "' has no running processor"));
+        StreamingEventProcessor processor = processor().orElseThrow(() -> QueryProblems.notFound(
+                "projection-not-found", "name", "read model '" + name + "' has no running processor"));
         processor.shutDown();
-        processor.resetTokens();
+        List<String> rebuild = new ArrayList<>(rebuildingAsStored());
+        rebuild.add(name);
+        processor.resetTokens(ReplayScope.context(rebuild));
         processor.start();
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections"))
-                .body(status(processor, position(eventStore.createHeadToken())));
+                .body(status(name, processor, position(eventStore.createHeadToken())));
     }
 
-    private static ProjectionStatus status(StreamingEventProcessor processor, Long head) {
+    private Optional<StreamingEventProcessor> processor() {
+        return processing.eventProcessor(ReadModels.PROCESSOR, StreamingEventProcessor.class);
+    }
+
+    /**
+     * The read models whose rebuild is under way, read from the stopped processor's tokens: its status is empty
+     * until it has claimed its segments again, so a second rebuild asked for right after a first would forget it.
+     */
+    private Set<String> rebuildingAsStored() {
+        return transactionManager.fetchInTransaction(() -> Arrays.stream(tokenStore.fetchSegments(ReadModels.PROCESSOR))
+                .mapToObj(segment -> tokenStore.fetchToken(ReadModels.PROCESSOR, segment))
+                .flatMap(token -> ReplayScope.rebuilding(token).stream())
+                .flatMap(List::stream)
+                .collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    /** The read models whose rebuild is under way in any segment this node is processing. */
+    private static Set<String> rebuilding(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream()
+                .flatMap(segment -> ReplayScope.rebuilding(segment.getTrackingToken()).stream())
+                .flatMap(List::stream)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static ProjectionStatus status(String name, StreamingEventProcessor processor, Long head) {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         Long position = segments.stream().map(s -> s.getCurrentPosition()).filter(OptionalLong::isPresent)
                 .map(OptionalLong::getAsLong).min(Long::compare).orElse(null);
-        boolean replaying = processor.isReplaying();
+        boolean replaying = rebuilding(processor).contains(name);
         Double progress = null;
         if (replaying && head != null && head > 0) {
             progress = Math.min(1.0, (position == null ? 0 : position) / (double) head);
         }
         List<String> errors = segments.stream().filter(EventTrackerStatus::isErrorState)
                 .map(s -> String.valueOf(s.getError())).toList();
-        return new ProjectionStatus(processor.getName(), processor.isRunning(), replaying,
+        return new ProjectionStatus(name, processor.isRunning(), replaying,
                 !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp),
                 processor.isError(), position, head, progress, errors);
     }

@@ -25,13 +25,15 @@ import java.util.Optional;
 /** How each gov event reads to a person, and which citizen it concerns. One place, so audit and channel agree. */
 public final class EventStories {
 
+    private static final String NAMESPACE = "govlife.";
+
     private EventStories() {
     }
 
     /** The stored name without its namespace: {@code CitizenReferenced}. */
     public static String typeOf(GovEvent event) {
-        return StoredEventTypes.nameOf(event.getClass()).orElse(event.getClass().getSimpleName())
-                .replaceFirst("^govlife\\.", "");
+        String name = StoredEventTypes.nameOf(event.getClass()).orElse(event.getClass().getSimpleName());
+        return name.startsWith(NAMESPACE) ? name.substring(NAMESPACE.length()) : name;
     }
 
     public static Optional<CitizenName> citizenOf(GovEvent event) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.govlife.query.support.Events.BASE_LATTICE;
+import static io.govlife.query.support.Events.ZORA_LATTICE;
 import static io.govlife.query.support.Events.config;
 import static io.govlife.query.support.Events.created;
 import static io.govlife.query.support.Events.published;
@@ -41,5 +42,22 @@ class AuditProjectionTest {
         assertThat((String) reference.get("SUMMARY")).contains("lattice base");
         assertThat((String) reference.get("PAYLOAD")).contains("\"chainId\":8453");
         assertThat(rows.get(2).get("CITIZEN")).isNull();
+    }
+
+    @Test
+    void a_batch_of_events_lands_as_one_row_each_when_the_batch_commits() {
+        harness.feeding(new AuditProjection(harness.jdbc()));
+        harness.publish(created());
+        GovConfig first = config(BASE_LATTICE);
+        GovConfig second = config(BASE_LATTICE, ZORA_LATTICE);
+
+        harness.publishBatch(referenced(BASE_LATTICE, first), referenced(ZORA_LATTICE, second),
+                published(1, null, second, null));
+
+        assertThat(harness.jdbc().queryForList("select sequence_number, event_type, citizen, operator "
+                + "from audit_entry order by sequence_number")).extracting(r -> List.of(r.get("SEQUENCE_NUMBER"),
+                r.get("EVENT_TYPE"), String.valueOf(r.get("CITIZEN")), r.get("OPERATOR"))).containsExactly(
+                List.of(0L, "GovCreated", "null", "alice"), List.of(1L, "CitizenReferenced", "base", "alice"),
+                List.of(2L, "CitizenReferenced", "zora", "alice"), List.of(3L, "GovConfigPublished", "null", "alice"));
     }
 }

@@ -78,7 +78,8 @@ public final class ProjectionHarness {
         List<GenericDomainEventMessage<GovEvent>> messages = java.util.Arrays.stream(events)
                 .map(event -> message(event, MetaData.with("operator", "alice"))).toList();
         BatchingUnitOfWork<GenericDomainEventMessage<GovEvent>> batch = new BatchingUnitOfWork<>(messages);
-        batch.execute(() -> messages.forEach(message -> deliver(message)));
+        // a batching unit of work runs the task once per message, each with its own processing context
+        batch.execute(() -> deliver(batch.getMessage()));
         return this;
     }
 
