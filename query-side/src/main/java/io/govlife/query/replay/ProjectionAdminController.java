@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -35,6 +36,8 @@ import java.util.stream.Collectors;
 @RestController
 @RequestMapping("/api/admin/projections")
 class ProjectionAdminController {
+
+    private static final Duration CLAIM_WAIT = Duration.ofSeconds(5);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -69,6 +72,7 @@ class ProjectionAdminController {
         rebuild.add(name);
         processor.resetTokens(ReplayScope.context(rebuild));
         processor.start();
+        awaitSegmentsClaimed(processor);
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections"))
                 .body(status(name, processor, position(eventStore.createHeadToken())));
     }
@@ -87,6 +91,25 @@ class ProjectionAdminController {
                 .flatMap(token -> ReplayScope.rebuilding(token).stream())
                 .flatMap(List::stream)
                 .collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    /**
+     * Answers once the restarted processor shows every segment again (it claims them within milliseconds), at most
+     * a few seconds: until then its status lists only some, and a segment still replaying would not be seen, so the
+     * read models would read as rebuilt while they are not.
+     */
+    private void awaitSegmentsClaimed(StreamingEventProcessor processor) {
+        int segments = transactionManager.fetchInTransaction(() -> tokenStore.fetchSegments(ReadModels.PROCESSOR))
+                .length;
+        long giveUp = System.nanoTime() + CLAIM_WAIT.toNanos();
+        while (processor.processingStatus().size() < segments && System.nanoTime() < giveUp) {
+            try {
+                Thread.sleep(10); // the processor offers no signal for a claimed segment
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** The read models whose rebuild is under way in any segment this node is processing. */
