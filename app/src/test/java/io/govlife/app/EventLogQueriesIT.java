@@ -26,13 +26,7 @@ class EventLogQueriesIT extends LiveApplication {
 
     @Test
     void reading_on_from_a_token_with_gaps_yields_the_gaps_then_everything_after_the_token_in_order() {
-        String gov = uniqueGov();
-        api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}");
-        for (int i = 0; i < 6; i++) {
-            api.put("/api/govs/" + gov + "/services/ATLAS", "{\"fingerprint\":\"" + fp(0x10 + i) + "\"}");
-        }
-        List<Long> ours = jdbc.queryForList("select global_index from domain_event_entry "
-                + "where aggregate_identifier = ? order by global_index", Long.class, gov);
+        List<Long> ours = globalIndexesOf(govShippingAtlas(6));
         assertThat(ours).hasSize(7);
         // a token at our fifth event that has not yet seen our second and fourth: as if they had committed late
         long at = ours.get(4);
@@ -49,13 +43,7 @@ class EventLogQueriesIT extends LiveApplication {
 
     @Test
     void more_gaps_than_one_batch_are_all_read_before_what_follows_the_token() {
-        String gov = uniqueGov();
-        api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}");
-        for (int i = 0; i < 120; i++) { // the engine reads 100 events a batch
-            api.put("/api/govs/" + gov + "/services/ATLAS", "{\"fingerprint\":\"" + fp(i) + "\"}");
-        }
-        List<Long> ours = jdbc.queryForList("select global_index from domain_event_entry "
-                + "where aggregate_identifier = ? order by global_index", Long.class, gov);
+        List<Long> ours = globalIndexesOf(govShippingAtlas(120)); // more than one batch
         long at = ours.get(ours.size() - 2);
         TreeSet<Long> gaps = new TreeSet<>(ours.subList(0, ours.size() - 2));
 
@@ -67,16 +55,27 @@ class EventLogQueriesIT extends LiveApplication {
 
     @Test
     void the_last_sequence_number_of_a_gov_is_its_newest_event_s() {
-        String gov = uniqueGov();
-        api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}");
-        for (int i = 0; i < 3; i++) {
-            api.put("/api/govs/" + gov + "/services/ATLAS", "{\"fingerprint\":\"" + fp(0x20 + i) + "\"}");
-        }
+        String gov = govShippingAtlas(3);
 
         assertThat(transactionManager.fetchInTransaction(() -> storageEngine.lastSequenceNumberFor(gov)))
                 .contains(3L);
         assertThat(transactionManager.fetchInTransaction(() -> storageEngine.lastSequenceNumberFor(uniqueGov())))
                 .isEmpty();
+    }
+
+    /** A new gov whose Atlas was shipped this many times: its creation and one event per shipment. */
+    private String govShippingAtlas(int shipments) {
+        String gov = uniqueGov();
+        api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}");
+        for (int i = 0; i < shipments; i++) {
+            api.put("/api/govs/" + gov + "/services/ATLAS", "{\"fingerprint\":\"" + fp(i) + "\"}");
+        }
+        return gov;
+    }
+
+    private List<Long> globalIndexesOf(String gov) {
+        return jdbc.queryForList("select global_index from domain_event_entry where aggregate_identifier = ? "
+                + "order by global_index", Long.class, gov);
     }
 
     /** The global indexes of the first {@code count} events read from the token (a gap's own token does not say). */
