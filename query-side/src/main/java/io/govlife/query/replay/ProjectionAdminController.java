@@ -68,11 +68,12 @@ class ProjectionAdminController {
         StreamingEventProcessor processor = processor().orElseThrow(() -> QueryProblems.notFound(
                 "projection-not-found", "name", "read model '" + name + "' has no running processor"));
         processor.shutDown();
-        List<String> rebuild = new ArrayList<>(rebuildingAsStored());
+        int[] segments = transactionManager.fetchInTransaction(() -> tokenStore.fetchSegments(ReadModels.PROCESSOR));
+        List<String> rebuild = new ArrayList<>(rebuildingAsStored(segments));
         rebuild.add(name);
         processor.resetTokens(ReplayScope.context(rebuild));
         processor.start();
-        awaitSegmentsClaimed(processor);
+        awaitSegmentsClaimed(processor, segments.length);
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections"))
                 .body(status(name, processor, position(eventStore.createHeadToken())));
     }
@@ -85,8 +86,8 @@ class ProjectionAdminController {
      * The read models whose rebuild is under way, read from the stopped processor's tokens: its status is empty
      * until it has claimed its segments again, so a second rebuild asked for right after a first would forget it.
      */
-    private Set<String> rebuildingAsStored() {
-        return transactionManager.fetchInTransaction(() -> Arrays.stream(tokenStore.fetchSegments(ReadModels.PROCESSOR))
+    private Set<String> rebuildingAsStored(int[] segments) {
+        return transactionManager.fetchInTransaction(() -> Arrays.stream(segments)
                 .mapToObj(segment -> tokenStore.fetchToken(ReadModels.PROCESSOR, segment))
                 .flatMap(token -> ReplayScope.rebuilding(token).stream())
                 .flatMap(List::stream)
@@ -98,9 +99,7 @@ class ProjectionAdminController {
      * a few seconds: until then its status lists only some, and a segment still replaying would not be seen, so the
      * read models would read as rebuilt while they are not.
      */
-    private void awaitSegmentsClaimed(StreamingEventProcessor processor) {
-        int segments = transactionManager.fetchInTransaction(() -> tokenStore.fetchSegments(ReadModels.PROCESSOR))
-                .length;
+    private void awaitSegmentsClaimed(StreamingEventProcessor processor, int segments) {
         long giveUp = System.nanoTime() + CLAIM_WAIT.toNanos();
         while (processor.processingStatus().size() < segments && System.nanoTime() < giveUp) {
             try {

@@ -30,6 +30,6 @@ class ReadModels {
 
     @Bean
     HandlerEnhancerDefinition replayScope() {
-        return new ReplayScope(NAMES);
+        return new ReplayScope();
     }
 }

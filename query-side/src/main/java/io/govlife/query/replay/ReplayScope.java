@@ -23,12 +23,6 @@ final class ReplayScope implements HandlerEnhancerDefinition {
 
     private static final String SEPARATOR = ",";
 
-    private final List<String> readModels;
-
-    ReplayScope(List<String> readModels) {
-        this.readModels = readModels;
-    }
-
     /** The reset context that rebuilds these read models. */
     static String context(List<String> readModels) {
         return String.join(SEPARATOR, readModels.stream().sorted().distinct().toList());
@@ -46,7 +40,7 @@ final class ReplayScope implements HandlerEnhancerDefinition {
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
         ProcessingGroup group = original.declaringClass().getAnnotation(ProcessingGroup.class);
-        if (group == null || !readModels.contains(group.value())) {
+        if (group == null || !ReadModels.NAMES.contains(group.value())) {
             return original;
         }
         String readModel = group.value();
