@@ -64,6 +64,18 @@ class StorageIT extends LiveApplication {
     }
 
     @Test
+    void the_h2_file_is_kept_compacted_and_its_size_and_fill_are_reported() {
+        // the compaction itself is H2FileCompactionTest's; here: it runs in the application, on its store
+        Api.Reply size = api.asAdmin("GET", "/actuator/metrics/govlife.h2.file.size", null);
+        Api.Reply fill = api.asAdmin("GET", "/actuator/metrics/govlife.h2.chunks.fill", null);
+
+        assertThat(size.status()).isEqualTo(200);
+        assertThat(size.json().at("/measurements/0/value").asDouble()).isPositive();
+        assertThat(fill.json().at("/measurements/0/value").asDouble()).isBetween(0.0, 100.0);
+        assertThat(context.containsBean("h2FileCompaction")).isTrue();
+    }
+
+    @Test
     void schema_comes_from_versioned_migrations() {
         List<String> versions = jdbc.queryForList(
                 "select \"version\" from \"flyway_schema_history\" where \"success\" and \"version\" is not null order by \"installed_rank\"",
