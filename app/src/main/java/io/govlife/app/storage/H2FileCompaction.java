@@ -31,7 +31,9 @@ import java.util.concurrent.TimeUnit;
  * into overwritten space: under sustained load the file holds about 45 s of writes besides the live data.
  */
 @Component
-@ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:file:')")
+// any embedded file database: jdbc:h2:file:, jdbc:h2:./, jdbc:h2:~/ (a server's store is its own to keep)
+@ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:')"
+        + " && !'${spring.datasource.url:}'.startsWith('jdbc:h2:mem:')")
 class H2FileCompaction implements MeterBinder {
 
     /** Below this share of live bytes in its chunks, the oldest chunks' live pages are rewritten. */
@@ -90,7 +92,12 @@ class H2FileCompaction implements MeterBinder {
         }
         try (Connection connection = dataSource.getConnection()) {
             SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-            store = session.getDatabase().getStore().getMvStore();
+            MVStore opened = session.getDatabase().getStore().getMvStore();
+            if (opened.getFileStore() == null) {
+                unavailable = true; // in memory: no file to keep
+                return null;
+            }
+            store = opened;
             return store;
         } catch (SQLException | ClassCastException notEmbedded) {
             unavailable = true;
