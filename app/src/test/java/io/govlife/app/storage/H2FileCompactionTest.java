@@ -42,7 +42,7 @@ class H2FileCompactionTest {
         try (SingleConnectionDataSource db = dataSource(dir.resolve("gauges"))) {
             H2FileCompaction compaction = new H2FileCompaction(db);
             assertThat(compaction.fileSize()).isPositive();
-            assertThat(compaction.chunksFillRate()).isBetween(0, 100);
+            assertThat(compaction.chunksFillRate()).isBetween(0.0, 100.0);
         }
     }
 
