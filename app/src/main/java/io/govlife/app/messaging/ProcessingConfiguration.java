@@ -14,6 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Every event processor is a pooled streaming processor: its token sits in the token store and is updated in the
@@ -29,8 +32,19 @@ class ProcessingConfiguration {
         long claimInterval = properties.node().tokenClaimInterval().toMillis();
         GovlifeProperties.Processing processing = properties.processing();
         return configurer -> configurer.eventProcessing(eventProcessing -> eventProcessing
-                .usingPooledStreamingEventProcessors((config, builder) -> builder.batchSize(processing.batchSize())
-                        .initialSegmentCount(processing.segments()).tokenClaimInterval(claimInterval)));
+                .usingPooledStreamingEventProcessors((config, builder) -> {
+                    // Axon asks for each pool by the processor's name; both must be the same pair
+                    Map<String, ProcessorExecutors> executors = new ConcurrentHashMap<>();
+                    Function<String, ProcessorExecutors> pair = name -> executors.computeIfAbsent(name, created -> {
+                        ProcessorExecutors made = new ProcessorExecutors(created);
+                        config.onShutdown(made::shutdown);
+                        return made;
+                    });
+                    return builder.batchSize(processing.batchSize())
+                            .initialSegmentCount(processing.segments()).tokenClaimInterval(claimInterval)
+                            .coordinatorExecutor(name -> pair.apply(name).coordinator())
+                            .workerExecutor(name -> pair.apply(name).workPackages());
+                }));
     }
 
     @Bean
