@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The event store's own queries (IndexedJpaEventStorageEngine), on the real database: reading on from a token with
  * gaps answers the gaps first, then what follows the token, as Axon's single query does; the last sequence number of
- * a gov is its newest event's.
+ * a gov is its newest event's; a gov's events come in order, a batch at a time.
  */
 class EventLogQueriesIT extends LiveApplication {
 
@@ -61,6 +61,16 @@ class EventLogQueriesIT extends LiveApplication {
                 .contains(3L);
         assertThat(transactionManager.fetchInTransaction(() -> storageEngine.lastSequenceNumberFor(uniqueGov())))
                 .isEmpty();
+    }
+
+    @Test
+    void a_gov_s_events_from_a_sequence_number_on_come_in_order_across_batches() {
+        String gov = govShippingAtlas(120); // events 0-120: from 5 on, two batches of Axon's 100
+
+        List<Long> read = transactionManager.fetchInTransaction(() -> storageEngine.readEvents(gov, 5)
+                .asStream().map(event -> event.getSequenceNumber()).toList());
+
+        assertThat(read).hasSize(116).isSorted().startsWith(5L, 6L).endsWith(119L, 120L).doesNotHaveDuplicates();
     }
 
     /** A new gov whose Atlas was shipped this many times: its creation and one event per shipment. */

@@ -35,7 +35,6 @@ class StorageConfiguration {
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
-                .entityManagerProvider(entityManagerProvider)
-                .transactionManager(transactionManager));
+                .entityManagerProvider(entityManagerProvider), transactionManager);
     }
 }

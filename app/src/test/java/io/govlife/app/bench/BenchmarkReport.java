@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 
 /** Writes BENCHMARKS.md: when, on what, with which command, every figure with its spread, ratios and targets. */
 final class BenchmarkReport {
@@ -27,7 +28,8 @@ final class BenchmarkReport {
     void write(Path file, String notes) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
-        md.append("Written by `").append(COMMAND).append("` (the `bench` profile; sizes \"").append(sizes.name())
+        md.append("Written by `").append(command(System.getProperties())).append("` (the `bench` profile; sizes \"")
+                .append(sizes.name())
                 .append("\") — do not edit by hand; notes on what the figures mean are in the last section.\n\n");
         md.append("- Date: ").append(LocalDate.now()).append('\n');
         md.append("- Machine: ").append(machine()).append('\n');
@@ -102,6 +104,14 @@ final class BenchmarkReport {
         Figures.Figure top = figures.get(storage, section, numerator);
         Figures.Figure bottom = figures.get(storage, section, denominator);
         return top == null || bottom == null || bottom.median() == 0 ? null : top.median() / bottom.median();
+    }
+
+    /** The command that wrote the report: the profile's, with every size or period it overrode ({@link Sizes}). */
+    static String command(Properties properties) {
+        StringBuilder command = new StringBuilder(COMMAND);
+        properties.stringPropertyNames().stream().filter(name -> name.startsWith("bench.")).sorted()
+                .forEach(name -> command.append(" -D").append(name).append('=').append(properties.getProperty(name)));
+        return command.toString();
     }
 
     static String machine() {

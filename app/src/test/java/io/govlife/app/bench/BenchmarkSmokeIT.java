@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BenchmarkSmokeIT {
 
     @Test
-    void the_suite_produces_every_figure_on_both_storages_and_writes_its_report() throws Exception {
+    void the_suite_produces_every_figure_and_writes_its_report() throws Exception {
         Sizes sizes = Sizes.smoke();
         Figures figures = new Figures();
         BenchmarkSuite suite = new BenchmarkSuite(sizes, figures);
@@ -52,6 +53,14 @@ class BenchmarkSmokeIT {
         Path report = Path.of("target", "BENCHMARKS-smoke.md");
         new BenchmarkReport(sizes, figures, storages).write(report, "Smoke run: sizes too small to mean anything.\n");
         assertThat(Files.readString(report)).contains("## Commands over HTTP", "## Replay", "## Fan-out",
-                "commands/s ÷ JDBC commits/s at c=1", BenchmarkReport.machine());
+                "commands/s ÷ JDBC commits/s at c=1", BenchmarkReport.machine(), BenchmarkReport.COMMAND);
+
+        // the report names the exact command: the profile's, with the sizes a run overrode
+        Properties run = new Properties();
+        run.setProperty("bench.warmup", "PT15S");
+        run.setProperty("bench.longestHistory", "100000");
+        run.setProperty("java.version", "17");
+        assertThat(BenchmarkReport.command(run))
+                .isEqualTo("mvn -B -Pbench verify -Dbench.longestHistory=100000 -Dbench.warmup=PT15S");
     }
 }
