@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -36,7 +37,8 @@ class CrashIT {
     private static final int KILL_AFTER_ACKNOWLEDGED = 2500;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] ARGUMENTS = {"--govlife.bump.minimum-notice=PT2S",
-            "--db-scheduler.polling-interval=500ms"};
+            "--db-scheduler.polling-interval=500ms", "--govlife.security.rate-limits.write-burst=1000000",
+            "--govlife.security.rate-limits.writes-per-second=1000000"};
 
     private final Path dataDir = LiveApplication.freshDataDir();
     private Process app;
@@ -115,6 +117,42 @@ class CrashIT {
         });
         await().atMost(Duration.ofSeconds(60)).until(() -> api.send("GET", "/api/govs/crash-0", null).json()
                 .path("published").path("revision").asLong() == 2);
+    }
+
+    /**
+     * The process dies after a write's events are appended and its answer stored, before they commit together: after
+     * the restart, the client's retry with the same key writes once, and a further retry gets that answer again.
+     * (When the answer committed separately, after the events, a kill between the two left the events in the log and
+     * the key abandoned, and the retry wrote them a second time.)
+     */
+    @Test
+    void a_kill_between_a_write_and_its_stored_answer_never_lets_the_retry_write_twice() throws Exception {
+        PackagedApp packaged = new PackagedApp(dataDir);
+        String key = "crash-between-write-and-answer";
+        app = packaged.start("first.log", "--govlife.fault-injection.halt-before-commit-of-idempotency-key=" + key);
+        Api api = packaged.api();
+        packaged.awaitReady();
+        String gov = "idempotent-crash";
+        assertThat(api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}").status())
+                .isEqualTo(201);
+        String organism = "{\"role\":\"price-oracle\",\"fingerprint\":\"" + LiveApplication.fp(3) + "\"}";
+        assertThatThrownBy(() -> api.post("/api/govs/" + gov + "/organisms", organism, "Idempotency-Key", key))
+                .as("the connection dies with the process").isInstanceOf(RuntimeException.class);
+        assertThat(app.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(app.exitValue()).isEqualTo(137);
+
+        app = packaged.start("second.log");
+        packaged.awaitReady();
+        // the dead node's claim on the key is taken over once its heartbeat has lapsed; until then: 409, retry later
+        Api.Reply retried = await().atMost(Duration.ofSeconds(60)).until(
+                () -> api.post("/api/govs/" + gov + "/organisms", organism, "Idempotency-Key", key),
+                reply -> reply.status() != 409);
+        assertThat(retried.status()).as("the retry of a write that never committed").isEqualTo(201);
+        Api.Reply again = api.post("/api/govs/" + gov + "/organisms", organism, "Idempotency-Key", key);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(referencedRoles(api, gov))
+                .containsExactly(Map.entry("price-oracle", 1)));
     }
 
     /** How many times each organism role was referenced, read from the event log itself (the audit export). */

@@ -58,6 +58,12 @@ public abstract class LiveApplication {
             registry.add("spring.datasource.password", () -> "");
         }
         registry.add("govlife.security.bootstrap-admin-token", () -> Api.ADMIN_TOKEN);
+        // the suites write as a handful of operators from one address, far faster than a person; RateLimitsIT
+        // checks the limits with their own small settings
+        registry.add("govlife.security.rate-limits.write-burst", () -> "1000000");
+        registry.add("govlife.security.rate-limits.writes-per-second", () -> "1000000");
+        registry.add("govlife.security.rate-limits.failed-authentications", () -> "1000000");
+        registry.add("govlife.stream.recheck-interval", () -> "PT0.5S");
         // notices go to receivers on loopback, retry fast, and bumps may cut over seconds ahead
         registry.add("govlife.webhooks.allowed-hosts", () -> "127.0.0.1,localhost");
         registry.add("govlife.webhooks.first-retry", () -> "PT0.2S");

@@ -2,11 +2,13 @@ package io.govlife.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -49,6 +51,33 @@ class LiveStreamIT extends LiveApplication {
         } finally {
             lines.close(); // closes the connection, so the server ends the stream
             reader.cancel(true);
+        }
+    }
+
+    @Test
+    void the_stream_ends_when_its_token_is_revoked() throws Exception {
+        String gov = uniqueGov();
+        assertThat(api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}").status())
+                .isEqualTo(201);
+        awaitProjections();
+        Api.Reply issued = api.asAdmin("POST", "/api/admin/tokens", "{\"operator\":\"watcher\"}");
+        HttpRequest request = HttpRequest.newBuilder(api.uri("/api/govs/" + gov + "/stream"))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + issued.json().path("token").asText()).GET().build();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        CompletableFuture<Long> ended = CompletableFuture.supplyAsync(() -> response.body()
+                .filter(line -> line.startsWith("data:")).count());
+        try {
+            // the stream stays open while the token is good (two recheck intervals at least)
+            Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                    .until(() -> !ended.isDone());
+            assertThat(api.asAdmin("DELETE", "/api/admin/tokens/" + issued.json().path("id").asText(), null)
+                    .status()).isEqualTo(204);
+            assertThat(ended.get(20, TimeUnit.SECONDS)).as("events received before the end").isEqualTo(1);
+        } finally {
+            response.body().close();
         }
     }
 

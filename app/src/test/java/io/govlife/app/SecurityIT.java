@@ -1,7 +1,12 @@
 package io.govlife.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +48,9 @@ class SecurityIT extends LiveApplication {
                 + "\"fingerprint\":\"" + fp(0x34) + "\"}", "X-Operator", "dave"), 403, "operator");
 
         awaitProjections();
-        JsonNode history = get("/api/govs/" + gov + "/history?size=100").json();
+        Api.Reply reply = get("/api/govs/" + gov + "/history?size=100");
+        assertThat(reply.status()).as("history: %s", reply).isEqualTo(200);
+        JsonNode history = reply.json();
         assertThat(history.path("items").findValuesAsText("type")).contains("CoOperatorAdded", "CoOperatorRemoved");
     }
 
@@ -91,5 +98,68 @@ class SecurityIT extends LiveApplication {
                 "/api/govs/" + gov + "/audit", "/api/govs/" + gov + "/notices", "/api/admin/projections"}) {
             assertThat(api.send("GET", path, null, "-X-Operator").status()).as(path).isEqualTo(401);
         }
+    }
+
+    @Test
+    void tokens_may_expire_and_are_listed_with_their_last_use_never_their_secret() {
+        Instant expiry = Instant.now().plusSeconds(3);
+        Api.Reply issued = api.asAdmin("POST", "/api/admin/tokens", "{\"operator\":\"gina\",\"expiresAt\":\""
+                + expiry + "\"}");
+        assertThat(issued.status()).isEqualTo(201);
+        assertThat(issued.header("Cache-Control")).as("an answer carrying a token").contains("no-store");
+        String token = issued.json().path("token").asText();
+        String id = issued.json().path("id").asText();
+        assertThat(api.send("GET", "/api/govs", null, "Authorization", "Bearer " + token).status()).isEqualTo(200);
+
+        Api.Reply listed = api.asAdmin("GET", "/api/admin/tokens", null);
+        assertThat(listed.header("Cache-Control")).contains("no-store");
+        JsonNode row = null;
+        for (JsonNode candidate : listed.json()) {
+            if (candidate.path("id").asText().equals(id)) {
+                row = candidate;
+            }
+        }
+        assertThat(row).isNotNull();
+        assertThat(Instant.parse(row.path("expiresAt").asText())).isEqualTo(expiry.truncatedTo(ChronoUnit.MICROS))
+                .isEqualTo(Instant.parse(issued.json().path("expiresAt").asText()));
+        assertThat(row.path("lastUsedAt").isNull()).as("last use recorded").isFalse();
+        assertThat(listed.body()).doesNotContain(token);
+
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() ->
+                api.send("GET", "/api/govs", null, "Authorization", "Bearer " + token).status() == 401);
+    }
+
+    @Test
+    void an_expiry_that_is_past_or_beyond_the_year_9999_is_refused() {
+        BadInputIT.assertProblem(api.asAdmin("POST", "/api/admin/tokens",
+                "{\"operator\":\"hal\",\"expiresAt\":\"2001-01-01T00:00:00Z\"}"), 400, "expiresAt");
+        BadInputIT.assertProblem(api.asAdmin("POST", "/api/admin/tokens",
+                "{\"operator\":\"hal\",\"expiresAt\":\"+999999999-12-31T23:59:59Z\"}"), 400, "expiresAt");
+    }
+
+    @Test
+    void the_actuator_is_for_admins_but_the_probes_and_health_status() {
+        for (String probe : new String[]{"/actuator/health", "/actuator/health/liveness",
+                "/actuator/health/readiness"}) {
+            Api.Reply reply = api.send("GET", probe, null, "-X-Operator");
+            assertThat(reply.status()).as(probe).isEqualTo(200);
+            assertThat(reply.json().has("components")).as("details of " + probe).isFalse();
+        }
+        assertThat(api.asAdmin("GET", "/actuator/health", null).json().has("components"))
+                .as("health details for admins").isTrue();
+        for (String path : new String[]{"/actuator/prometheus", "/actuator/metrics", "/actuator/info",
+                "/actuator/health/db"}) {
+            assertThat(api.send("GET", path, null, "-X-Operator").status()).as(path).isEqualTo(401);
+            assertThat(api.send("GET", path, null).status()).as(path + " as an operator").isEqualTo(403);
+        }
+        assertThat(api.asAdmin("GET", "/actuator/prometheus", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void answers_carry_the_default_security_headers() {
+        Api.Reply reply = api.send("GET", "/api/govs", null);
+        assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(reply.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(reply.header("Cache-Control")).contains("no-store");
     }
 }

@@ -16,13 +16,36 @@ public record GovlifeProperties(
         @DefaultValue("10000") int govCacheSize,
         @DefaultValue Http http,
         @DefaultValue Node node,
-        @DefaultValue Processing processing) {
+        @DefaultValue Processing processing,
+        @DefaultValue Security security) {
 
     public record Bump(@DefaultValue("PT24H") Duration minimumNotice,
                        @DefaultValue("PT6H") Duration reminderBefore) {
     }
 
     public record Http(@DefaultValue("64KB") DataSize maxBodySize) {
+    }
+
+    /**
+     * {@code bootstrapAdminToken}: an admin token accepted while configured, never stored. {@code rateLimits}: how
+     * many refused credentials a client address may present ({@code failedAuthentications} per
+     * {@code failedAuthenticationsPer}) and how many writes an operator may send (a burst, then per second).
+     */
+    public record Security(@DefaultValue("") String bootstrapAdminToken,
+                           @DefaultValue RateLimits rateLimits) {
+    }
+
+    public record RateLimits(@DefaultValue("20") int failedAuthentications,
+                             @DefaultValue("PT1M") Duration failedAuthenticationsPer,
+                             @DefaultValue("200") int writeBurst,
+                             @DefaultValue("50") int writesPerSecond) {
+
+        public RateLimits {
+            if (failedAuthentications < 1 || writeBurst < 1 || writesPerSecond < 1
+                    || failedAuthenticationsPer.isNegative() || failedAuthenticationsPer.isZero()) {
+                throw new IllegalArgumentException("govlife.security.rate-limits: every limit must be positive");
+            }
+        }
     }
 
     /**

@@ -7,56 +7,81 @@ import org.springframework.stereotype.Component;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Operators' bearer tokens. A token is 256 random bits, shown once; only its SHA-256 is stored (a slow hash buys
- * nothing against a secret of that strength), so the table never holds a usable token.
+ * nothing against a secret of that strength), so the table never holds a usable token. A token may expire; each
+ * records when it was last used, to the minute, so an admin can tell a live token from a forgotten one without
+ * every request writing to the database.
  */
 @Component
 public class OperatorTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final Map<String, Instant> lastUseRecorded = new ConcurrentHashMap<>();
 
     OperatorTokens(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    public record Issued(String id, String operator, boolean admin, String token) {
+    public record Issued(String id, String operator, boolean admin, Instant expiresAt, String token) {
     }
 
-    public record Listed(String id, String operator, boolean admin, Instant createdAt, Instant revokedAt) {
+    public record Listed(String id, String operator, boolean admin, Instant createdAt, Instant expiresAt,
+                         Instant lastUsedAt, Instant revokedAt) {
     }
 
-    public Issued issue(String operator, boolean admin) {
+    /** Who a request acts as, and by which token. */
+    public record Principal(String tokenId, String operator, boolean admin) {
+    }
+
+    public Issued issue(String operator, boolean admin, Instant expiresAt) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = "glt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         String id = "tok_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        store(id, operator, admin, token);
-        return new Issued(id, operator, admin, token);
+        jdbc.update("insert into operator_token (id, operator, token_hash, admin, created_at, expires_at) "
+                        + "values (?, ?, ?, ?, ?, ?)", id, operator, hash(token), admin,
+                Timestamp.from(clock.instant()), expiresAt == null ? null : Timestamp.from(expiresAt));
+        return new Issued(id, operator, admin, expiresAt, token);
     }
 
-    /** The operator a presented token stands for, if it is known and not revoked. */
+    /** The operator a presented token stands for, if it is known, not revoked and not expired. */
     public Optional<Principal> authenticate(String token) {
-        return jdbc.query("select operator, admin from operator_token where token_hash = ? and revoked_at is null",
-                (rs, i) -> new Principal(rs.getString("operator"), rs.getBoolean("admin")), hash(token))
-                .stream().findFirst();
+        Instant now = clock.instant();
+        Optional<Principal> principal = jdbc.query("select id, operator, admin from operator_token "
+                        + "where token_hash = ? and revoked_at is null and (expires_at is null or expires_at > ?)",
+                (rs, i) -> new Principal(rs.getString("id"), rs.getString("operator"), rs.getBoolean("admin")),
+                hash(token), Timestamp.from(now)).stream().findFirst();
+        principal.ifPresent(used -> recordUse(used.tokenId(), now));
+        return principal;
+    }
+
+    /** Whether the token is still good: a long-lived answer (a stream) stops when this turns false. */
+    public boolean isActive(String tokenId) {
+        Long active = jdbc.queryForObject("select count(*) from operator_token where id = ? and revoked_at is null "
+                + "and (expires_at is null or expires_at > ?)", Long.class, tokenId, Timestamp.from(clock.instant()));
+        return active != null && active > 0;
     }
 
     public List<Listed> list() {
         return jdbc.query("select * from operator_token order by created_at, id", (rs, i) -> new Listed(
                 rs.getString("id"), rs.getString("operator"), rs.getBoolean("admin"),
-                rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant()));
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("expires_at")),
+                instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("revoked_at"))));
     }
 
     public boolean revoke(String id) {
@@ -64,29 +89,22 @@ public class OperatorTokens {
                 Timestamp.from(clock.instant()), id) == 1;
     }
 
-    /** Stores the configured bootstrap token as an admin token unless it is known already (revoked or not). */
-    void bootstrap(String token) {
-        Long known = jdbc.queryForObject("select count(*) from operator_token where token_hash = ?", Long.class,
-                hash(token));
-        if (known == null || known == 0) {
-            store("tok_bootstrap_" + hash(token).substring(0, 8), "admin", true, token);
+    private void recordUse(String tokenId, Instant now) {
+        Instant recorded = lastUseRecorded.get(tokenId);
+        if (recorded != null && recorded.plus(LAST_USED_PRECISION).isAfter(now)) {
+            return;
         }
+        lastUseRecorded.put(tokenId, now);
+        jdbc.update("update operator_token set last_used_at = ? where id = ? "
+                        + "and (last_used_at is null or last_used_at < ?)",
+                Timestamp.from(now), tokenId, Timestamp.from(now.minus(LAST_USED_PRECISION)));
     }
 
-    private void store(String id, String operator, boolean admin, String token) {
-        jdbc.update("insert into operator_token (id, operator, token_hash, admin, created_at) values (?, ?, ?, ?, ?)",
-                id, operator, hash(token), admin, Timestamp.from(clock.instant()));
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static String hash(String token) {
         return DigestUtils.sha256Hex(token);
-    }
-
-    /** Who a request acts as. */
-    public record Principal(String operator, boolean admin) implements java.security.Principal {
-        @Override
-        public String getName() {
-            return operator;
-        }
     }
 }

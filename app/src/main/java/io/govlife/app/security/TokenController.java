@@ -1,9 +1,14 @@
 package io.govlife.app.security;
 
+import io.govlife.app.web.Problems;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,12 +18,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** Admins create operator tokens (shown once), list them (never their secret) and revoke them. */
+/**
+ * Admins create operator tokens (shown once), list them (never their secret; with expiry and last use) and revoke
+ * them. Answers are never stored by a cache on the way: one carries a token.
+ */
 @RestController
 @RequestMapping("/api/admin/tokens")
 class TokenController {
+
+    /** Far enough for any real expiry, near enough that an instant never overflows on its way to the database. */
+    private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
 
     private final OperatorTokens tokens;
 
@@ -27,26 +40,33 @@ class TokenController {
     }
 
     record TokenRequest(@NotNull @Pattern(regexp = "^[\\p{Alnum}._@+-]{1,64}$",
-            message = "must be 1-64 characters of letters, digits and . _ @ + -") String operator, Boolean admin) {
+            message = "must be 1-64 characters of letters, digits and . _ @ + -") String operator, Boolean admin,
+                        @Future(message = "must be in the future") Instant expiresAt) {
     }
 
     @PostMapping
     ResponseEntity<OperatorTokens.Issued> create(@Valid @RequestBody TokenRequest body) {
-        OperatorTokens.Issued issued = tokens.issue(body.operator(), Boolean.TRUE.equals(body.admin()));
-        return ResponseEntity.created(URI.create("/api/admin/tokens/" + issued.id())).body(issued);
+        if (body.expiresAt() != null && body.expiresAt().isAfter(LATEST_EXPIRY)) {
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.problem(HttpStatus.BAD_REQUEST,
+                    "invalid-request", "Invalid request", "expiresAt", "must be before year 10000"), null);
+        }
+        // to the microsecond, as stored: the answer and the list then show the same instant
+        OperatorTokens.Issued issued = tokens.issue(body.operator(), Boolean.TRUE.equals(body.admin()),
+                body.expiresAt() == null ? null : body.expiresAt().truncatedTo(ChronoUnit.MICROS));
+        return ResponseEntity.created(URI.create("/api/admin/tokens/" + issued.id()))
+                .cacheControl(CacheControl.noStore()).body(issued);
     }
 
     @GetMapping
-    List<OperatorTokens.Listed> list() {
-        return tokens.list();
+    ResponseEntity<List<OperatorTokens.Listed>> list() {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(tokens.list());
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> revoke(@PathVariable String id) {
         if (!tokens.revoke(id)) {
-            throw new org.springframework.web.ErrorResponseException(org.springframework.http.HttpStatus.NOT_FOUND,
-                    io.govlife.app.web.Problems.problem(org.springframework.http.HttpStatus.NOT_FOUND, "token-not-found",
-                            "No such token", "id", "no token with id '" + id + "'"), null);
+            throw new ErrorResponseException(HttpStatus.NOT_FOUND, Problems.problem(HttpStatus.NOT_FOUND,
+                    "token-not-found", "No such token", "id", "no token with id '" + id + "'"), null);
         }
         return ResponseEntity.noContent().build();
     }

@@ -5,7 +5,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -20,7 +20,7 @@ import java.io.IOException;
  * Spring MVC would otherwise fail on it with an internal error while choosing a body reader.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 5) // after Spring Security: who is calling is answered first
 class ContentTypeFilter extends OncePerRequestFilter {
 
     private final ObjectMapper json;

@@ -1,6 +1,7 @@
 package io.govlife.app.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.govlife.app.messaging.NodeMembership;
 import io.govlife.command.web.WriteArgumentResolver;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -11,7 +12,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -39,9 +42,14 @@ import java.util.regex.Pattern;
  * same request gets that answer again ({@code Idempotent-Replayed: true}) and appends nothing; the same key with a
  * different request is refused with 422; a retry while the first is still running gets 409. A key whose first
  * request died half-way is released after {@link #ABANDONED}.
+ * <p>
+ * The stored answer commits in the transaction that appends the command's events (the command bus runs in this
+ * thread and joins it): a crash before that commit loses both, so the retry runs once; after it, the retry gets the
+ * answer. Storing the answer afterwards, in a transaction of its own, let a crash in between leave events with an
+ * abandoned key, and the retry write them twice. Only an answer without events (a refusal) is stored on its own.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10) // after authentication: keys belong to the authenticated operator
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 10) // after Spring Security: keys belong to the authenticated operator
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
@@ -53,13 +61,22 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration retention;
+    private final TransactionTemplate transactions;
+    private final String haltBeforeCommitOf;
+    private final NodeMembership node;
 
-    IdempotencyFilter(JdbcTemplate jdbc, ObjectMapper json, Clock clock,
-                      @Value("${govlife.idempotency.retention:PT24H}") Duration retention) {
+    IdempotencyFilter(JdbcTemplate jdbc, ObjectMapper json, Clock clock, PlatformTransactionManager transactions,
+                      NodeMembership node,
+                      @Value("${govlife.idempotency.retention:PT24H}") Duration retention,
+                      @Value("${govlife.fault-injection.halt-before-commit-of-idempotency-key:}")
+                      String haltBeforeCommitOf) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.retention = retention;
+        this.transactions = new TransactionTemplate(transactions);
+        this.haltBeforeCommitOf = haltBeforeCommitOf;
+        this.node = node;
     }
 
     @Override
@@ -102,20 +119,52 @@ class IdempotencyFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         boolean stored = false;
         try {
-            chain.doFilter(new CachedBodyRequest(request, body), recorded);
-            if (recorded.getStatus() < 500) {
-                jdbc.update("update idempotent_request set completed = true, status = ?, location = ?, etag = ?, "
-                                + "content_type = ?, body = ? where operator = ? and idem_key = ?",
-                        recorded.getStatus(), recorded.getHeader("Location"), recorded.getHeader("ETag"),
-                        recorded.getContentType(), new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8),
-                        operator, key);
+            stored = Boolean.TRUE.equals(transactions.execute(transaction -> {
+                try {
+                    chain.doFilter(new CachedBodyRequest(request, body), recorded);
+                } catch (IOException | ServletException e) {
+                    throw new FilterFailure(e);
+                }
+                if (recorded.getStatus() >= 500 || transaction.isRollbackOnly()) {
+                    transaction.setRollbackOnly(); // nothing of it is kept; a refusal's answer is stored below
+                    return false;
+                }
+                storeAnswer(operator, key, recorded);
+                if (key.equals(haltBeforeCommitOf)) {
+                    Runtime.getRuntime().halt(137); // the crash test's kill -9, at the one moment that matters
+                }
+                return true;
+            }));
+            if (!stored && recorded.getStatus() < 500) {
+                // a refusal rolled back whatever it touched: its answer has no events to commit with
+                transactions.executeWithoutResult(transaction -> storeAnswer(operator, key, recorded));
                 stored = true;
             }
+        } catch (FilterFailure failure) {
+            if (failure.getCause() instanceof ServletException servlet) {
+                throw servlet;
+            }
+            throw (IOException) failure.getCause();
         } finally {
             if (!stored) {
                 jdbc.update("delete from idempotent_request where operator = ? and idem_key = ?", operator, key);
             }
             recorded.copyBodyToResponse();
+        }
+    }
+
+    private void storeAnswer(String operator, String key, ContentCachingResponseWrapper recorded) {
+        jdbc.update("update idempotent_request set completed = true, status = ?, location = ?, etag = ?, "
+                        + "content_type = ?, body = ? where operator = ? and idem_key = ?",
+                recorded.getStatus(), recorded.getHeader("Location"), recorded.getHeader("ETag"),
+                recorded.getContentType(), new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8),
+                operator, key);
+    }
+
+    /** Carries a checked failure of the filter chain out of the transaction callback. */
+    private static final class FilterFailure extends RuntimeException {
+        FilterFailure(Exception cause) {
+            super(cause);
         }
     }
 
@@ -126,13 +175,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 Timestamp.from(clock.instant().minus(retention)));
     }
 
+    /**
+     * Claims the key for this node. A claim left incomplete by a node that is gone (crashed: no heartbeat any more)
+     * or older than {@link #ABANDONED} is taken over, so a client's retry after a crash runs instead of waiting.
+     */
     private boolean claim(String operator, String key, String hash) {
         Instant now = clock.instant();
         jdbc.update("delete from idempotent_request where operator = ? and idem_key = ? and completed = false "
-                + "and created_at < ?", operator, key, Timestamp.from(now.minus(ABANDONED)));
+                + "and (created_at < ? or (claimed_by <> ? and claimed_by not in (select node_id from node_heartbeat)))",
+                operator, key, Timestamp.from(now.minus(ABANDONED)), node.id());
         try {
-            jdbc.update("insert into idempotent_request (operator, idem_key, request_hash, completed, created_at) "
-                    + "values (?, ?, ?, false, ?)", operator, key, hash, Timestamp.from(now));
+            jdbc.update("insert into idempotent_request (operator, idem_key, request_hash, completed, created_at, "
+                    + "claimed_by) values (?, ?, ?, false, ?, ?)", operator, key, hash, Timestamp.from(now), node.id());
             return true;
         } catch (DuplicateKeyException seen) {
             return false;

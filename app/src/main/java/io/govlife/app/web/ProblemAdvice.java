@@ -136,6 +136,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         } else if (cause instanceof InvalidFormatException wrongValue && wrongValue.getTargetType().isEnum()) {
             problem = problem(HttpStatus.BAD_REQUEST, INVALID, INVALID_TITLE, path(wrongValue),
                     "must be one of " + Arrays.toString(wrongValue.getTargetType().getEnumConstants()));
+        } else if (cause instanceof InvalidFormatException wrongText && wrongText.getTargetType() == String.class
+                && !wrongText.getPath().isEmpty()) {
+            problem = problem(HttpStatus.BAD_REQUEST, INVALID, INVALID_TITLE, path(wrongText),
+                    wrongText.getOriginalMessage());
         } else if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             problem = problem(HttpStatus.BAD_REQUEST, INVALID, INVALID_TITLE, path(mismatch),
                     "wrong type: expected " + describe(mismatch.getTargetType()));

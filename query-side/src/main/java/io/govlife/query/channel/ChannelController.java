@@ -10,7 +10,9 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import io.govlife.query.composition.CompositionRepository;
 import io.govlife.query.composition.GovView;
+import io.govlife.query.support.PlainText;
 import io.govlife.query.support.QueryProblems;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,7 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.Date;
 import java.util.List;
@@ -33,10 +35,14 @@ class ChannelController {
 
     private final JdbcTemplate jdbc;
     private final CompositionRepository govs;
+    private final UriComponentsBuilder publicUrl;
 
-    ChannelController(JdbcTemplate jdbc, CompositionRepository govs) {
+    /** Links are built from the configured public address, never from the request's Host header. */
+    ChannelController(JdbcTemplate jdbc, CompositionRepository govs,
+                      @Value("${govlife.public-url:http://localhost:8080}") String publicUrl) {
         this.jdbc = jdbc;
         this.govs = govs;
+        this.publicUrl = UriComponentsBuilder.fromUriString(publicUrl);
     }
 
     @GetMapping("/changelog")
@@ -56,8 +62,8 @@ class ChannelController {
     @GetMapping("/feed")
     ResponseEntity<String> feed(@PathVariable String gov) throws FeedException {
         GovView view = govs.view(gov).orElseThrow(() -> QueryProblems.noSuchGov(gov));
-        String self = ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null).toUriString();
-        String page = ServletUriComponentsBuilder.fromCurrentContextPath().path("/govs/{gov}").build(gov).toString();
+        String self = publicUrl.cloneBuilder().path("/api/govs/{gov}/feed").build(gov).toString();
+        String page = publicUrl.cloneBuilder().path("/govs/{gov}").build(gov).toString();
         List<ChannelEntry> entries = entries(gov);
 
         SyndFeed feed = new SyndFeedImpl();
@@ -75,14 +81,15 @@ class ChannelController {
     private static SyndEntry entry(ChannelEntry channelEntry, String page) {
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri("urn:govlife:gov:" + channelEntry.gov() + ":" + channelEntry.sequence());
-        entry.setTitle(channelEntry.title());
+        // text recorded before the edge refused control characters must not make the feed unwritable
+        entry.setTitle(PlainText.xml(channelEntry.title()));
         entry.setLink(page);
         entry.setAuthor("govlife");
         entry.setPublishedDate(Date.from(channelEntry.occurredAt()));
         entry.setUpdatedDate(Date.from(channelEntry.occurredAt()));
         SyndContentImpl content = new SyndContentImpl();
         content.setType("text");
-        content.setValue(channelEntry.body());
+        content.setValue(PlainText.xml(channelEntry.body()));
         entry.setContents(List.of(content));
         return entry;
     }

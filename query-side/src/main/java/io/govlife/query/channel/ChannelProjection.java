@@ -9,6 +9,7 @@ import io.govlife.events.gov.GovConfigPublished;
 import io.govlife.events.gov.GovRetired;
 import io.govlife.query.support.GovConfigDiff;
 import io.govlife.query.support.JsonColumns;
+import io.govlife.query.support.PlainText;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -52,7 +53,8 @@ class ChannelProjection {
             body.append("Cutover of **").append(event.cutoverOf()).append("**.\n\n");
         }
         if (event.notes() != null && !event.notes().isBlank()) {
-            body.append(event.notes().strip()).append("\n\n");
+            // the operator's words, shown as typed: they must not forge headings or HTML in the changelog
+            body.append(PlainText.markdown(event.notes().strip())).append("\n\n");
         }
         changes.forEach(change -> body.append("- ").append(change).append('\n'));
         add(gov, sequence, "PUBLICATION", "Revision " + event.revision() + " published", body.toString(), at);

@@ -1,6 +1,8 @@
 package io.govlife.query.composition;
 
 import io.govlife.query.support.QueryProblems;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,17 +22,20 @@ class GovStreamController {
 
     private final CompositionRepository repository;
     private final GovStreams streams;
+    private final StreamGuard guard;
 
-    GovStreamController(CompositionRepository repository, GovStreams streams) {
+    GovStreamController(CompositionRepository repository, GovStreams streams,
+                        ObjectProvider<StreamGuard> guard) {
         this.repository = repository;
         this.streams = streams;
+        this.guard = guard.getIfAvailable(() -> request -> () -> true);
     }
 
     @GetMapping(path = "/api/govs/{gov}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@PathVariable String gov) {
+    SseEmitter stream(@PathVariable String gov, HttpServletRequest request) {
         GovView now = repository.view(gov).orElseThrow(() -> QueryProblems.noSuchGov(gov));
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-        streams.watch(gov, now, emitter);
+        streams.watch(gov, now, emitter, guard.stillAllowed(request));
         return emitter;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * The open live streams of this node and what each has been sent. Changes are found by reading the composition
@@ -27,8 +28,8 @@ class GovStreams {
     }
 
     /** Sends the gov as it is now, then again whenever its version moves on, until the stream ends. */
-    void watch(String gov, GovView now, SseEmitter emitter) {
-        Watcher watcher = new Watcher(emitter);
+    void watch(String gov, GovView now, SseEmitter emitter, BooleanSupplier allowed) {
+        Watcher watcher = new Watcher(emitter, allowed);
         watcher.offer(now);
         open.computeIfAbsent(gov, key -> ConcurrentHashMap.newKeySet()).add(watcher);
         Runnable close = () -> open.computeIfPresent(gov, (key, watchers) -> {
@@ -48,13 +49,22 @@ class GovStreams {
         });
     }
 
+    /** Ends the streams whose caller may no longer read them (token revoked or expired since they opened). */
+    @Scheduled(fixedDelayString = "${govlife.stream.recheck-interval:PT5S}")
+    void endRevoked() {
+        open.values().forEach(watchers -> watchers.stream().filter(watcher -> !watcher.allowed.getAsBoolean())
+                .forEach(watcher -> watcher.emitter.complete()));
+    }
+
     private static final class Watcher {
 
         private final SseEmitter emitter;
+        private final BooleanSupplier allowed;
         private long sent = -1;
 
-        Watcher(SseEmitter emitter) {
+        Watcher(SseEmitter emitter, BooleanSupplier allowed) {
             this.emitter = emitter;
+            this.allowed = allowed;
         }
 
         synchronized void offer(GovView view) {

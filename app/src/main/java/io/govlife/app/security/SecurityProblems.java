@@ -1,0 +1,82 @@
+package io.govlife.app.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.govlife.app.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+
+/**
+ * Spring Security's refusals as govlife answers every error: problem documents naming the field at fault. The
+ * {@code WWW-Authenticate} challenge is the resource server's own (RFC 6750), so clients see why a token failed.
+ */
+@Component
+class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
+
+    private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
+    private final ObjectMapper json;
+    private final RateLimits limits;
+
+    SecurityProblems(ObjectMapper json, RateLimits limits) {
+        this.json = json;
+        this.limits = limits;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        if (request.getHeader("Authorization") != null) {
+            // a credential was presented and refused: a guess, as far as we can tell
+            limits.failedAuthentication(RateLimits.client(request));
+        }
+        challenge.setRealmName("govlife");
+        challenge.commence(request, response, failure);
+        write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authorization",
+                "a valid, unrevoked, unexpired operator token is required: Authorization: Bearer <token>");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        boolean admin = request.isUserInRole(SecurityConfiguration.ADMIN);
+        write(response, HttpStatus.FORBIDDEN, "forbidden", "Authorization", admin
+                ? "admin tokens manage tokens, not govs: use an operator token to change a gov"
+                : "this needs an admin token");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+            throws IOException {
+        write(response, HttpStatus.BAD_REQUEST, "request-rejected", "path",
+                "the request path must be normalised and plainly spelled: no encoded '/', '.', '%' or ';', "
+                        + "no '//', '/./' or '/../'");
+    }
+
+    void tooManyRequests(HttpServletResponse response, long retryAfterSeconds, String field, String message)
+            throws IOException {
+        response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfterSeconds)));
+        write(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", field, message);
+    }
+
+    private void write(HttpServletResponse response, HttpStatus status, String type, String field, String message)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(),
+                Problems.problem(status, type, status.getReasonPhrase(), field, message));
+    }
+}
