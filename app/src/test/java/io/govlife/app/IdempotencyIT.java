@@ -33,6 +33,33 @@ class IdempotencyIT extends LiveApplication {
     }
 
     @Test
+    void an_answer_carrying_a_secret_is_stored_sealed_and_replayed_whole() {
+        String gov = govWithTwoLattices();
+        String key = key();
+        String body = "{\"name\":\"sealed-wallet\",\"webhookUrl\":\"http://127.0.0.1:9/hook\"}";
+        Api.Reply first = api.post("/api/govs/" + gov + "/integrators", body, "Idempotency-Key", key);
+        assertThat(first.status()).isEqualTo(201);
+        String secret = first.json().path("secret").asText();
+        assertThat(secret).startsWith("whsec_");
+        assertThat(first.header("Cache-Control")).contains("no-store");
+        String stored = jdbc.queryForObject("select body from idempotent_request where idem_key = ?", String.class,
+                key);
+        assertThat(stored).doesNotContain(secret).doesNotContain("whsec_");
+
+        Api.Reply retried = api.post("/api/govs/" + gov + "/integrators", body, "Idempotency-Key", key);
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retried.header("Cache-Control")).contains("no-store");
+        assertThat(retried.json().path("secret").asText()).isEqualTo(secret);
+
+        String tokenKey = key();
+        Api.Reply token = api.send("POST", "/api/admin/tokens", "{\"operator\":\"ivy\"}", "Authorization",
+                "Bearer " + Api.ADMIN_TOKEN, "Idempotency-Key", tokenKey);
+        assertThat(token.status()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("select body from idempotent_request where idem_key = ?", String.class,
+                tokenKey)).doesNotContain(token.json().path("token").asText());
+    }
+
+    @Test
     void a_refusal_is_replayed_too() {
         String gov = govWithTwoLattices();
         String key = key();

@@ -23,6 +23,12 @@ class NoticesIT extends LiveApplication {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.axonframework.commandhandling.gateway.CommandGateway commands;
+    @org.springframework.beans.factory.annotation.Autowired
+    io.govlife.saga.notices.WebhookTargetPolicy targets;
+    @org.springframework.beans.factory.annotation.Autowired
+    io.govlife.saga.notices.NoticeKeys keys;
+    @org.springframework.beans.factory.annotation.Autowired
+    io.govlife.saga.notices.AckTokens ackTokens;
 
     private WebhookReceiver receiver;
     private String gov;
@@ -159,7 +165,8 @@ class NoticesIT extends LiveApplication {
         assertThat(texts(risk.path("unacknowledged"))).containsExactly("acks-wallet", "silent-wallet");
 
         Api.Reply ack = api.post(g + "/notices/" + advance.path("id").asText() + "/acks",
-                "{\"integrator\":\"acks-wallet\"}");
+                "{\"integrator\":\"acks-wallet\",\"token\":\"" + advance.path("ackToken").asText() + "\"}",
+                "-X-Operator");
         assertThat(ack.status()).isEqualTo(200);
         assertThat(texts(get(g + "/notices").json().path("pendingBumps").get(0).path("unacknowledged")))
                 .containsExactly("silent-wallet");
@@ -208,7 +215,7 @@ class NoticesIT extends LiveApplication {
         }
         io.govlife.saga.notices.NoticeDelivery second = new io.govlife.saga.notices.NoticeDelivery(jdbc,
                 java.time.Clock.systemUTC(), new io.govlife.saga.notices.WebhookPolicy(Duration.ofSeconds(1),
-                Duration.ofHours(1)), commands, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+                Duration.ofHours(1)), targets, keys, commands, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         ok(api.post(g + "/publications", "{}"));
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
@@ -242,8 +249,10 @@ class NoticesIT extends LiveApplication {
         register("acme-wallet", "/acme");
         assertThat(api.delete(g + "/integrators/acme-wallet", null).status()).isEqualTo(200);
         BadInputIT.assertProblem(api.delete(g + "/integrators/acme-wallet", null), 404, "integrator");
-        BadInputIT.assertProblem(api.post(g + "/notices/msg_nope/acks", "{\"integrator\":\"acme-wallet\"}"), 404,
-                "noticeId");
+        BadInputIT.assertProblem(api.post(g + "/notices/msg_nope/acks", "{\"integrator\":\"acme-wallet\"}"), 403,
+                "token");
+        BadInputIT.assertProblem(api.post(g + "/notices/msg_nope/acks", "{\"integrator\":\"acme-wallet\",\"token\":\""
+                + ackTokens.issue(gov, "msg_nope", "acme-wallet") + "\"}"), 404, "noticeId");
         BadInputIT.assertProblem(get("/api/govs/no.such.gov/notices"), 404, "gov");
     }
 

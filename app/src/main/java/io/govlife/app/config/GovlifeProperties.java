@@ -17,7 +17,15 @@ public record GovlifeProperties(
         @DefaultValue Http http,
         @DefaultValue Node node,
         @DefaultValue Processing processing,
-        @DefaultValue Security security) {
+        @DefaultValue Security security,
+        @DefaultValue Secrets secrets) {
+
+    /**
+     * The key sealing integrators' secrets and deriving ack tokens (base64 of 32 bytes; blank: the data directory's
+     * {@code secrets.key}, made on first start), and keys it replaced, still opening what they sealed.
+     */
+    public record Secrets(@DefaultValue("") String key, @DefaultValue("") java.util.List<String> previousKeys) {
+    }
 
     public record Bump(@DefaultValue("PT24H") Duration minimumNotice,
                        @DefaultValue("PT6H") Duration reminderBefore) {

@@ -2,6 +2,7 @@ package io.govlife.app.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.govlife.app.messaging.NodeMembership;
+import io.govlife.app.secrets.SealedSecrets;
 import io.govlife.command.web.WriteArgumentResolver;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -64,9 +65,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final TransactionTemplate transactions;
     private final String haltBeforeCommitOf;
     private final NodeMembership node;
+    private final SealedSecrets secrets;
 
     IdempotencyFilter(JdbcTemplate jdbc, ObjectMapper json, Clock clock, PlatformTransactionManager transactions,
-                      NodeMembership node,
+                      NodeMembership node, SealedSecrets secrets,
                       @Value("${govlife.idempotency.retention:PT24H}") Duration retention,
                       @Value("${govlife.fault-injection.halt-before-commit-of-idempotency-key:}")
                       String haltBeforeCommitOf) {
@@ -77,6 +79,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         this.transactions = new TransactionTemplate(transactions);
         this.haltBeforeCommitOf = haltBeforeCommitOf;
         this.node = node;
+        this.secrets = secrets;
     }
 
     @Override
@@ -153,12 +156,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * An answer its controller marked {@code no-store} carries a secret (a token, a signing secret): it is kept
+     * sealed, so the table never holds it in clear.
+     */
     private void storeAnswer(String operator, String key, ContentCachingResponseWrapper recorded) {
+        String body = new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8);
+        String cacheControl = recorded.getHeader("Cache-Control");
+        if (cacheControl != null && cacheControl.contains("no-store")) {
+            body = secrets.sealStoredAnswer(body, operator, key);
+        }
         jdbc.update("update idempotent_request set completed = true, status = ?, location = ?, etag = ?, "
                         + "content_type = ?, body = ? where operator = ? and idem_key = ?",
                 recorded.getStatus(), recorded.getHeader("Location"), recorded.getHeader("ETag"),
-                recorded.getContentType(), new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8),
-                operator, key);
+                recorded.getContentType(), body, operator, key);
     }
 
     /** Carries a checked failure of the filter chain out of the transaction callback. */
@@ -217,7 +228,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
             response.setHeader("Idempotent-Replayed", "true");
             Object body = row.get("BODY");
             if (body != null) {
-                response.getOutputStream().write(body.toString().getBytes(StandardCharsets.UTF_8));
+                String text = body.toString();
+                if (SealedSecrets.isSealedValue(text)) {
+                    text = secrets.openStoredAnswer(text, operator, key);
+                    response.setHeader("Cache-Control", "no-store");
+                }
+                response.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
             }
         }
     }

@@ -9,16 +9,21 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 
-/** The {@code integrator_endpoint} and {@code integrator_secret} tables; notices read them to address and sign. */
+/**
+ * The {@code integrator_endpoint} and {@code integrator_secret} tables; notices read them to address and sign.
+ * Secrets are stored sealed ({@link SecretSealer}): a copy of the database alone does not let anyone sign notices.
+ */
 @Component
 class JdbcIntegratorDirectory implements IntegratorDirectory {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final SecretSealer sealer;
 
-    JdbcIntegratorDirectory(JdbcTemplate jdbc, Clock clock) {
+    JdbcIntegratorDirectory(JdbcTemplate jdbc, Clock clock, SecretSealer sealer) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.sealer = sealer;
     }
 
     @Override
@@ -55,6 +60,7 @@ class JdbcIntegratorDirectory implements IntegratorDirectory {
 
     private void insertSecret(GovName gov, IntegratorName integrator, String secret) {
         jdbc.update("insert into integrator_secret (gov, integrator, secret, created_at, valid_until) "
-                + "values (?, ?, ?, ?, null)", gov.value(), integrator.value(), secret, Timestamp.from(clock.instant()));
+                + "values (?, ?, ?, ?, null)", gov.value(), integrator.value(), sealer.seal(secret, gov, integrator),
+                Timestamp.from(clock.instant()));
     }
 }

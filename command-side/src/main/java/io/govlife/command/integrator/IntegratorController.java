@@ -11,6 +11,7 @@ import io.govlife.events.integrator.RotateIntegratorSecret;
 import io.govlife.events.integrator.UnregisterIntegrator;
 import jakarta.validation.Valid;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,6 +54,7 @@ class IntegratorController {
         return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/govs/{gov}/integrators/{integrator}")
                         .build(gov.value(), name.value()))
                 .eTag(GovCommands.etag(state))
+                .cacheControl(CacheControl.noStore()) // carries the signing secret
                 .body(new IntegratorRegistration(name.value(), body.webhookUrl(), secret, state));
     }
 
@@ -63,7 +65,7 @@ class IntegratorController {
         String secret = newSecret();
         GovState state = commands.send(new RotateIntegratorSecret(gov, integrator, secret, overlap), write,
                 ReasonRequest.reasonOf(body));
-        return ResponseEntity.ok().eTag(GovCommands.etag(state))
+        return ResponseEntity.ok().eTag(GovCommands.etag(state)).cacheControl(CacheControl.noStore())
                 .body(new IntegratorRegistration(integrator.value(), null, secret, state));
     }
 

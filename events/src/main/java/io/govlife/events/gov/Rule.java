@@ -31,6 +31,7 @@ public enum Rule {
     GOV_NOT_FOUND("gov-not-found", Refusal.NOT_FOUND),
     NOTICE_NOT_FOUND("notice-not-found", Refusal.NOT_FOUND),
     NOTICE_NOT_FAILED("notice-not-failed", Refusal.CONFLICT),
+    ACK_TOKEN_INVALID("ack-token-invalid", Refusal.FORBIDDEN),
     NOT_AN_OPERATOR("not-an-operator", Refusal.FORBIDDEN),
     NOT_THE_OWNER("not-the-owner", Refusal.FORBIDDEN),
     CO_OPERATOR_ALREADY("co-operator-already", Refusal.CONFLICT),

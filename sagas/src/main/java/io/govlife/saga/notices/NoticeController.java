@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +30,8 @@ import java.util.Map;
 
 /**
  * Notices of a gov: what was sent to whom, every delivery attempt, acknowledgements, and per pending bump the
- * integrators that have not acknowledged it yet (those are the ones heading for a ConnectTimeout).
+ * integrators that have not acknowledged it yet (those are the ones heading for a ConnectTimeout). They are the
+ * gov's operators' own ({@link NoticeAuthority}); an ack is the integrator's, proven by the token its notice carried.
  */
 @RestController
 @Validated
@@ -40,11 +43,16 @@ class NoticeController {
     private final JdbcTemplate jdbc;
     private final NoticeBook notices;
     private final Clock clock;
+    private final NoticeAuthority authority;
+    private final AckTokens ackTokens;
 
-    NoticeController(JdbcTemplate jdbc, NoticeBook notices, Clock clock) {
+    NoticeController(JdbcTemplate jdbc, NoticeBook notices, Clock clock, NoticeAuthority authority,
+                     AckTokens ackTokens) {
         this.jdbc = jdbc;
         this.notices = notices;
         this.clock = clock;
+        this.authority = authority;
+        this.ackTokens = ackTokens;
     }
 
     record Attempt(int attempt, Instant at, Integer httpStatus, long latencyMs, String outcome, String error) {
@@ -61,13 +69,16 @@ class NoticeController {
     record Notices(List<Notice> items, int page, int size, long total, List<PendingBump> pendingBumps) {
     }
 
-    record Ack(@NotNull @Pattern(regexp = "^[a-z][a-z0-9.-]{2,63}$") String integrator) {
+    /** {@code token} is the {@code ackToken} of the notice's body as delivered: the integrator's proof. */
+    record Ack(@NotNull @Pattern(regexp = "^[a-z][a-z0-9.-]{2,63}$") String integrator,
+               @Size(max = 200) String token) {
     }
 
     @GetMapping
     Notices list(@PathVariable String gov, @RequestParam(defaultValue = "0") @Min(0) int page,
-                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size, HttpServletRequest request) {
         requireGov(gov);
+        authority.require(gov, request.getUserPrincipal(), request.isUserInRole("ADMIN"), true);
         Long total = jdbc.queryForObject("select count(*) from notice where gov = ?", Long.class, gov);
         List<Notice> items = new ArrayList<>();
         for (Map<String, Object> row : jdbc.queryForList("select * from notice where gov = ? order by created_at, id "
@@ -86,6 +97,13 @@ class NoticeController {
     Map<String, Object> acknowledge(@PathVariable String gov, @PathVariable String noticeId,
                                     @Valid @RequestBody Ack ack) {
         requireGov(gov);
+        // checked before the notice is looked up, so a wrong token tells nothing of which notices exist
+        if (!ackTokens.accepts(gov, noticeId, ack.integrator(), ack.token())) {
+            throw new RuleViolation(Rule.ACK_TOKEN_INVALID, "token", ack.token() == null || ack.token().isEmpty()
+                    ? "an ack needs the ackToken the notice carried to this integrator"
+                    : "this is not the ackToken gov '" + gov + "' sent integrator '" + ack.integrator()
+                    + "' with notice '" + noticeId + "'");
+        }
         Timestamp now = Timestamp.from(clock.instant());
         int updated = jdbc.update("update notice set acknowledged_at = coalesce(acknowledged_at, ?) where id = ? "
                 + "and gov = ? and integrator = ?", now, noticeId, gov, ack.integrator());
@@ -98,8 +116,10 @@ class NoticeController {
 
     /** An operator asks for a failed notice to be delivered again, with a fresh retry window. */
     @PostMapping("/{noticeId}/redelivery")
-    Map<String, Object> redeliver(@PathVariable String gov, @PathVariable String noticeId) {
+    Map<String, Object> redeliver(@PathVariable String gov, @PathVariable String noticeId,
+                                  HttpServletRequest request) {
         requireGov(gov);
+        authority.require(gov, request.getUserPrincipal(), request.isUserInRole("ADMIN"), false);
         Timestamp now = Timestamp.from(clock.instant());
         int updated = jdbc.update("update notice set status = 'PENDING', next_attempt_at = ?, retry_since = ? "
                 + "where id = ? and gov = ? and status = 'FAILED'", now, now, noticeId, gov);

@@ -1,5 +1,7 @@
 package io.govlife.saga.notices;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.govlife.events.gov.GovName;
 import io.govlife.events.integrator.DisableIntegratorEndpoint;
 import io.govlife.events.integrator.IntegratorName;
@@ -41,6 +43,7 @@ public class NoticeDelivery {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final int BATCH = 50;
     private static final int MAX_BATCHES_PER_POLL = 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -56,12 +59,18 @@ public class NoticeDelivery {
     });
 
     private final MeterRegistry meters;
+    private final WebhookTargetPolicy targets;
+    private final NoticeKeys keys;
+    private final AckTokens ackTokens;
 
-    public NoticeDelivery(JdbcTemplate jdbc, Clock clock, WebhookPolicy policy, CommandGateway commands,
-                          MeterRegistry meters) {
+    public NoticeDelivery(JdbcTemplate jdbc, Clock clock, WebhookPolicy policy, WebhookTargetPolicy targets,
+                          NoticeKeys keys, CommandGateway commands, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.policy = policy;
+        this.targets = targets;
+        this.keys = keys;
+        this.ackTokens = new AckTokens(keys);
         this.commands = commands;
         this.meters = meters;
     }
@@ -133,34 +142,59 @@ public class NoticeDelivery {
         Map<String, Object> notice = jdbc.queryForMap("select * from notice where id = ?", id);
         String gov = (String) notice.get("GOV");
         String integrator = (String) notice.get("INTEGRATOR");
-        String body = (String) notice.get("BODY");
         int attempt = ((Number) notice.get("ATTEMPTS")).intValue() + 1;
         Instant started = clock.instant();
         long timestamp = started.getEpochSecond();
 
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create((String) notice.get("TARGET_URL")))
+        URI target;
+        try {
+            target = targets.require((String) notice.get("TARGET_URL"));
+        } catch (WebhookTargetPolicy.Refused refused) {
+            failedBeforeSending(id, notice, attempt, started, "target refused: " + refused.getMessage());
+            return;
+        }
+        String body = (String) notice.get("BODY");
+        List<String> secrets = List.of();
+        if (integrator != null) {
+            List<String> sealed = jdbc.queryForList("select secret from integrator_secret where gov = ? "
+                            + "and integrator = ? and (valid_until is null or valid_until > ?) order by created_at desc",
+                    String.class, gov, integrator, Timestamp.from(started));
+            if (sealed.isEmpty()) {
+                finish(id, attempt, started, null, "FAILED", "integrator has no valid secret (unregistered)", null);
+                return;
+            }
+            try {
+                secrets = sealed.stream().map(secret -> keys.openSigningSecret(secret, gov, integrator)).toList();
+            } catch (IllegalStateException unreadable) {
+                failedBeforeSending(id, notice, attempt, started, unreadable.getMessage());
+                return;
+            }
+            body = withAckToken(body, ackTokens.issue(gov, id, integrator));
+        }
+
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "govlife-notices")
                 .header("webhook-id", id)
                 .header("webhook-timestamp", Long.toString(timestamp))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (integrator != null) {
-            List<String> secrets = jdbc.queryForList("select secret from integrator_secret where gov = ? "
-                            + "and integrator = ? and (valid_until is null or valid_until > ?) order by created_at desc",
-                    String.class, gov, integrator, Timestamp.from(started));
-            if (secrets.isEmpty()) {
-                finish(id, attempt, started, null, "FAILED", "integrator has no valid secret (unregistered)", null);
-                return;
-            }
+        if (!secrets.isEmpty()) {
             request.header("webhook-signature", WebhookSigner.signatures(secrets, id, timestamp, body));
         }
 
         Integer status = null;
         String error = null;
+        Duration retryAfter = null;
         try {
-            status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
+            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            status = response.statusCode();
+            if (status == 429 || status == 503) {
+                retryAfter = response.headers().firstValue("Retry-After")
+                        .flatMap(value -> RetryAfter.parse(value, clock.instant())).orElse(null);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // the receiver's failure (or a URI the client will not send to), recorded on the attempt, not logged
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -172,7 +206,7 @@ public class NoticeDelivery {
         if (status != null && status >= 200 && status < 300) {
             outcome = "DELIVERED";
         } else if (status == null || status == 408 || status == 429 || status >= 500) {
-            next = policy.nextAttempt(attempt, Rows.instant(notice.get("RETRY_SINCE")), clock.instant());
+            next = policy.nextAttempt(attempt, Rows.instant(notice.get("RETRY_SINCE")), clock.instant(), retryAfter);
             outcome = next == null ? "FAILED" : "RETRY";
         } else {
             outcome = status == 410 ? "GONE" : "FAILED";
@@ -180,6 +214,28 @@ public class NoticeDelivery {
         finish(id, attempt, started, status, outcome, error, next);
         if (status != null && status == 410 && integrator != null) {
             commands.send(new DisableIntegratorEndpoint(GovName.of(gov), IntegratorName.of(integrator), 410));
+        }
+    }
+
+    /**
+     * An attempt that could not even be made (a refused or unresolvable target, a secret no key opens) fails like
+     * any other: recorded with its reason and retried on the same backoff, since DNS and configuration change.
+     */
+    private void failedBeforeSending(String id, Map<String, Object> notice, int attempt, Instant started,
+                                     String reason) {
+        log.debug("Notice {} not sent: {}", id, reason);
+        Instant next = policy.nextAttempt(attempt, Rows.instant(notice.get("RETRY_SINCE")), clock.instant());
+        finish(id, attempt, started, null, next == null ? "FAILED" : "RETRY", reason, next);
+    }
+
+    /** The integrator's ack token joins the body that is signed, so it reaches the integrator and no one else. */
+    private static String withAckToken(String body, String token) {
+        try {
+            ObjectNode json = (ObjectNode) JSON.readTree(body);
+            json.put("ackToken", token);
+            return JSON.writeValueAsString(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | ClassCastException e) {
+            throw new IllegalStateException("notice body is not a JSON object", e);
         }
     }
 

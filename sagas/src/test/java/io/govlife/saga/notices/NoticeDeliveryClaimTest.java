@@ -38,7 +38,8 @@ class NoticeDeliveryClaimTest {
         WebhookPolicy policy = new WebhookPolicy(Duration.ofSeconds(30), Duration.ofHours(72));
         List<NoticeDelivery> nodes = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            nodes.add(new NoticeDelivery(jdbc, Clock.systemUTC(), policy, null,
+            nodes.add(new NoticeDelivery(jdbc, Clock.systemUTC(), policy,
+                    new WebhookTargetPolicy("127.0.0.1", 0), TestKeys.KEYS, null,
                     new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
         }
 

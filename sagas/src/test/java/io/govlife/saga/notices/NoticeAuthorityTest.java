@@ -1,0 +1,82 @@
+package io.govlife.saga.notices;
+
+import io.govlife.events.gov.Archetype;
+import io.govlife.events.gov.GovCreated;
+import io.govlife.events.gov.GovName;
+import io.govlife.events.gov.RuleViolation;
+import io.govlife.events.operator.CoOperatorAdded;
+import io.govlife.events.operator.CoOperatorRemoved;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.security.Principal;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NoticeAuthorityTest {
+
+    private static final GovName GOV = GovName.of("gov.one");
+
+    private NoticeAuthority authority;
+
+    @BeforeEach
+    void database() {
+        DriverManagerDataSource db = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(db).locations("classpath:db/migration")
+                .placeholders(Map.of("binary", "blob", "document", "clob")).load().migrate();
+        authority = new NoticeAuthority(new JdbcTemplate(db));
+    }
+
+    private static Principal as(String name) {
+        return () -> name;
+    }
+
+    @Test
+    void the_owner_and_co_operators_read_and_act_others_do_neither() {
+        authority.on(new GovCreated(GOV, Archetype.SERVICE, null, null, "alice"));
+        authority.on(new CoOperatorAdded(GOV, "dave"));
+
+        assertThatCode(() -> authority.require("gov.one", as("alice"), false, false)).doesNotThrowAnyException();
+        assertThatCode(() -> authority.require("gov.one", as("dave"), false, true)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> authority.require("gov.one", as("mallory"), false, true))
+                .isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> authority.require("gov.one", null, false, true)).isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> authority.require("gov.two", as("alice"), false, true))
+                .isInstanceOf(RuleViolation.class);
+
+        authority.on(new CoOperatorRemoved(GOV, "dave"));
+        assertThatThrownBy(() -> authority.require("gov.one", as("dave"), false, true))
+                .isInstanceOf(RuleViolation.class);
+    }
+
+    @Test
+    void an_admin_token_reads_but_does_not_act() {
+        assertThatCode(() -> authority.require("gov.one", as("root"), true, true)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> authority.require("gov.one", as("root"), true, false))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("admin");
+    }
+
+    @Test
+    void events_handled_again_change_nothing() {
+        GovCreated created = new GovCreated(GOV, Archetype.SERVICE, null, null, "alice");
+        authority.on(created);
+        authority.on(created);
+        authority.on(new CoOperatorAdded(GOV, "dave"));
+        authority.on(new CoOperatorAdded(GOV, "dave"));
+        authority.on(new CoOperatorRemoved(GOV, "dave"));
+        authority.on(new CoOperatorRemoved(GOV, "dave"));
+        assertThatCode(() -> authority.require("gov.one", as("alice"), false, false)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> authority.require("gov.one", as("dave"), false, false))
+                .isInstanceOf(RuleViolation.class);
+        authority.onReset();
+        assertThatThrownBy(() -> authority.require("gov.one", as("alice"), false, false))
+                .isInstanceOf(RuleViolation.class);
+    }
+}
