@@ -47,11 +47,13 @@ class SecurityIT extends LiveApplication {
         BadInputIT.assertProblem(api.post("/api/govs/" + gov + "/organisms", "{\"role\":\"other-oracle\","
                 + "\"fingerprint\":\"" + fp(0x34) + "\"}", "X-Operator", "dave"), 403, "operator");
 
-        awaitProjections();
-        Api.Reply reply = get("/api/govs/" + gov + "/history?size=100");
-        assertThat(reply.status()).as("history: %s", reply).isEqualTo(200);
-        JsonNode history = reply.json();
-        assertThat(history.path("items").findValuesAsText("type")).contains("CoOperatorAdded", "CoOperatorRemoved");
+        // the history is a read model: wait for it, not for a processor status that may list only some segments
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Api.Reply reply = get("/api/govs/" + gov + "/history?size=100");
+            assertThat(reply.status()).as("history: %s", reply).isEqualTo(200);
+            assertThat(reply.json().path("items").findValuesAsText("type"))
+                    .contains("CoOperatorAdded", "CoOperatorRemoved");
+        });
     }
 
     @Test
