@@ -9,6 +9,7 @@ import io.govlife.events.citizen.CitizenDropped;
 import io.govlife.events.citizen.CitizenReferenced;
 import io.govlife.events.citizen.CitizenReplaced;
 import io.govlife.events.citizen.ConfluenceCommissioned;
+import io.govlife.events.citizen.ConfluenceConfirmed;
 import io.govlife.events.citizen.ConfluenceUpgradeHeld;
 import io.govlife.events.citizen.ConfluenceUpgraded;
 import io.govlife.events.gov.GovConfigPublished;
@@ -47,6 +48,7 @@ public final class StoredEventTypes {
         register("govlife.ConfluenceCommissioned", ConfluenceCommissioned.class);
         register("govlife.ConfluenceUpgraded", ConfluenceUpgraded.class);
         register("govlife.ConfluenceUpgradeHeld", ConfluenceUpgradeHeld.class);
+        register("govlife.ConfluenceConfirmed", ConfluenceConfirmed.class);
         register("govlife.BasicServiceShipped", BasicServiceShipped.class);
         register("govlife.BasicServiceWithdrawn", BasicServiceWithdrawn.class);
         register("govlife.FingerprintBumpScheduled", FingerprintBumpScheduled.class);

@@ -1,14 +1,18 @@
 package io.govlife.command.citizen;
 
+import io.govlife.command.web.Constraints;
 import io.govlife.command.web.GovCommands;
 import io.govlife.command.web.InvalidInputException;
 import io.govlife.command.web.Write;
 import io.govlife.events.citizen.CitizenName;
 import io.govlife.events.citizen.CommissionConfluence;
+import io.govlife.events.citizen.ConfirmConfluence;
 import io.govlife.events.citizen.UpgradeConfluence;
 import io.govlife.events.gov.GovName;
 import io.govlife.events.gov.GovState;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,5 +51,15 @@ class ConfluenceController {
         }
         return commands.ok(new UpgradeConfluence(gov, body.toConfig(name), write.expectedVersion()), write,
                 body.reason());
+    }
+
+    /** The reason is required: a confirmation is the operator's word that nothing needed to change. */
+    record ConfirmationRequest(@NotBlank @Size(max = Constraints.REASON_MAX) String reason) {
+    }
+
+    @PostMapping("/{name}/confirmation")
+    ResponseEntity<GovState> confirm(@PathVariable GovName gov, @PathVariable CitizenName name,
+                                     @Valid @RequestBody ConfirmationRequest body, Write write) {
+        return commands.ok(new ConfirmConfluence(gov, name, write.expectedVersion()), write, body.reason());
     }
 }

@@ -16,6 +16,8 @@ import io.govlife.events.citizen.CitizenRef;
 import io.govlife.events.citizen.CitizenReferenced;
 import io.govlife.events.citizen.CitizenReplaced;
 import io.govlife.events.citizen.CommissionConfluence;
+import io.govlife.events.citizen.ConfirmConfluence;
+import io.govlife.events.citizen.ConfluenceConfirmed;
 import io.govlife.events.citizen.ConfluenceCommissioned;
 import io.govlife.events.citizen.ConfluenceConfig;
 import io.govlife.events.citizen.ConfluenceUpgradeHeld;
@@ -55,21 +57,24 @@ import io.govlife.events.service.ServiceRef;
 import io.govlife.events.service.ShipBasicService;
 import io.govlife.events.service.WithdrawBasicService;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -80,6 +85,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Snapshots are serialised with Jackson from the fields (no getters), hence the visibility settings.
  */
 @Aggregate(repository = "govRepository")
+@Revision("2") // snapshots: the shape of this state; a snapshot of another revision is ignored and the gov rebuilt
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Gov {
@@ -93,9 +99,14 @@ public class Gov {
     private GovConfig draft;
     private GovConfig published;
     private long revision;
-    private Set<String> staleConfluences = new TreeSet<>();
     private Map<String, PendingBump> pendingBumps = new TreeMap<>();
-    private Map<String, ConfluenceConfig> heldUpgrades = new TreeMap<>();
+    private Map<String, HeldUpgrade> heldUpgrades = new TreeMap<>();
+    /** Per draft citizen: the sequence number of the event that gave it its current reference. */
+    private Map<String, Long> madeAt = new TreeMap<>();
+    /** Per draft confluence: the sequence number of the event that recorded its current body. */
+    private Map<String, Long> recordedAt = new TreeMap<>();
+    /** The same, for the confluences of the published GovConfig. */
+    private Map<String, Long> publishedRecordedAt = new TreeMap<>();
     private Map<String, Boolean> integratorsDisabled = new TreeMap<>();
     private String owner;
     private Set<String> coOperators = new TreeSet<>();
@@ -138,6 +149,12 @@ public class Gov {
         return state();
     }
 
+    /**
+     * An upgrade whose body equals the confluence's latest (held or drafted) is no upgrade: it records and clears
+     * nothing. While a citizen the confluence spans has a bump pending, the upgrade is held for the cutover, which
+     * publishes only citizens already published: an upgrade of a published confluence spanning anything else is
+     * refused rather than held for a cutover that could never carry it.
+     */
     @CommandHandler
     public GovState handle(UpgradeConfluence command, @MetaDataValue(OPERATOR) String operator) {
         requireAuthority(operator);
@@ -145,16 +162,46 @@ public class Gov {
         ConfluenceConfig upgrade = command.confluence();
         ConfluenceConfig current = requireConfluence(upgrade.name());
         requireValidSpans(upgrade);
-        boolean stale = staleConfluences.contains(upgrade.name().value());
-        if (upgrade.equals(current) && !stale && !heldUpgrades.containsKey(upgrade.name().value())) {
-            return state(); // PUT of what the draft already holds: nothing to record
+        if (upgrade.equals(latestBodyOf(upgrade.name(), current))) {
+            return state();
         }
-        Optional<PendingBump> heldFor = bumpAwaitingUpgradeOf(upgrade.name());
-        if (heldFor.isPresent() && !stale) {
-            apply(new ConfluenceUpgradeHeld(name, upgrade, heldFor.get().citizen()));
-        } else {
+        List<PendingBump> spanned = bumpsSpannedBy(upgrade.name(), upgrade);
+        if (spanned.isEmpty()) {
             apply(new ConfluenceUpgraded(name, upgrade, draft.with(upgrade).fingerprint()));
+        } else {
+            requirePublishableAtCutover(upgrade, spanned.get(0));
+            apply(new ConfluenceUpgradeHeld(name, upgrade, spanned.get(0).citizen()));
         }
+        reviseCutoverExpectations();
+        completeUnblockedCutovers();
+        return state();
+    }
+
+    /**
+     * The confluence's operator confirms it unchanged after what it spans changed: it then counts as recorded after
+     * that change (a replacement, a scheduled bump). Only when something did change under it, and only if everything
+     * it spans is still named: a confluence spanning a dropped citizen needs an upgrade.
+     */
+    @CommandHandler
+    public GovState handle(ConfirmConfluence command, @MetaDataValue(OPERATOR) String operator) {
+        requireAuthority(operator);
+        requireNotRetired();
+        ConfluenceConfig current = requireConfluence(command.confluence());
+        ConfluenceConfig body = latestBodyOf(command.confluence(), current);
+        for (int i = 0; i < body.spans().size(); i++) {
+            if (!draft.names(body.spans().get(i))) {
+                throw new RuleViolation(Rule.CONFLUENCE_SPANS_MISSING, "spans[" + i + "]", "'" + command.confluence()
+                        + "' spans '" + body.spans().get(i) + "', which the draft no longer names: upgrade it instead");
+            }
+        }
+        boolean stale = staleConfluences().contains(command.confluence().value());
+        boolean awaited = pendingBumps.values().stream()
+                .anyMatch(bump -> plan(bump).awaiting().contains(command.confluence()));
+        if (!stale && !awaited) {
+            throw new RuleViolation(Rule.CONFLUENCE_NOT_STALE, "name", "nothing '" + command.confluence()
+                    + "' spans has changed since it was recorded: there is nothing to confirm");
+        }
+        apply(new ConfluenceConfirmed(name, body, draft.fingerprint()));
         reviseCutoverExpectations();
         completeUnblockedCutovers();
         return state();
@@ -169,6 +216,7 @@ public class Gov {
         requireNoPendingBumpInvolving(citizen);
         apply(new CitizenDropped(name, citizen, kind, confluencesSpanning(citizen),
                 draft.without(citizen).fingerprint()));
+        reviseCutoverExpectations(); // a dropped confluence's held upgrade no longer goes out with a cutover
         return state();
     }
 
@@ -185,6 +233,7 @@ public class Gov {
         }
         apply(new CitizenReplaced(name, citizen, replacement, confluencesSpanning(citizen),
                 draft.without(citizen).with(replacement).fingerprint()));
+        reviseCutoverExpectations();
         return state();
     }
 
@@ -233,6 +282,7 @@ public class Gov {
         apply(new GovConfigPublished(name, revision + 1, fingerprint, publishedFingerprint(), draft,
                 command.notes(), null));
         reviseCutoverExpectations();
+        completeUnblockedCutovers();
         return state();
     }
 
@@ -250,6 +300,11 @@ public class Gov {
         Fingerprint current = Optional.ofNullable(published).flatMap(p -> p.fingerprintOf(citizen))
                 .orElseThrow(() -> new RuleViolation(Rule.CITIZEN_NOT_PUBLISHED, "citizen",
                         "'" + citizen + "' is not in the published GovConfig yet: change the draft instead"));
+        if (!draft.reference(citizen).equals(published.reference(citizen))) {
+            // the cutover publishes the published citizen, bumped: a different draft reference would be lost at it
+            throw new RuleViolation(Rule.CITIZEN_CHANGED_IN_DRAFT, "citizen", "'" + citizen + "' differs in the "
+                    + "draft from its published reference: publish or revert that change before scheduling a bump");
+        }
         if (pendingBumps.containsKey(citizen.value())) {
             throw new RuleViolation(Rule.BUMP_ALREADY_PENDING, "citizen",
                     "'" + citizen + "' already has a pending bump: cancel it first");
@@ -264,8 +319,10 @@ public class Gov {
                     "cutover must be at least " + policy.minimumNotice() + " ahead, no earlier than " + earliest);
         }
         List<CitizenName> toUpgrade = published.confluencesSpanning(citizen).stream().filter(draft::names).toList();
+        // nothing is recorded after the bump yet: its cutover would publish just the bumped fingerprint
         apply(new FingerprintBumpScheduled(name, citizen, current, command.fingerprint(), command.cutoverAt(),
-                cutoverConfig(citizen, command.fingerprint()).fingerprint(), toUpgrade, published.fingerprint()));
+                published.withFingerprint(citizen, command.fingerprint()).fingerprint(), toUpgrade,
+                published.fingerprint()));
         return state();
     }
 
@@ -277,6 +334,7 @@ public class Gov {
         PendingBump bump = requirePendingBump(command.citizen());
         apply(new FingerprintBumpCancelled(name, bump.citizen(), bump.to(), bump.cutoverAt(),
                 upgradesHeldOnlyFor(bump)));
+        reviseCutoverExpectations(); // upgrades held only for it are discarded
         return state();
     }
 
@@ -288,13 +346,14 @@ public class Gov {
             throw new RuleViolation(Rule.CUTOVER_NOT_DUE, "citizen",
                     "the cutover of '" + bump.citizen() + "' is due at " + bump.cutoverAt());
         }
-        if (!bump.awaiting().isEmpty()) {
-            if (!bump.blocked()) {
-                apply(new FingerprintCutoverBlocked(name, bump.citizen(), bump.awaiting()));
+        CutoverPlan plan = plan(bump);
+        if (!plan.awaiting().isEmpty()) {
+            if (!bump.blocked() || !bump.awaiting().equals(plan.awaiting())) {
+                apply(new FingerprintCutoverBlocked(name, bump.citizen(), plan.awaiting()));
             }
             return state();
         }
-        cutOver(bump);
+        cutOver(bump, plan);
         return state();
     }
 
@@ -465,9 +524,25 @@ public class Gov {
     }
 
     private void requireNoStaleConfluences() {
-        if (!staleConfluences.isEmpty()) {
-            throw new RuleViolation(Rule.STALE_CONFLUENCES, "confluences",
-                    "upgrade the stale confluences before publishing: " + String.join(", ", staleConfluences));
+        List<String> stale = staleConfluences();
+        if (!stale.isEmpty()) {
+            throw new RuleViolation(Rule.STALE_CONFLUENCES, "confluences", "upgrade or confirm the stale "
+                    + "confluences before publishing: " + String.join(", ", stale));
+        }
+    }
+
+    /** A held upgrade of a published confluence enters the cutover's GovConfig, so it may span only what that names. */
+    private void requirePublishableAtCutover(ConfluenceConfig upgrade, PendingBump bump) {
+        if (published == null || published.confluence(upgrade.name()).isEmpty()) {
+            return; // a draft-only confluence: the cutover updates it in the draft only
+        }
+        for (int i = 0; i < upgrade.spans().size(); i++) {
+            CitizenName spanned = upgrade.spans().get(i);
+            if (!published.names(spanned)) {
+                throw new RuleViolation(Rule.UPGRADE_SPANS_UNPUBLISHED, "spans[" + i + "]", "the upgrade is held for "
+                        + "the cutover of '" + bump.citizen() + "', which publishes only what is published now, and '"
+                        + spanned + "' is not: publish it first, or upgrade after the cutover");
+            }
         }
     }
 
@@ -493,40 +568,82 @@ public class Gov {
         return published == null ? null : published.fingerprint();
     }
 
-    private Optional<PendingBump> bumpAwaitingUpgradeOf(CitizenName confluence) {
-        return pendingBumps.values().stream()
-                .filter(bump -> bump.confluencesToUpgrade().contains(confluence))
-                .findFirst();
+    /**
+     * Draft confluences integrators could not trust as published: one spanning a citizen the draft no longer names,
+     * or a lattice or organism whose reference was made (referenced, replaced, bumped) after the confluence's body
+     * was recorded. Computed, never stored, so every way of changing the draft is covered by the same rule.
+     */
+    List<String> staleConfluences() {
+        List<String> stale = new ArrayList<>();
+        for (ConfluenceConfig confluence : draft.confluences()) {
+            long recorded = recordedAt.getOrDefault(confluence.name().value(), Long.MIN_VALUE);
+            boolean outdated = confluence.spans().stream().anyMatch(spanned -> !draft.names(spanned)
+                    || draft.kindOf(spanned).orElseThrow() != CitizenKind.CONFLUENCE
+                    && madeAt.getOrDefault(spanned.value(), Long.MIN_VALUE) > recorded);
+            if (outdated) {
+                stale.add(confluence.name().value());
+            }
+        }
+        return stale;
     }
 
-    /** Held upgrades of the confluences spanning the citizen: they take effect at its cutover. */
-    private List<ConfluenceConfig> heldUpgradesSpanning(CitizenName citizen) {
-        return heldUpgrades.values().stream()
-                .filter(upgrade -> upgrade.spans(citizen) || published.confluence(upgrade.name())
-                        .map(old -> old.spans(citizen)).orElse(false))
+    private ConfluenceConfig latestBodyOf(CitizenName confluence, ConfluenceConfig drafted) {
+        HeldUpgrade held = heldUpgrades.get(confluence.value());
+        return held == null ? drafted : held.config();
+    }
+
+    /** Pending bumps of citizens the confluence spans, as drafted, published or upgraded. */
+    private List<PendingBump> bumpsSpannedBy(CitizenName confluence, ConfluenceConfig upgrade) {
+        return pendingBumps.values().stream().filter(bump -> spans(confluence, upgrade, bump.citizen())).toList();
+    }
+
+    private boolean spans(CitizenName confluence, ConfluenceConfig body, CitizenName citizen) {
+        return body.spans(citizen)
+                || draft.confluence(confluence).map(c -> c.spans(citizen)).orElse(false)
+                || published != null && published.confluence(confluence).map(c -> c.spans(citizen)).orElse(false);
+    }
+
+    /**
+     * What the bump's cutover would publish now: the published GovConfig, the bumped fingerprint, and each upgrade
+     * recorded since the bump was scheduled for a confluence spanning the bumped citizen (one upgrade counts for
+     * every bump scheduled before it). A confluence of that GovConfig spanning the citizen with nothing recorded
+     * since the bump was scheduled blocks it.
+     */
+    private CutoverPlan plan(PendingBump bump) {
+        GovConfig config = published.withFingerprint(bump.citizen(), bump.to());
+        Map<String, Long> recorded = new TreeMap<>(publishedRecordedAt);
+        List<ConfluenceConfig> applied = new ArrayList<>();
+        for (HeldUpgrade held : heldUpgrades.values()) {
+            ConfluenceConfig upgrade = held.config();
+            if (held.recordedAt() <= bump.scheduledAt() || !spans(upgrade.name(), upgrade, bump.citizen())) {
+                continue;
+            }
+            if (config.confluence(upgrade.name()).isEmpty()) {
+                applied.add(upgrade); // draft-only: the cutover updates it in the draft
+            } else if (upgrade.spans().stream().allMatch(config::names)) {
+                config = config.with(upgrade);
+                recorded.put(upgrade.name().value(), held.recordedAt());
+                applied.add(upgrade);
+            }
+        }
+        List<CitizenName> awaiting = config.confluencesSpanning(bump.citizen()).stream()
+                .filter(c -> recorded.getOrDefault(c.value(), Long.MIN_VALUE) <= bump.scheduledAt())
                 .toList();
+        return new CutoverPlan(config, applied, awaiting);
     }
 
     private List<CitizenName> upgradesHeldOnlyFor(PendingBump cancelled) {
-        return heldUpgrades.values().stream().map(ConfluenceConfig::name)
-                .filter(confluence -> pendingBumps.values().stream()
-                        .filter(other -> !other.equals(cancelled))
-                        .noneMatch(other -> other.confluencesToUpgrade().contains(confluence)))
+        return heldUpgrades.values().stream()
+                .filter(held -> pendingBumps.values().stream().filter(other -> !other.equals(cancelled))
+                        .noneMatch(other -> held.recordedAt() > other.scheduledAt()
+                                && spans(held.config().name(), held.config(), other.citizen())))
+                .map(held -> held.config().name())
                 .toList();
-    }
-
-    /** What a bump's cutover publishes: the last published GovConfig with the bump and its held upgrades, only. */
-    private GovConfig cutoverConfig(CitizenName citizen, Fingerprint to) {
-        GovConfig config = published.withFingerprint(citizen, to);
-        for (ConfluenceConfig upgrade : heldUpgradesSpanning(citizen)) {
-            config = config.with(upgrade);
-        }
-        return config;
     }
 
     private void reviseCutoverExpectations() {
         for (PendingBump bump : List.copyOf(pendingBumps.values())) {
-            Fingerprint expected = cutoverConfig(bump.citizen(), bump.to()).fingerprint();
+            Fingerprint expected = plan(bump).config().fingerprint();
             if (!expected.equals(bump.expectedGovFingerprint())) {
                 apply(new CutoverFingerprintRevised(name, bump.citizen(), bump.cutoverAt(),
                         bump.expectedGovFingerprint(), expected));
@@ -537,23 +654,26 @@ public class Gov {
     private void completeUnblockedCutovers() {
         for (PendingBump bump : List.copyOf(pendingBumps.values())) {
             PendingBump now = pendingBumps.get(bump.citizen().value());
-            if (now != null && now.blocked() && now.awaiting().isEmpty()) {
-                cutOver(now);
+            if (now != null && now.blocked()) {
+                CutoverPlan plan = plan(now);
+                if (plan.awaiting().isEmpty()) {
+                    cutOver(now, plan);
+                }
             }
         }
     }
 
-    private void cutOver(PendingBump bump) {
-        List<ConfluenceConfig> upgrades = heldUpgradesSpanning(bump.citizen());
-        GovConfig toPublish = cutoverConfig(bump.citizen(), bump.to());
+    private void cutOver(PendingBump bump, CutoverPlan plan) {
         GovConfig newDraft = draft.withFingerprint(bump.citizen(), bump.to());
-        for (ConfluenceConfig upgrade : upgrades) {
-            newDraft = newDraft.with(upgrade);
+        for (ConfluenceConfig upgrade : plan.applied()) {
+            if (newDraft.names(upgrade.name()) && upgrade.spans().stream().allMatch(newDraft::names)) {
+                newDraft = newDraft.with(upgrade);
+            }
         }
         Fingerprint previous = publishedFingerprint();
-        apply(new FingerprintCutOver(name, bump.citizen(), bump.from(), bump.to(), upgrades,
+        apply(new FingerprintCutOver(name, bump.citizen(), bump.from(), bump.to(), plan.applied(),
                 newDraft.fingerprint()));
-        apply(new GovConfigPublished(name, revision + 1, toPublish.fingerprint(), previous, toPublish,
+        apply(new GovConfigPublished(name, revision + 1, plan.config().fingerprint(), previous, plan.config(),
                 "Cutover of " + bump.citizen() + " to fingerprint " + bump.to(), bump.citizen()));
         reviseCutoverExpectations();
     }
@@ -575,46 +695,59 @@ public class Gov {
     }
 
     @EventSourcingHandler
-    void on(CitizenReferenced event) {
+    void on(CitizenReferenced event, @SequenceNumber long seq) {
         draft = draft.with(event.citizen());
+        madeAt.put(event.citizen().name().value(), seq);
     }
 
     @EventSourcingHandler
-    void on(ConfluenceCommissioned event) {
+    void on(ConfluenceCommissioned event, @SequenceNumber long seq) {
         draft = draft.with(event.confluence());
+        recordedAt.put(event.confluence().name().value(), seq);
     }
 
     @EventSourcingHandler
-    void on(ConfluenceUpgraded event) {
-        CitizenName confluence = event.confluence().name();
+    void on(ConfluenceUpgraded event, @SequenceNumber long seq) {
         draft = draft.with(event.confluence());
-        staleConfluences.remove(confluence.value());
-        heldUpgrades.remove(confluence.value());
-        recordUpgradeForPendingBumps(confluence);
+        recordedAt.put(event.confluence().name().value(), seq);
+        heldUpgrades.remove(event.confluence().name().value());
     }
 
     @EventSourcingHandler
-    void on(ConfluenceUpgradeHeld event) {
-        heldUpgrades.put(event.confluence().name().value(), event.confluence());
-        recordUpgradeForPendingBumps(event.confluence().name());
+    void on(ConfluenceUpgradeHeld event, @SequenceNumber long seq) {
+        heldUpgrades.put(event.confluence().name().value(), new HeldUpgrade(event.confluence(), seq));
     }
 
-    private void recordUpgradeForPendingBumps(CitizenName confluence) {
-        pendingBumps.replaceAll((citizen, bump) -> bump.upgradeRecorded(confluence));
+    /** Counts as recorded now: in the draft if that is the body confirmed, and for the pending bumps it spans. */
+    @EventSourcingHandler
+    void on(ConfluenceConfirmed event, @SequenceNumber long seq) {
+        String confluence = event.confluence().name().value();
+        if (heldUpgrades.containsKey(confluence) || !bumpsSpannedBy(event.confluence().name(), event.confluence())
+                .isEmpty()) {
+            heldUpgrades.put(confluence, new HeldUpgrade(event.confluence(), seq));
+        }
+        if (draft.confluence(event.confluence().name()).filter(event.confluence()::equals).isPresent()) {
+            recordedAt.put(confluence, seq);
+        }
     }
 
     @EventSourcingHandler
     void on(CitizenDropped event) {
         draft = draft.without(event.citizen());
-        staleConfluences.remove(event.citizen().value());
-        event.staleConfluences().forEach(c -> staleConfluences.add(c.value()));
+        forget(event.citizen());
     }
 
     @EventSourcingHandler
-    void on(CitizenReplaced event) {
+    void on(CitizenReplaced event, @SequenceNumber long seq) {
+        forget(event.citizen());
         draft = draft.without(event.citizen()).with(event.replacement());
-        staleConfluences.remove(event.citizen().value());
-        event.staleConfluences().forEach(c -> staleConfluences.add(c.value()));
+        madeAt.put(event.replacement().name().value(), seq);
+    }
+
+    private void forget(CitizenName citizen) {
+        madeAt.remove(citizen.value());
+        recordedAt.remove(citizen.value());
+        heldUpgrades.remove(citizen.value());
     }
 
     @EventSourcingHandler
@@ -627,17 +760,27 @@ public class Gov {
         draft = draft.without(event.service());
     }
 
+    /**
+     * An operator publishes the draft, with the draft's record of each confluence; a cutover keeps the published
+     * record, with its held upgrades' (set when the cutover was applied).
+     */
     @EventSourcingHandler
     void on(GovConfigPublished event) {
         published = event.config();
         revision = event.revision();
+        Set<String> confluences = new HashSet<>();
+        event.config().confluences().forEach(c -> confluences.add(c.name().value()));
+        if (event.cutoverOf() == null) {
+            publishedRecordedAt = new TreeMap<>(recordedAt);
+        }
+        publishedRecordedAt.keySet().retainAll(confluences);
     }
 
     @EventSourcingHandler
-    void on(FingerprintBumpScheduled event) {
+    void on(FingerprintBumpScheduled event, @SequenceNumber long seq) {
         pendingBumps.put(event.citizen().value(), new PendingBump(event.citizen(), event.fromFingerprint(),
                 event.toFingerprint(), event.cutoverAt(), event.expectedGovFingerprint(),
-                event.confluencesToUpgrade(), event.confluencesToUpgrade(), false));
+                event.confluencesToUpgrade(), List.of(), false, seq));
     }
 
     @EventSourcingHandler
@@ -654,17 +797,30 @@ public class Gov {
 
     @EventSourcingHandler
     void on(FingerprintCutoverBlocked event) {
-        pendingBumps.computeIfPresent(event.citizen().value(), (citizen, bump) -> bump.markedBlocked());
+        pendingBumps.computeIfPresent(event.citizen().value(),
+                (citizen, bump) -> bump.markedBlocked(event.awaitingConfluences()));
     }
 
+    /**
+     * The bumped citizen's reference counts as made when the bump was scheduled; each upgrade the cutover carries
+     * keeps the record of when it was held, in the draft (where it fits) and in the published GovConfig.
+     */
     @EventSourcingHandler
-    void on(FingerprintCutOver event) {
+    void on(FingerprintCutOver event, @SequenceNumber long seq) {
+        PendingBump bump = pendingBumps.remove(event.citizen().value());
         draft = draft.withFingerprint(event.citizen(), event.toFingerprint());
+        madeAt.put(event.citizen().value(), bump == null ? seq : bump.scheduledAt());
         for (ConfluenceConfig upgrade : event.upgradedConfluences()) {
-            draft = draft.with(upgrade);
-            heldUpgrades.remove(upgrade.name().value());
+            HeldUpgrade held = heldUpgrades.remove(upgrade.name().value());
+            long recorded = held == null ? seq : held.recordedAt();
+            if (draft.names(upgrade.name()) && upgrade.spans().stream().allMatch(draft::names)) {
+                draft = draft.with(upgrade);
+                recordedAt.put(upgrade.name().value(), recorded);
+            }
+            if (published != null && published.confluence(upgrade.name()).isPresent()) {
+                publishedRecordedAt.put(upgrade.name().value(), recorded);
+            }
         }
-        pendingBumps.remove(event.citizen().value());
     }
 
     @EventSourcingHandler

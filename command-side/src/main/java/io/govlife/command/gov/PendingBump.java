@@ -8,29 +8,26 @@ import java.util.List;
 
 /**
  * A scheduled bump the aggregate tracks until cutover or cancellation. {@code confluencesToUpgrade} is fixed when
- * the bump is scheduled; {@code awaiting} shrinks as their upgrades are recorded.
+ * the bump is scheduled; {@code awaiting} is what blocked its cutover, when it was blocked. {@code scheduledAt} is the
+ * sequence number of the event that scheduled it: what confluences record after it counts for it.
  */
 record PendingBump(CitizenName citizen, Fingerprint from, Fingerprint to, Instant cutoverAt,
                    Fingerprint expectedGovFingerprint, List<CitizenName> confluencesToUpgrade,
-                   List<CitizenName> awaiting, boolean blocked) {
+                   List<CitizenName> awaiting, boolean blocked, long scheduledAt) {
 
     PendingBump {
         confluencesToUpgrade = List.copyOf(confluencesToUpgrade);
         awaiting = List.copyOf(awaiting);
     }
 
-    PendingBump upgradeRecorded(CitizenName confluence) {
-        return new PendingBump(citizen, from, to, cutoverAt, expectedGovFingerprint, confluencesToUpgrade,
-                awaiting.stream().filter(c -> !c.equals(confluence)).toList(), blocked);
-    }
-
     PendingBump expecting(Fingerprint expected) {
-        return new PendingBump(citizen, from, to, cutoverAt, expected, confluencesToUpgrade, awaiting, blocked);
+        return new PendingBump(citizen, from, to, cutoverAt, expected, confluencesToUpgrade, awaiting, blocked,
+                scheduledAt);
     }
 
-    PendingBump markedBlocked() {
-        return new PendingBump(citizen, from, to, cutoverAt, expectedGovFingerprint, confluencesToUpgrade, awaiting,
-                true);
+    PendingBump markedBlocked(List<CitizenName> awaitingNow) {
+        return new PendingBump(citizen, from, to, cutoverAt, expectedGovFingerprint, confluencesToUpgrade,
+                awaitingNow, true, scheduledAt);
     }
 
     boolean involves(CitizenName name) {
