@@ -14,6 +14,8 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
@@ -74,6 +76,14 @@ class GovConfiguration {
         executor.setDaemon(true); // a snapshot cut short at exit rolls back; nothing waits for it
         executor.initialize();
         return executor;
+    }
+
+    /** Named in {@code @Aggregate(snapshotFilter = ...)} on {@code Gov}: snapshots of another shape are ignored. */
+    @Bean
+    SnapshotFilter govSnapshotFilter() {
+        // the aggregate type is stored by its simple name (Axon's default); type(Class) would compare the full one
+        return RevisionSnapshotFilter.builder().type(Gov.class.getSimpleName()).revision(Gov.SNAPSHOT_REVISION)
+                .build();
     }
 
     @Bean

@@ -84,11 +84,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>
  * Snapshots are serialised with Jackson from the fields (no getters), hence the visibility settings.
  */
-@Aggregate(repository = "govRepository")
-@Revision("2") // snapshots: the shape of this state; a snapshot of another revision is ignored and the gov rebuilt
+@Aggregate(repository = "govRepository", snapshotFilter = "govSnapshotFilter")
+@Revision(Gov.SNAPSHOT_REVISION)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Gov {
+
+    /**
+     * The shape of this state in snapshots: raised whenever the fields change, so a snapshot of an older shape is
+     * passed over (the gov is rebuilt from its events) instead of loaded with fields missing.
+     */
+    public static final String SNAPSHOT_REVISION = "2";
 
     /** The metadata key the REST layer puts the authenticated operator under. */
     static final String OPERATOR = "operator";

@@ -1,0 +1,246 @@
+package io.govlife.command.gov;
+
+import io.govlife.events.bump.BumpFingerprint;
+import io.govlife.events.bump.CutOverFingerprint;
+import io.govlife.events.bump.CutoverFingerprintRevised;
+import io.govlife.events.bump.FingerprintBumpScheduled;
+import io.govlife.events.bump.FingerprintCutOver;
+import io.govlife.events.bump.FingerprintCutoverBlocked;
+import io.govlife.events.citizen.CitizenDropped;
+import io.govlife.events.citizen.CitizenKind;
+import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.citizen.CitizenReplaced;
+import io.govlife.events.citizen.ConfirmConfluence;
+import io.govlife.events.citizen.ConfluenceConfig;
+import io.govlife.events.citizen.ConfluenceConfirmed;
+import io.govlife.events.citizen.ConfluenceUpgradeHeld;
+import io.govlife.events.citizen.LatticeRef;
+import io.govlife.events.citizen.UpgradeConfluence;
+import io.govlife.events.gov.Fingerprint;
+import io.govlife.events.gov.GovConfig;
+import io.govlife.events.gov.GovConfigPublished;
+import io.govlife.events.gov.PublishGovConfig;
+import io.govlife.events.gov.Rule;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static io.govlife.command.gov.GovTest.BASE;
+import static io.govlife.command.gov.GovTest.BASE_LATTICE;
+import static io.govlife.command.gov.GovTest.BRIDGE;
+import static io.govlife.command.gov.GovTest.GOV;
+import static io.govlife.command.gov.GovTest.NOW;
+import static io.govlife.command.gov.GovTest.ORACLE;
+import static io.govlife.command.gov.GovTest.ORACLE_ORGANISM;
+import static io.govlife.command.gov.GovTest.ZORA;
+import static io.govlife.command.gov.GovTest.ZORA_LATTICE;
+import static io.govlife.command.gov.GovTest.commissioned;
+import static io.govlife.command.gov.GovTest.config;
+import static io.govlife.command.gov.GovTest.created;
+import static io.govlife.command.gov.GovTest.expectRule;
+import static io.govlife.command.gov.GovTest.fp;
+import static io.govlife.command.gov.GovTest.published;
+import static io.govlife.command.gov.GovTest.referenced;
+
+/**
+ * DOMAIN.md "Consistency rules (v2)", one hole at a time: each test here failed on the Gov before the rules were
+ * rewritten (the model-based {@link GovInvariantsTest} checks them all on random sequences).
+ */
+class ConsistencyRulesTest {
+
+    /** bridge over all three citizens, and its upgrade without the oracle. */
+    static final ConfluenceConfig WIDE = new ConfluenceConfig(BRIDGE, fp(0x44), List.of(BASE, ZORA, ORACLE), "1",
+            List.of());
+    static final ConfluenceConfig WIDE_WITHOUT_ORACLE = new ConfluenceConfig(BRIDGE, fp(0x46), List.of(BASE, ZORA),
+            "2", List.of());
+    static final LatticeRef BASE_BUMPED = BASE_LATTICE.withFingerprint(fp(0x99));
+    static final Instant CUTOVER = NOW.plus(Duration.ofDays(2));
+
+    private AggregateTestFixture<Gov> fixture;
+    private final MutableClock clock = new MutableClock(NOW);
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Gov.class);
+        fixture.registerInjectableResource((GovNameRegistry) name -> { });
+        fixture.registerInjectableResource(clock);
+        fixture.registerInjectableResource(new BumpPolicy(Duration.ofHours(24)));
+        fixture.registerInjectableResource(new GovTest.RecordingDirectory());
+        GovTest.actingAsOwnerUnlessSaidOtherwise(fixture);
+    }
+
+    /** base, zora, the oracle and bridge over all three, published as revision 1. */
+    static Object[] publishedWide() {
+        return new Object[]{
+                created(),
+                referenced(BASE_LATTICE, BASE_LATTICE),
+                referenced(ZORA_LATTICE, BASE_LATTICE, ZORA_LATTICE),
+                referenced(ORACLE_ORGANISM, BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM),
+                commissioned(WIDE, BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE),
+                published(1, null, BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE)
+        };
+    }
+
+    static FingerprintBumpScheduled baseBumped() {
+        GovConfig published = config(BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE);
+        return new FingerprintBumpScheduled(GOV, BASE, fp(0x11), fp(0x99), CUTOVER,
+                config(BASE_BUMPED, ZORA_LATTICE, ORACLE_ORGANISM, WIDE).fingerprint(), List.of(BRIDGE),
+                published.fingerprint());
+    }
+
+    static CitizenDropped oracleDropped() {
+        return new CitizenDropped(GOV, ORACLE, CitizenKind.ORGANISM, List.of(BRIDGE),
+                config(BASE_LATTICE, ZORA_LATTICE, WIDE).fingerprint());
+    }
+
+    static Object[] with(Object[] events, Object... more) {
+        Object[] all = java.util.Arrays.copyOf(events, events.length + more.length);
+        System.arraycopy(more, 0, all, events.length, more.length);
+        return all;
+    }
+
+    @Test
+    void an_upgrade_of_a_confluence_made_stale_mid_bump_is_held_for_the_cutover_not_drafted() {
+        Fingerprint expected = config(BASE_BUMPED, ZORA_LATTICE, ORACLE_ORGANISM, WIDE_WITHOUT_ORACLE).fingerprint();
+        fixture.given(with(publishedWide(), baseBumped(), oracleDropped()))
+                .when(new UpgradeConfluence(GOV, WIDE_WITHOUT_ORACLE, null))
+                .expectEvents(new ConfluenceUpgradeHeld(GOV, WIDE_WITHOUT_ORACLE, BASE),
+                        new CutoverFingerprintRevised(GOV, BASE, CUTOVER, baseBumped().expectedGovFingerprint(),
+                                expected));
+    }
+
+    @Test
+    void the_cutover_publishes_the_bumped_lattice_with_the_upgraded_confluence_never_the_old_one() {
+        GovConfig cutover = config(BASE_BUMPED, ZORA_LATTICE, ORACLE_ORGANISM, WIDE_WITHOUT_ORACLE);
+        clock.set(CUTOVER);
+        fixture.given(with(publishedWide(), baseBumped(), oracleDropped(),
+                        new ConfluenceUpgradeHeld(GOV, WIDE_WITHOUT_ORACLE, BASE),
+                        new CutoverFingerprintRevised(GOV, BASE, CUTOVER, baseBumped().expectedGovFingerprint(),
+                                cutover.fingerprint())))
+                .when(new CutOverFingerprint(GOV, BASE))
+                .expectEvents(new FingerprintCutOver(GOV, BASE, fp(0x11), fp(0x99), List.of(WIDE_WITHOUT_ORACLE),
+                                config(BASE_BUMPED, ZORA_LATTICE, WIDE_WITHOUT_ORACLE).fingerprint()),
+                        new GovConfigPublished(GOV, 2, cutover.fingerprint(),
+                                config(BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE).fingerprint(), cutover,
+                                "Cutover of base to fingerprint " + fp(0x99), BASE));
+    }
+
+    @Test
+    void an_upgrade_held_for_a_cutover_may_not_span_a_citizen_only_the_draft_names() {
+        LatticeRef mode = new LatticeRef(CitizenName.of("mode"), 34443, fp(0x66), null, null);
+        ConfluenceConfig overMode = new ConfluenceConfig(BRIDGE, fp(0x47), List.of(BASE, CitizenName.of("mode")),
+                "2", List.of());
+        expectRule(fixture.given(with(publishedWide(), baseBumped(),
+                        referenced(mode, BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE, mode)))
+                .when(new UpgradeConfluence(GOV, overMode, null)), Rule.UPGRADE_SPANS_UNPUBLISHED, "spans[1]");
+    }
+
+    @Test
+    void a_bump_of_a_citizen_replaced_in_the_draft_is_refused_until_that_is_published() {
+        LatticeRef baseElsewhere = new LatticeRef(BASE, 8453, fp(0x12), "ops@base.example", null);
+        expectRule(fixture.given(with(publishedWide(), new CitizenReplaced(GOV, BASE, baseElsewhere, List.of(BRIDGE),
+                        config(baseElsewhere, ZORA_LATTICE, ORACLE_ORGANISM, WIDE).fingerprint())))
+                .when(new BumpFingerprint(GOV, BASE, fp(0x99), CUTOVER, null)), Rule.CITIZEN_CHANGED_IN_DRAFT,
+                "citizen");
+    }
+
+    @Test
+    void re_submitting_a_stale_confluences_body_records_nothing_and_it_stays_stale() {
+        LatticeRef zoraElsewhere = ZORA_LATTICE.withFingerprint(fp(0x23));
+        Object[] replaced = with(publishedWide(), new CitizenReplaced(GOV, ZORA, zoraElsewhere, List.of(BRIDGE),
+                config(BASE_LATTICE, zoraElsewhere, ORACLE_ORGANISM, WIDE).fingerprint()));
+        fixture.given(replaced).when(new UpgradeConfluence(GOV, WIDE, null)).expectNoEvents();
+        expectRule(fixture.given(replaced).when(new PublishGovConfig(GOV, null, null)), Rule.STALE_CONFLUENCES,
+                "confluences");
+    }
+
+    @Test
+    void a_confirmation_clears_the_staleness_a_replacement_caused() {
+        LatticeRef zoraElsewhere = ZORA_LATTICE.withFingerprint(fp(0x23));
+        GovConfig draft = config(BASE_LATTICE, zoraElsewhere, ORACLE_ORGANISM, WIDE);
+        Object[] replaced = with(publishedWide(), new CitizenReplaced(GOV, ZORA, zoraElsewhere, List.of(BRIDGE),
+                draft.fingerprint()));
+        fixture.given(replaced).when(new ConfirmConfluence(GOV, BRIDGE, null))
+                .expectEvents(new ConfluenceConfirmed(GOV, WIDE, draft.fingerprint()));
+        fixture.given(with(replaced, new ConfluenceConfirmed(GOV, WIDE, draft.fingerprint())))
+                .when(new PublishGovConfig(GOV, null, null))
+                .expectEvents(new GovConfigPublished(GOV, 2, draft.fingerprint(),
+                        config(BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE).fingerprint(), draft, null, null));
+    }
+
+    @Test
+    void nothing_to_confirm_when_nothing_changed_under_the_confluence() {
+        expectRule(fixture.given(publishedWide()).when(new ConfirmConfluence(GOV, BRIDGE, null)),
+                Rule.CONFLUENCE_NOT_STALE, "name");
+    }
+
+    @Test
+    void a_confluence_spanning_a_dropped_citizen_needs_an_upgrade_not_a_confirmation() {
+        expectRule(fixture.given(with(publishedWide(), oracleDropped()))
+                .when(new ConfirmConfluence(GOV, BRIDGE, null)), Rule.CONFLUENCE_SPANS_MISSING, "spans[2]");
+    }
+
+    @Test
+    void a_confirmation_unblocks_a_blocked_cutover_which_publishes_at_once() {
+        GovConfig cutover = config(BASE_BUMPED, ZORA_LATTICE, ORACLE_ORGANISM, WIDE);
+        clock.set(CUTOVER.plusSeconds(1));
+        fixture.given(with(publishedWide(), baseBumped(), new FingerprintCutoverBlocked(GOV, BASE, List.of(BRIDGE))))
+                .when(new ConfirmConfluence(GOV, BRIDGE, null))
+                .expectEvents(new ConfluenceConfirmed(GOV, WIDE, config(BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM,
+                                WIDE).fingerprint()),
+                        new FingerprintCutOver(GOV, BASE, fp(0x11), fp(0x99), List.of(WIDE),
+                                cutover.fingerprint()),
+                        new GovConfigPublished(GOV, 2, cutover.fingerprint(),
+                                config(BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE).fingerprint(), cutover,
+                                "Cutover of base to fingerprint " + fp(0x99), BASE));
+    }
+
+    @Test
+    void one_upgrade_recorded_after_two_bumps_were_scheduled_counts_for_both() {
+        LatticeRef zoraBumped = ZORA_LATTICE.withFingerprint(fp(0x98));
+        FingerprintBumpScheduled zoraBump = new FingerprintBumpScheduled(GOV, ZORA, fp(0x22), fp(0x98), CUTOVER,
+                config(BASE_LATTICE, zoraBumped, ORACLE_ORGANISM, WIDE).fingerprint(), List.of(BRIDGE),
+                config(BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE).fingerprint());
+        ConfluenceConfig upgraded = new ConfluenceConfig(BRIDGE, fp(0x48), List.of(BASE, ZORA, ORACLE), "3",
+                List.of());
+        GovConfig baseCutover = config(BASE_BUMPED, ZORA_LATTICE, ORACLE_ORGANISM, upgraded);
+        clock.set(CUTOVER);
+        fixture.given(with(publishedWide(), baseBumped(), zoraBump,
+                        new ConfluenceUpgradeHeld(GOV, upgraded, BASE),
+                        new CutoverFingerprintRevised(GOV, BASE, CUTOVER, baseBumped().expectedGovFingerprint(),
+                                baseCutover.fingerprint()),
+                        new CutoverFingerprintRevised(GOV, ZORA, CUTOVER, zoraBump.expectedGovFingerprint(),
+                                config(BASE_LATTICE, zoraBumped, ORACLE_ORGANISM, upgraded).fingerprint())))
+                .when(new CutOverFingerprint(GOV, BASE))
+                .expectEvents(new FingerprintCutOver(GOV, BASE, fp(0x11), fp(0x99), List.of(upgraded),
+                                baseCutover.fingerprint()),
+                        new GovConfigPublished(GOV, 2, baseCutover.fingerprint(),
+                                config(BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE).fingerprint(), baseCutover,
+                                "Cutover of base to fingerprint " + fp(0x99), BASE),
+                        // zora's cutover now starts from revision 2, which carries the upgrade already
+                        new CutoverFingerprintRevised(GOV, ZORA, CUTOVER,
+                                config(BASE_LATTICE, zoraBumped, ORACLE_ORGANISM, upgraded).fingerprint(),
+                                config(BASE_BUMPED, zoraBumped, ORACLE_ORGANISM, upgraded).fingerprint()));
+    }
+
+    @Test
+    void a_draft_only_confluence_spanning_a_bumped_citizen_goes_stale_at_its_cutover() {
+        ConfluenceConfig draftOnly = new ConfluenceConfig(CitizenName.of("ferry"), fp(0x4a), List.of(BASE, ZORA), "1",
+                List.of());
+        GovConfig publishedConfig = config(BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE);
+        GovConfig cutover = config(BASE_BUMPED, ZORA_LATTICE, ORACLE_ORGANISM, WIDE);
+        expectRule(fixture.given(with(publishedWide(),
+                        commissioned(draftOnly, BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE, draftOnly),
+                        baseBumped(),
+                        new ConfluenceConfirmed(GOV, WIDE, publishedConfig.fingerprint()),
+                        new FingerprintCutOver(GOV, BASE, fp(0x11), fp(0x99), List.of(WIDE),
+                                config(BASE_BUMPED, ZORA_LATTICE, ORACLE_ORGANISM, WIDE, draftOnly).fingerprint()),
+                        new GovConfigPublished(GOV, 2, cutover.fingerprint(), publishedConfig.fingerprint(), cutover,
+                                "Cutover of base", BASE)))
+                .when(new PublishGovConfig(GOV, null, null)), Rule.STALE_CONFLUENCES, "confluences");
+    }
+}
