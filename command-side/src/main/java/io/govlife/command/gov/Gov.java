@@ -111,7 +111,8 @@ public class Gov {
     private Map<String, Long> madeAt = new TreeMap<>();
     /** Per draft confluence: the sequence number of the event that recorded its current body. */
     private Map<String, Long> recordedAt = new TreeMap<>();
-    /** The same, for the confluences of the published GovConfig. */
+    /** The same two, for the published GovConfig. */
+    private Map<String, Long> publishedMadeAt = new TreeMap<>();
     private Map<String, Long> publishedRecordedAt = new TreeMap<>();
     private Map<String, Boolean> integratorsDisabled = new TreeMap<>();
     private String owner;
@@ -580,6 +581,11 @@ public class Gov {
      * was recorded. Computed, never stored, so every way of changing the draft is covered by the same rule.
      */
     List<String> staleConfluences() {
+        return staleConfluences(draft, madeAt, recordedAt);
+    }
+
+    private static List<String> staleConfluences(GovConfig draft, Map<String, Long> madeAt,
+                                                 Map<String, Long> recordedAt) {
         List<String> stale = new ArrayList<>();
         for (ConfluenceConfig confluence : draft.confluences()) {
             long recorded = recordedAt.getOrDefault(confluence.name().value(), Long.MIN_VALUE);
@@ -617,6 +623,8 @@ public class Gov {
      */
     private CutoverPlan plan(PendingBump bump) {
         GovConfig config = published.withFingerprint(bump.citizen(), bump.to());
+        Map<String, Long> made = new TreeMap<>(publishedMadeAt);
+        made.put(bump.citizen().value(), bump.scheduledAt());
         Map<String, Long> recorded = new TreeMap<>(publishedRecordedAt);
         List<ConfluenceConfig> applied = new ArrayList<>();
         for (HeldUpgrade held : heldUpgrades.values()) {
@@ -626,7 +634,10 @@ public class Gov {
             }
             if (config.confluence(upgrade.name()).isEmpty()) {
                 applied.add(upgrade); // draft-only: the cutover updates it in the draft
-            } else if (upgrade.spans().stream().allMatch(config::names)) {
+            } else if (upgrade.spans().stream().allMatch(config::names)
+                    && upgrade.spans().stream().allMatch(spanned -> made.getOrDefault(spanned.value(), Long.MIN_VALUE)
+                    < held.recordedAt())) {
+                // held before another citizen it spans changed, it would pair that change with an old confluence
                 config = config.with(upgrade);
                 recorded.put(upgrade.name().value(), held.recordedAt());
                 applied.add(upgrade);
@@ -671,14 +682,20 @@ public class Gov {
 
     private void cutOver(PendingBump bump, CutoverPlan plan) {
         GovConfig newDraft = draft.withFingerprint(bump.citizen(), bump.to());
+        Map<String, Long> made = new TreeMap<>(madeAt);
+        made.put(bump.citizen().value(), bump.scheduledAt());
+        Map<String, Long> recorded = new TreeMap<>(recordedAt);
         for (ConfluenceConfig upgrade : plan.applied()) {
             if (newDraft.names(upgrade.name()) && upgrade.spans().stream().allMatch(newDraft::names)) {
                 newDraft = newDraft.with(upgrade);
+                recorded.put(upgrade.name().value(), heldUpgrades.get(upgrade.name().value()).recordedAt());
             }
         }
         Fingerprint previous = publishedFingerprint();
+        // read models learn from it which draft confluences the cutover left stale (rule 6)
         apply(new FingerprintCutOver(name, bump.citizen(), bump.from(), bump.to(), plan.applied(),
-                newDraft.fingerprint()));
+                newDraft.fingerprint(), staleConfluences(newDraft, made, recorded).stream().map(CitizenName::of)
+                .toList()));
         apply(new GovConfigPublished(name, revision + 1, plan.config().fingerprint(), previous, plan.config(),
                 "Cutover of " + bump.citizen() + " to fingerprint " + bump.to(), bump.citizen()));
         reviseCutoverExpectations();
@@ -778,6 +795,7 @@ public class Gov {
         event.config().confluences().forEach(c -> confluences.add(c.name().value()));
         if (event.cutoverOf() == null) {
             publishedRecordedAt = new TreeMap<>(recordedAt);
+            publishedMadeAt = new TreeMap<>(madeAt);
         }
         publishedRecordedAt.keySet().retainAll(confluences);
     }
@@ -816,6 +834,7 @@ public class Gov {
         PendingBump bump = pendingBumps.remove(event.citizen().value());
         draft = draft.withFingerprint(event.citizen(), event.toFingerprint());
         madeAt.put(event.citizen().value(), bump == null ? seq : bump.scheduledAt());
+        publishedMadeAt.put(event.citizen().value(), bump == null ? seq : bump.scheduledAt());
         for (ConfluenceConfig upgrade : event.upgradedConfluences()) {
             HeldUpgrade held = heldUpgrades.remove(upgrade.name().value());
             long recorded = held == null ? seq : held.recordedAt();

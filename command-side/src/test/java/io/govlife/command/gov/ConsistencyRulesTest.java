@@ -123,7 +123,7 @@ class ConsistencyRulesTest {
                                 cutover.fingerprint())))
                 .when(new CutOverFingerprint(GOV, BASE))
                 .expectEvents(new FingerprintCutOver(GOV, BASE, fp(0x11), fp(0x99), List.of(WIDE_WITHOUT_ORACLE),
-                                config(BASE_BUMPED, ZORA_LATTICE, WIDE_WITHOUT_ORACLE).fingerprint()),
+                                config(BASE_BUMPED, ZORA_LATTICE, WIDE_WITHOUT_ORACLE).fingerprint(), List.of()),
                         new GovConfigPublished(GOV, 2, cutover.fingerprint(),
                                 config(BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE).fingerprint(), cutover,
                                 "Cutover of base to fingerprint " + fp(0x99), BASE));
@@ -193,7 +193,7 @@ class ConsistencyRulesTest {
                 .expectEvents(new ConfluenceConfirmed(GOV, WIDE, config(BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM,
                                 WIDE).fingerprint()),
                         new FingerprintCutOver(GOV, BASE, fp(0x11), fp(0x99), List.of(WIDE),
-                                cutover.fingerprint()),
+                                cutover.fingerprint(), List.of()),
                         new GovConfigPublished(GOV, 2, cutover.fingerprint(),
                                 config(BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE).fingerprint(), cutover,
                                 "Cutover of base to fingerprint " + fp(0x99), BASE));
@@ -217,7 +217,7 @@ class ConsistencyRulesTest {
                                 config(BASE_LATTICE, zoraBumped, ORACLE_ORGANISM, upgraded).fingerprint())))
                 .when(new CutOverFingerprint(GOV, BASE))
                 .expectEvents(new FingerprintCutOver(GOV, BASE, fp(0x11), fp(0x99), List.of(upgraded),
-                                baseCutover.fingerprint()),
+                                baseCutover.fingerprint(), List.of()),
                         new GovConfigPublished(GOV, 2, baseCutover.fingerprint(),
                                 config(BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE).fingerprint(), baseCutover,
                                 "Cutover of base to fingerprint " + fp(0x99), BASE),

@@ -640,7 +640,7 @@ class GovTest {
                     .expectEvents(
                             new FingerprintCutOver(GOV, BASE, fp(0x11), fp(0x99), List.of(BRIDGE_V2),
                                     config(BASE_LATTICE.withFingerprint(fp(0x99)), ZORA_LATTICE, BRIDGE_V2,
-                                            ORACLE_ORGANISM).fingerprint()),
+                                            ORACLE_ORGANISM).fingerprint(), List.of()),
                             new GovConfigPublished(GOV, 2, afterCutover.fingerprint(),
                                     config(BASE_LATTICE, ZORA_LATTICE, BRIDGE_V1).fingerprint(), afterCutover,
                                     "Cutover of base to fingerprint " + fp(0x99), BASE));
@@ -683,7 +683,7 @@ class GovTest {
                             new CutoverFingerprintRevised(GOV, BASE, bump.cutoverAt(), bump.expectedGovFingerprint(),
                                     afterCutover.fingerprint()),
                             new FingerprintCutOver(GOV, BASE, fp(0x11), fp(0x99), List.of(BRIDGE_V2),
-                                    afterCutover.fingerprint()),
+                                    afterCutover.fingerprint(), List.of()),
                             new GovConfigPublished(GOV, 2, afterCutover.fingerprint(),
                                     config(BASE_LATTICE, ZORA_LATTICE, BRIDGE_V1).fingerprint(), afterCutover,
                                     "Cutover of base to fingerprint " + fp(0x99), BASE));

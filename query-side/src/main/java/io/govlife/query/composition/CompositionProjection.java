@@ -11,6 +11,7 @@ import io.govlife.events.citizen.CitizenReferenced;
 import io.govlife.events.citizen.CitizenReplaced;
 import io.govlife.events.citizen.ConfluenceCommissioned;
 import io.govlife.events.citizen.ConfluenceConfig;
+import io.govlife.events.citizen.ConfluenceConfirmed;
 import io.govlife.events.citizen.ConfluenceUpgradeHeld;
 import io.govlife.events.citizen.ConfluenceUpgraded;
 import io.govlife.events.gov.FindGov;
@@ -86,6 +87,14 @@ public class CompositionProjection {
                 .withBumps(bumps -> bumps.stream().map(b -> b.upgradeRecorded(name)).toList()));
     }
 
+    /** A confirmed confluence is no longer stale, and no longer awaited by the bumps pending under it. */
+    @EventHandler
+    void on(ConfluenceConfirmed event, @SequenceNumber long version, @Timestamp Instant at) {
+        CitizenName name = event.confluence().name();
+        change(event.gov(), version, at, doc -> doc.withoutStale(name)
+                .withBumps(bumps -> bumps.stream().map(b -> b.upgradeRecorded(name)).toList()));
+    }
+
     @EventHandler
     void on(CitizenDropped event, @SequenceNumber long version, @Timestamp Instant at) {
         change(event.gov(), version, at, doc -> doc.withDraft(doc.draft().without(event.citizen()))
@@ -152,7 +161,9 @@ public class CompositionProjection {
                 draft = draft.with(upgrade);
             }
             List<CitizenName> applied = event.upgradedConfluences().stream().map(ConfluenceConfig::name).toList();
-            return doc.withDraft(draft)
+            GovComposition updated = event.staleConfluences() == null ? doc
+                    : doc.withStaleExactly(event.staleConfluences());
+            return updated.withDraft(draft)
                     .withHeld(held -> held.stream().filter(h -> !applied.contains(h.name())).toList())
                     .withBumps(bumps -> bumps.stream().filter(b -> !b.citizen().equals(event.citizen())).toList());
         });

@@ -40,6 +40,11 @@ public record GovComposition(GovConfig published, Long revision, Instant publish
                 retiredAt);
     }
 
+    GovComposition withStaleExactly(List<CitizenName> stale) {
+        return new GovComposition(published, revision, publishedAt, draft, stale, pendingBumps, heldUpgrades,
+                retiredAt);
+    }
+
     GovComposition withoutStale(CitizenName confluence) {
         return withStale(List.of(), confluence);
     }
