@@ -1,6 +1,7 @@
 #!/bin/bash
 # break one rule at a time in a scratch worktree; report which invariant check caught it
-cd /work/wt-mut
+# run in a scratch clone or worktree: it edits Gov.java and restores it
+cd "$(git rev-parse --show-toplevel)"
 G=command-side/src/main/java/io/govlife/command/gov/Gov.java
 run() {
   name="$1"; shift
@@ -10,7 +11,7 @@ import sys
 p='$G'; s=open(p).read(); old=sys.argv[1]; new=sys.argv[2]
 assert old in s, 'pattern missing for $name'
 open(p,'w').write(s.replace(old,new,1))" "$@" || { echo "$name: PATTERN MISSING"; return; }
-  flock /tmp/govlife-build.lock mvn -B -q -o -pl command-side -am test -Dtest=GovInvariantsTest -Djqwik.tries.default=3000 -Dsurefire.failIfNoSpecifiedTests=false > /tmp/mut-$name.log 2>&1
+  mvn -B -q -o -pl command-side -am test -Dtest=GovInvariantsTest -Djqwik.tries.default=3000 -Dsurefire.failIfNoSpecifiedTests=false > /tmp/mut-$name.log 2>&1
   rc=$?
   caught=$(grep -m1 -A2 "Original Error" command-side/target/surefire-reports/*GovInvariantsTest-output.txt 2>/dev/null | tail -1 | sed 's/^ *//')
   echo "$name: rc=$rc caught: $caught"
