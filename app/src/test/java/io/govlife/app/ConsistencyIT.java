@@ -26,6 +26,12 @@ class ConsistencyIT extends LiveApplication {
         return gov;
     }
 
+    /** zora at a new fingerprint, in the draft: bridge over it is stale. */
+    private void replaceZora(String g) {
+        assertThat(api.post(g + "/citizens/zora/replacement", "{\"lattice\":{\"name\":\"zora\",\"chainId\":7777777,"
+                + "\"fingerprint\":\"" + fp(0x23) + "\"},\"reason\":\"new release\"}").status()).isEqualTo(201);
+    }
+
     @Test
     void the_issues_scenario_publishes_the_bumped_lattice_with_the_upgraded_confluence() {
         String gov = publishedWithWideBridge();
@@ -50,8 +56,7 @@ class ConsistencyIT extends LiveApplication {
     void a_confluence_confirmed_unchanged_after_a_replacement_may_be_published() {
         String gov = publishedWithWideBridge();
         String g = "/api/govs/" + gov;
-        assertThat(api.post(g + "/citizens/zora/replacement", "{\"lattice\":{\"name\":\"zora\",\"chainId\":7777777,"
-                + "\"fingerprint\":\"" + fp(0x23) + "\"},\"reason\":\"new release\"}").status()).isEqualTo(201);
+        replaceZora(g);
         BadInputIT.assertProblem(api.post(g + "/publications", "{}"), 409, "confluences");
         // re-sending the unchanged body is no upgrade and clears nothing
         assertThat(api.put(g + "/confluences/bridge", "{\"fingerprint\":\"" + fp(0x44)
@@ -76,8 +81,7 @@ class ConsistencyIT extends LiveApplication {
     void a_bump_of_a_citizen_changed_in_the_draft_is_refused() {
         String gov = publishedWithWideBridge();
         String g = "/api/govs/" + gov;
-        assertThat(api.post(g + "/citizens/zora/replacement", "{\"lattice\":{\"name\":\"zora\",\"chainId\":7777777,"
-                + "\"fingerprint\":\"" + fp(0x23) + "\"}}").status()).isEqualTo(201);
+        replaceZora(g);
         BadInputIT.assertProblem(api.post(g + "/citizens/zora/bumps", "{\"fingerprint\":\"" + fp(0x98)
                 + "\",\"cutoverAt\":\"" + Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.SECONDS) + "\"}"),
                 409, "citizen");

@@ -65,12 +65,7 @@ class ConsistencyRulesTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Gov.class);
-        fixture.registerInjectableResource((GovNameRegistry) name -> { });
-        fixture.registerInjectableResource(clock);
-        fixture.registerInjectableResource(new BumpPolicy(Duration.ofHours(24)));
-        fixture.registerInjectableResource(new GovTest.RecordingDirectory());
-        GovTest.actingAsOwnerUnlessSaidOtherwise(fixture);
+        fixture = GovTest.fixtureWith(clock);
     }
 
     /** base, zora, the oracle and bridge over all three, published as revision 1. */

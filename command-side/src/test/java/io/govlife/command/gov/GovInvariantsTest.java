@@ -137,12 +137,7 @@ class GovInvariantsTest {
     @BeforeTry
     void freshGov() {
         clock = new MutableClock(START);
-        fixture = new AggregateTestFixture<>(Gov.class);
-        fixture.registerInjectableResource((GovNameRegistry) name -> { });
-        fixture.registerInjectableResource(clock);
-        fixture.registerInjectableResource(new BumpPolicy(Duration.ofHours(24)));
-        fixture.registerInjectableResource(new GovTest.RecordingDirectory());
-        GovTest.actingAsOwnerUnlessSaidOtherwise(fixture);
+        fixture = GovTest.fixtureWith(clock);
     }
 
     @Property

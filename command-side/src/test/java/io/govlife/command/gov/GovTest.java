@@ -136,6 +136,17 @@ class GovTest {
         actingAsOwnerUnlessSaidOtherwise(fixture);
     }
 
+    /** A fixture for the Gov with its collaborators: any name free, this clock, a day's minimum notice. */
+    static AggregateTestFixture<Gov> fixtureWith(MutableClock clock) {
+        AggregateTestFixture<Gov> fixture = new AggregateTestFixture<>(Gov.class);
+        fixture.registerInjectableResource((GovNameRegistry) name -> { });
+        fixture.registerInjectableResource(clock);
+        fixture.registerInjectableResource(new BumpPolicy(Duration.ofHours(24)));
+        fixture.registerInjectableResource(new RecordingDirectory());
+        actingAsOwnerUnlessSaidOtherwise(fixture);
+        return fixture;
+    }
+
     /** Commands in these tests come from the owner unless a test gives them other metadata. */
     static void actingAsOwnerUnlessSaidOtherwise(AggregateTestFixture<Gov> fixture) {
         fixture.registerCommandHandlerInterceptor((unitOfWork, chain) -> {
