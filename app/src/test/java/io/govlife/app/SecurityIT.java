@@ -93,6 +93,8 @@ class SecurityIT extends LiveApplication {
         api.post("/api/govs/" + gov + "/publications", "{}");
         awaitProjections();
         for (String path : new String[]{"/govs/" + gov, "/api/govs/" + gov + "/config",
+                "/api/govs/" + gov + "/config?revision=1", "/api/govs/" + gov + "/revisions",
+                "/api/govs/" + gov + "/revisions/1/diff/1",
                 "/api/govs/" + gov + "/changelog", "/api/govs/" + gov + "/feed"}) {
             assertThat(api.send("GET", path, null, "-X-Operator").status()).as(path).isEqualTo(200);
         }

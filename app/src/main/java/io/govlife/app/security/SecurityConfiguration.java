@@ -63,8 +63,9 @@ class SecurityConfiguration {
                         // no browser calls us cross-origin, so no pre-flight: OPTIONS would only tell a caller
                         // without the right token which methods a gov's resources take
                         .requestMatchers(PATHS.matcher(HttpMethod.OPTIONS, "/**")).denyAll()
-                        .requestMatchers(reads("/api/govs/*/config", "/api/govs/*/changelog", "/api/govs/*/feed"))
-                        .permitAll()
+                        // what integrators compile in and why it changed: a gov's published revisions are public
+                        .requestMatchers(reads("/api/govs/*/config", "/api/govs/*/changelog", "/api/govs/*/feed",
+                                "/api/govs/*/revisions", "/api/govs/*/revisions/*/diff/*")).permitAll()
                         .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/govs/*/notices/*/acks")).permitAll()
                         .requestMatchers(reads("/govs/*", "/console", "/console/**", "/webjars/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
