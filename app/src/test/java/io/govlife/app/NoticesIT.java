@@ -213,8 +213,15 @@ class NoticesIT extends LiveApplication {
         ok(api.post(g + "/citizens/price-oracle/bumps", "{\"fingerprint\":\"" + fp(0x99) + "\",\"cutoverAt\":\""
                 + cutoverAt + "\"}"));
         JsonNode advance = awaitNoticeBody("/acme", "BUMP_SCHEDULED");
+        awaitProjections();
+        assertThat(get("/govs/" + gov).body()).contains("id=\"cutovers\"").doesNotContain("blocked-cutovers");
 
         JsonNode blocked = awaitNoticeBody("/acme", "BUMP_BLOCKED");
+        awaitProjections();
+        String page = get("/govs/" + gov).body();
+        assertThat(page).contains("id=\"blocked-cutovers\"");
+        assertThat(page.substring(page.indexOf("id=\"blocked-cutovers\""))).contains("price-oracle")
+                .contains("oracle-bridge").contains(cutoverAt.toString());
         assertThat(blocked.path("citizen").asText()).isEqualTo("price-oracle");
         assertThat(texts(blocked.path("awaiting"))).containsExactly("oracle-bridge");
         assertThat(blocked.path("citizenFingerprint").asText()).isEqualTo(fp(0x99));
@@ -230,6 +237,8 @@ class NoticesIT extends LiveApplication {
                 && b.path("revision").asLong() == 2);
         assertThat(publication.path("citizen").asText()).isEqualTo("price-oracle");
         assertThat(receiver.at("/acme").stream().filter(r -> r.body().contains("BUMP_BLOCKED"))).hasSize(1);
+        awaitProjections();
+        assertThat(get("/govs/" + gov).body()).doesNotContain("blocked-cutovers");
     }
 
     @Test
