@@ -203,6 +203,28 @@ class NoticesIT extends LiveApplication {
     }
 
     @Test
+    void a_revised_notice_after_another_publication_names_the_root_published_then() {
+        register("acme-wallet", "/acme");
+        ok(api.post(g + "/publications", "{}"));
+        Instant cutoverAt = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
+        ok(api.post(g + "/citizens/price-oracle/bumps", "{\"fingerprint\":\"" + fp(0x99) + "\",\"cutoverAt\":\""
+                + cutoverAt + "\"}"));
+        JsonNode advance = awaitNoticeBody("/acme", "BUMP_SCHEDULED");
+
+        ok(api.post(g + "/organisms", "{\"role\":\"second-oracle\",\"fingerprint\":\"" + fp(0x34) + "\"}"));
+        ok(api.post(g + "/publications", "{}"));
+
+        JsonNode second = awaitNoticeBody("/acme", b -> "PUBLICATION".equals(b.path("kind").asText())
+                && b.path("revision").asLong() == 2);
+        JsonNode revised = awaitNoticeBody("/acme", "BUMP_REVISED");
+        assertThat(revised.path("oldGovFingerprint").asText())
+                .isEqualTo(second.path("newGovFingerprint").asText())
+                .isNotEqualTo(advance.path("oldGovFingerprint").asText());
+        assertThat(revised.path("newGovFingerprint").asText())
+                .isNotEqualTo(advance.path("newGovFingerprint").asText());
+    }
+
+    @Test
     void a_blocked_cutover_tells_the_integrators_what_it_awaits_and_publishes_once_the_upgrade_is_recorded() {
         ok(api.post(g + "/organisms", "{\"role\":\"second-oracle\",\"fingerprint\":\"" + fp(0x34) + "\"}"));
         ok(api.post(g + "/confluences", "{\"name\":\"oracle-bridge\",\"fingerprint\":\"" + fp(0x44)
