@@ -177,6 +177,93 @@ class NoticesIT extends LiveApplication {
     }
 
     @Test
+    void retiring_tells_the_integrators_told_of_each_pending_bump_that_it_is_cancelled_naming_it() {
+        register("acme-wallet", "/acme");
+        ok(api.post(g + "/publications", "{}"));
+        Instant cutoverAt = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
+        ok(api.post(g + "/citizens/price-oracle/bumps", "{\"fingerprint\":\"" + fp(0x99) + "\",\"cutoverAt\":\""
+                + cutoverAt + "\"}"));
+        JsonNode advance = awaitNoticeBody("/acme", "BUMP_SCHEDULED");
+        register("late-wallet", "/late"); // registered after the bump was announced: never told of it
+
+        ok(api.post(g + "/retirement", "{\"reason\":\"superseded by a new gov\"}"));
+
+        JsonNode cancellation = awaitNoticeBody("/acme", "BUMP_CANCELLED");
+        assertThat(cancellation.path("citizen").asText()).isEqualTo("price-oracle");
+        assertThat(cancellation.path("citizenFingerprint").asText()).isEqualTo(fp(0x99));
+        assertThat(cancellation.path("cutoverAt").asText()).isEqualTo(cutoverAt.toString());
+        assertThat(cancellation.path("oldGovFingerprint").asText())
+                .isEqualTo(advance.path("oldGovFingerprint").asText());
+        assertThat(cancellation.path("ackToken").asText()).isNotBlank();
+        awaitNoticeBody("/late", "RETIREMENT");
+        awaitProjections();
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> receiver.at("/late").stream()
+                .noneMatch(r -> r.body().contains("BUMP_CANCELLED")));
+        assertThat(receiver.at("/acme").stream().filter(r -> r.body().contains("BUMP_CANCELLED"))).hasSize(1);
+    }
+
+    @Test
+    void a_revised_notice_after_another_publication_names_the_root_published_then() {
+        register("acme-wallet", "/acme");
+        ok(api.post(g + "/publications", "{}"));
+        Instant cutoverAt = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
+        ok(api.post(g + "/citizens/price-oracle/bumps", "{\"fingerprint\":\"" + fp(0x99) + "\",\"cutoverAt\":\""
+                + cutoverAt + "\"}"));
+        JsonNode advance = awaitNoticeBody("/acme", "BUMP_SCHEDULED");
+
+        ok(api.post(g + "/organisms", "{\"role\":\"second-oracle\",\"fingerprint\":\"" + fp(0x34) + "\"}"));
+        ok(api.post(g + "/publications", "{}"));
+
+        JsonNode second = awaitNoticeBody("/acme", b -> "PUBLICATION".equals(b.path("kind").asText())
+                && b.path("revision").asLong() == 2);
+        JsonNode revised = awaitNoticeBody("/acme", "BUMP_REVISED");
+        assertThat(revised.path("oldGovFingerprint").asText())
+                .isEqualTo(second.path("newGovFingerprint").asText())
+                .isNotEqualTo(advance.path("oldGovFingerprint").asText());
+        assertThat(revised.path("newGovFingerprint").asText())
+                .isNotEqualTo(advance.path("newGovFingerprint").asText());
+    }
+
+    @Test
+    void a_blocked_cutover_tells_the_integrators_what_it_awaits_and_publishes_once_the_upgrade_is_recorded() {
+        ok(api.post(g + "/organisms", "{\"role\":\"second-oracle\",\"fingerprint\":\"" + fp(0x34) + "\"}"));
+        ok(api.post(g + "/confluences", "{\"name\":\"oracle-bridge\",\"fingerprint\":\"" + fp(0x44)
+                + "\",\"spans\":[\"price-oracle\",\"second-oracle\"],\"stateMachineVersion\":\"1\"}"));
+        ok(api.post(g + "/publications", "{}"));
+        register("acme-wallet", "/acme");
+        Instant cutoverAt = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+        ok(api.post(g + "/citizens/price-oracle/bumps", "{\"fingerprint\":\"" + fp(0x99) + "\",\"cutoverAt\":\""
+                + cutoverAt + "\"}"));
+        JsonNode advance = awaitNoticeBody("/acme", "BUMP_SCHEDULED");
+        awaitProjections();
+        assertThat(get("/govs/" + gov).body()).contains("id=\"cutovers\"").doesNotContain("blocked-cutovers");
+
+        JsonNode blocked = awaitNoticeBody("/acme", "BUMP_BLOCKED");
+        awaitProjections();
+        String page = get("/govs/" + gov).body();
+        assertThat(page).contains("id=\"blocked-cutovers\"");
+        assertThat(page.substring(page.indexOf("id=\"blocked-cutovers\""))).contains("price-oracle")
+                .contains("oracle-bridge").contains(cutoverAt.toString());
+        assertThat(blocked.path("citizen").asText()).isEqualTo("price-oracle");
+        assertThat(texts(blocked.path("awaiting"))).containsExactly("oracle-bridge");
+        assertThat(blocked.path("citizenFingerprint").asText()).isEqualTo(fp(0x99));
+        assertThat(blocked.path("oldGovFingerprint").asText()).isEqualTo(advance.path("oldGovFingerprint").asText());
+        Api.Reply ack = api.post(g + "/notices/" + blocked.path("id").asText() + "/acks",
+                "{\"integrator\":\"acme-wallet\",\"token\":\"" + blocked.path("ackToken").asText() + "\"}",
+                "-X-Operator");
+        assertThat(ack.status()).as("%s", ack).isEqualTo(200);
+
+        ok(api.put(g + "/confluences/oracle-bridge", "{\"fingerprint\":\"" + fp(0x45)
+                + "\",\"spans\":[\"price-oracle\",\"second-oracle\"],\"stateMachineVersion\":\"2\"}"));
+        JsonNode publication = awaitNoticeBody("/acme", b -> "PUBLICATION".equals(b.path("kind").asText())
+                && b.path("revision").asLong() == 2);
+        assertThat(publication.path("citizen").asText()).isEqualTo("price-oracle");
+        assertThat(receiver.at("/acme").stream().filter(r -> r.body().contains("BUMP_BLOCKED"))).hasSize(1);
+        awaitProjections();
+        assertThat(get("/govs/" + gov).body()).doesNotContain("blocked-cutovers");
+    }
+
+    @Test
     void a_rotated_secret_overlaps_the_old_one() {
         String old = register("acme-wallet", "/acme");
         Api.Reply rotation = ok(api.post(g + "/integrators/acme-wallet/secret-rotation", null));

@@ -29,6 +29,14 @@ public record GovlifeProperties(
 
     public record Bump(@DefaultValue("PT24H") Duration minimumNotice,
                        @DefaultValue("PT6H") Duration reminderBefore) {
+
+        public Bump {
+            // zero or less would call no bump short notice, and integrators would never be warned of one
+            if (minimumNotice == null || minimumNotice.isNegative() || minimumNotice.isZero()) {
+                throw new IllegalArgumentException("govlife.bump.minimum-notice must be positive, e.g. PT24H; got "
+                        + minimumNotice);
+            }
+        }
     }
 
     public record Http(@DefaultValue("64KB") DataSize maxBodySize) {

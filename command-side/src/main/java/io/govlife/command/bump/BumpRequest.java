@@ -1,6 +1,7 @@
 package io.govlife.command.bump;
 
 import io.govlife.command.web.Constraints;
+import io.govlife.command.web.SaneInstant;
 import io.govlife.events.gov.Fingerprint;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -10,6 +11,6 @@ import java.time.Instant;
 
 public record BumpRequest(
         @NotNull @Pattern(regexp = Fingerprint.PATTERN, message = Fingerprint.RULE) String fingerprint,
-        @NotNull Instant cutoverAt,
+        @NotNull @SaneInstant Instant cutoverAt,
         @Size(max = Constraints.REASON_MAX) String reason) {
 }

@@ -63,7 +63,8 @@ class IntegratorController {
                                                   @Valid @RequestBody(required = false) ReasonRequest body,
                                                   Write write) {
         String secret = newSecret();
-        GovState state = commands.send(new RotateIntegratorSecret(gov, integrator, secret, overlap), write,
+        GovState state = commands.send(new RotateIntegratorSecret(gov, integrator, secret, overlap,
+                write.expectedVersion()), write,
                 ReasonRequest.reasonOf(body));
         return ResponseEntity.ok().eTag(GovCommands.etag(state)).cacheControl(CacheControl.noStore())
                 .body(new IntegratorRegistration(integrator.value(), null, secret, state));

@@ -1,6 +1,7 @@
 package io.govlife.query.audit;
 
 import io.govlife.query.composition.CompositionRepository;
+import io.govlife.query.support.Instants;
 import io.govlife.query.support.JsonColumns;
 import io.govlife.query.support.Page;
 import io.govlife.query.support.Paging;
@@ -37,6 +38,8 @@ class AuditController {
                              @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "50") int size) {
         Paging paging = Paging.of(page, size);
+        Instants.requireSane("from", from);
+        Instants.requireSane("to", to);
         if (from != null && to != null && from.isAfter(to)) {
             throw QueryProblems.badRequest("from", "must not be after 'to'");
         }

@@ -1,6 +1,7 @@
 package io.govlife.query.revisions;
 
 import io.govlife.query.support.GovConfigDiff;
+import io.govlife.query.support.Instants;
 import io.govlife.query.support.JsonColumns;
 import io.govlife.query.support.QueryProblems;
 import org.springframework.http.MediaType;
@@ -35,6 +36,7 @@ class RevisionController {
         if (revision != null && asOf != null) {
             throw QueryProblems.badRequest("revision", "give revision or asOf, not both");
         }
+        Instants.requireSane("asOf", asOf);
         Revision found;
         if (revision != null) {
             found = revisions.number(gov, revision).orElseThrow(() -> QueryProblems.notFound("revision-not-found",

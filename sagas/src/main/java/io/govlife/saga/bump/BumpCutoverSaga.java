@@ -6,7 +6,9 @@ import io.govlife.events.bump.CutoverFingerprintRevised;
 import io.govlife.events.bump.FingerprintBumpCancelled;
 import io.govlife.events.bump.FingerprintBumpScheduled;
 import io.govlife.events.bump.FingerprintCutOver;
+import io.govlife.events.bump.FingerprintCutoverBlocked;
 import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.gov.GovConfigPublished;
 import io.govlife.events.gov.GovName;
 import io.govlife.events.gov.GovRetired;
 import io.govlife.events.gov.Rule;
@@ -30,12 +32,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One pending bump, from its schedule to its cutover: tells integrators at once which GovConfig fingerprint they
  * will need, tells them again when that changes, reminds those who have not acknowledged, and at the cutover
- * instant sends the command that cuts over and publishes. Its deadlines live in the database and survive restarts.
- * A cancellation, the cutover or the gov's retirement ends it.
+ * instant sends the command that cuts over and publishes; if that cutover is blocked, tells those integrators what it
+ * awaits. Its deadlines live in the database and survive restarts. A cancellation, the cutover or the gov's
+ * retirement ends it; retirement tells the integrators told of the bump that it is cancelled.
+ * <p>
+ * Every notice names, as the root it replaces, the gov root published when the notice is written: the saga follows
+ * the gov's publications itself rather than asking a read model, so it sees them in the gov's own order, before the
+ * revision notice that a publication causes.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -51,8 +59,10 @@ public class BumpCutoverSaga {
     private String citizen;
     private String bump;
     private Instant cutoverAt;
+    /** The gov root published now: what integrators bind to until the cutover. */
     private String fromGovFingerprint;
     private String expectedGovFingerprint;
+    private String toFingerprint;
 
     @Autowired
     private transient BumpNotices notices;
@@ -72,6 +82,7 @@ public class BumpCutoverSaga {
         cutoverAt = event.cutoverAt();
         expectedGovFingerprint = event.expectedGovFingerprint().hex();
         fromGovFingerprint = event.publishedGovFingerprint().hex();
+        toFingerprint = event.toFingerprint().hex();
         SagaLifecycle.associateWith("gov", gov);
 
         notices.bumpPending(gov, citizen, bump, cutoverAt);
@@ -84,6 +95,11 @@ public class BumpCutoverSaga {
     void on(CutoverFingerprintRevised event, EventMessage<?> message) {
         expectedGovFingerprint = event.expectedGovFingerprint().hex();
         notices.notifyIntegrators(message.getIdentifier(), content(NoticeKind.BUMP_REVISED), bump);
+    }
+
+    @SagaEventHandler(associationProperty = "gov")
+    void on(GovConfigPublished event) {
+        fromGovFingerprint = event.fingerprint().hex();
     }
 
     @DeadlineHandler(deadlineName = REMINDER)
@@ -110,6 +126,13 @@ public class BumpCutoverSaga {
         }
     }
 
+    /** The saga goes on: the cutover completes, with its publication, when the last awaited upgrade is recorded. */
+    @SagaEventHandler(associationProperty = "bumpKey")
+    void on(FingerprintCutoverBlocked event, EventMessage<?> message) {
+        List<String> awaiting = event.awaitingConfluences().stream().map(CitizenName::value).toList();
+        notices.notifyToldOf(message.getIdentifier(), content(NoticeKind.BUMP_BLOCKED, awaiting), bump);
+    }
+
     @EndSaga
     @SagaEventHandler(associationProperty = "bumpKey")
     void on(FingerprintCutOver event) {
@@ -128,9 +151,12 @@ public class BumpCutoverSaga {
 
     @EndSaga
     @SagaEventHandler(associationProperty = "gov")
-    void on(GovRetired event) {
+    void on(GovRetired event, EventMessage<?> message) {
         cancelDeadlines();
         notices.bumpEnded(gov, citizen);
+        if (event.cancelledBumps().contains(CitizenName.of(citizen))) {
+            notices.notifyToldOf(message.getIdentifier() + "/" + citizen, content(NoticeKind.BUMP_CANCELLED), bump);
+        }
     }
 
     private void cancelDeadlines() {
@@ -139,6 +165,11 @@ public class BumpCutoverSaga {
     }
 
     private NoticeContent content(NoticeKind kind) {
-        return new NoticeContent(gov, kind, citizen, fromGovFingerprint, expectedGovFingerprint, cutoverAt, null);
+        return content(kind, null);
+    }
+
+    private NoticeContent content(NoticeKind kind, List<String> awaiting) {
+        return new NoticeContent(gov, kind, citizen, fromGovFingerprint, expectedGovFingerprint, cutoverAt, null,
+                toFingerprint, awaiting);
     }
 }

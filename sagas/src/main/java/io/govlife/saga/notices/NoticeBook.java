@@ -48,6 +48,18 @@ public class NoticeBook implements BumpNotices {
         }
     }
 
+    @Override
+    public void notifyToldOf(String source, NoticeContent content, String bump) {
+        List<Map<String, Object>> integrators = jdbc.queryForList("select i.integrator, i.webhook_url from "
+                + "integrator_endpoint i where i.gov = ? and i.disabled = false and exists (select 1 from notice n "
+                + "where n.gov = i.gov and n.integrator = i.integrator and n.bump = ?) order by i.integrator",
+                content.gov(), bump);
+        for (Map<String, Object> integrator : integrators) {
+            String name = (String) integrator.get("integrator");
+            write(source + "/" + name, content, name, (String) integrator.get("webhook_url"), bump);
+        }
+    }
+
     /** A reminder of the bump to each integrator that has acknowledged none of its notices. */
     @Override
     public void remindUnacknowledged(String source, NoticeContent content, String bump) {
@@ -105,6 +117,12 @@ public class NoticeBook implements BumpNotices {
         body.put("newGovFingerprint", content.newGovFingerprint());
         body.put("cutoverAt", content.cutoverAt());
         body.put("revision", content.revision());
+        if (content.citizenFingerprint() != null) {
+            body.put("citizenFingerprint", content.citizenFingerprint());
+        }
+        if (content.awaiting() != null) {
+            body.put("awaiting", content.awaiting());
+        }
         body.put("changelog", publicUrl + "/api/govs/" + content.gov() + "/changelog");
         body.put("feed", publicUrl + "/api/govs/" + content.gov() + "/feed");
         body.put("handshake", publicUrl + "/govs/" + content.gov());

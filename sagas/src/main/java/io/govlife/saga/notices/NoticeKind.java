@@ -7,6 +7,8 @@ public enum NoticeKind {
     BUMP_REVISED,
     BUMP_REMINDER,
     BUMP_CANCELLED,
+    /** The cutover time came but spanning confluences still await their upgrade. */
+    BUMP_BLOCKED,
     RETIREMENT,
     INCLUSION
 }

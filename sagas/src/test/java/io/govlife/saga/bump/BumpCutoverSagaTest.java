@@ -5,8 +5,11 @@ import io.govlife.events.bump.CutoverFingerprintRevised;
 import io.govlife.events.bump.FingerprintBumpCancelled;
 import io.govlife.events.bump.FingerprintBumpScheduled;
 import io.govlife.events.bump.FingerprintCutOver;
+import io.govlife.events.bump.FingerprintCutoverBlocked;
 import io.govlife.events.citizen.CitizenName;
 import io.govlife.events.gov.Fingerprint;
+import io.govlife.events.gov.GovConfig;
+import io.govlife.events.gov.GovConfigPublished;
 import io.govlife.events.gov.GovName;
 import io.govlife.events.gov.GovRetired;
 import io.govlife.saga.notices.BumpNotices;
@@ -50,6 +53,12 @@ class BumpCutoverSagaTest {
         @Override
         public void notifyIntegrators(String source, NoticeContent content, String bump) {
             calls.add("notify " + content.kind());
+            contents.add(content);
+        }
+
+        @Override
+        public void notifyToldOf(String source, NoticeContent content, String bump) {
+            calls.add("tell-told " + content.kind());
             contents.add(content);
         }
 
@@ -153,13 +162,114 @@ class BumpCutoverSagaTest {
         assertThat(notices.calls).endsWith("ended base", "notify BUMP_CANCELLED");
     }
 
+    NoticeContent last() {
+        return notices.contents.get(notices.contents.size() - 1);
+    }
+
+    /** Another revision published while the bump is pending: from then on, the root integrators bind to. */
+    static GovConfigPublished intervening(long revision, Fingerprint root) {
+        return new GovConfigPublished(GOV, revision, root, fp(0xa0), GovConfig.empty(GOV), null, null);
+    }
+
     @Test
-    void retirement_ends_the_saga_and_cancels_its_deadlines() {
+    void the_advance_notice_names_the_citizen_s_target_fingerprint() {
+        fixture.givenCurrentTime(NOW).whenAggregate(GOV.value()).publishes(scheduled());
+        assertThat(notices.contents.get(0).citizenFingerprint()).isEqualTo(fp(0x99).hex());
+    }
+
+    @Test
+    void a_revised_notice_after_an_intervening_publication_names_the_root_published_then() {
+        fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled(), intervening(2, fp(0xc2)))
+                .whenAggregate(GOV.value()).publishes(new CutoverFingerprintRevised(GOV, BASE, CUTOVER, fp(0xa1),
+                        fp(0xc3)))
+                .expectActiveSagas(1);
+        assertThat(last().kind()).isEqualTo(NoticeKind.BUMP_REVISED);
+        assertThat(last().oldGovFingerprint()).isEqualTo(fp(0xc2).hex());
+        assertThat(last().newGovFingerprint()).isEqualTo(fp(0xc3).hex());
+    }
+
+    @Test
+    void a_reminder_after_an_intervening_publication_names_the_root_published_then() {
+        fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled(), intervening(2, fp(0xc2)),
+                        intervening(3, fp(0xc4)))
+                .whenTimeAdvancesTo(CUTOVER.minus(Duration.ofHours(6)))
+                .expectTriggeredDeadlinesWithName(BumpCutoverSaga.REMINDER);
+        assertThat(last().kind()).isEqualTo(NoticeKind.BUMP_REMINDER);
+        assertThat(last().oldGovFingerprint()).isEqualTo(fp(0xc4).hex());
+    }
+
+    @Test
+    void a_publication_changes_no_deadline_and_sends_nothing_itself() {
         fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled())
-                .whenAggregate(GOV.value()).publishes(new GovRetired(GOV, 1L, fp(0xa0), List.of(BASE)))
+                .whenAggregate(GOV.value()).publishes(intervening(2, fp(0xc2)))
+                .expectActiveSagas(1)
+                .expectScheduledDeadlineWithName(CUTOVER, BumpCutoverSaga.CUTOVER)
+                .expectScheduledDeadlineWithName(CUTOVER.minus(Duration.ofHours(6)), BumpCutoverSaga.REMINDER)
+                .expectNoDispatchedCommands();
+        assertThat(notices.calls).containsExactly("pending base " + CUTOVER, "notify BUMP_SCHEDULED");
+    }
+
+    @Test
+    void a_publication_in_another_gov_does_not_change_the_root_named() {
+        GovName other = GovName.of("other.gov");
+        fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled())
+                .andThenAggregate(other.value()).published(new GovConfigPublished(other, 2, fp(0xee), fp(0xed),
+                        GovConfig.empty(other), null, null))
+                .whenTimeAdvancesTo(CUTOVER.minus(Duration.ofHours(6)));
+        assertThat(last().oldGovFingerprint()).isEqualTo(fp(0xa0).hex());
+    }
+
+    @Test
+    void retirement_tells_the_integrators_told_of_the_bump_that_it_is_cancelled_naming_it() {
+        fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled(), intervening(2, fp(0xc2)))
+                .whenAggregate(GOV.value()).publishes(new GovRetired(GOV, 2L, fp(0xc2), List.of(BASE)))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines()
+                .expectNoDispatchedCommands();
+        assertThat(notices.calls).endsWith("ended base", "tell-told BUMP_CANCELLED");
+        NoticeContent cancellation = last();
+        assertThat(cancellation.citizen()).isEqualTo("base");
+        assertThat(cancellation.citizenFingerprint()).isEqualTo(fp(0x99).hex());
+        assertThat(cancellation.cutoverAt()).isEqualTo(CUTOVER);
+        assertThat(cancellation.oldGovFingerprint()).isEqualTo(fp(0xc2).hex());
+    }
+
+    @Test
+    void retirement_that_cancelled_no_bump_of_this_citizen_sends_no_cancellation() {
+        fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled())
+                .whenAggregate(GOV.value()).publishes(new GovRetired(GOV, 1L, fp(0xa0), List.of()))
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
-        assertThat(notices.calls).endsWith("ended base");
+        assertThat(notices.calls).last().isEqualTo("ended base");
+    }
+
+    @Test
+    void a_blocked_cutover_tells_the_integrators_told_of_the_bump_what_it_awaits_and_keeps_waiting() throws Exception {
+        fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled(), intervening(2, fp(0xc2)))
+                .andThenTimeAdvancesTo(CUTOVER)
+                .whenAggregate(GOV.value()).publishes(new FingerprintCutoverBlocked(GOV, BASE,
+                        List.of(CitizenName.of("bridge"), CitizenName.of("relay"))))
+                .expectActiveSagas(1)
+                .expectNoDispatchedCommands()
+                .expectNoScheduledDeadlines();
+        assertThat(notices.calls).last().isEqualTo("tell-told BUMP_BLOCKED");
+        NoticeContent blocked = last();
+        assertThat(blocked.citizen()).isEqualTo("base");
+        assertThat(blocked.awaiting()).containsExactly("bridge", "relay");
+        assertThat(blocked.oldGovFingerprint()).isEqualTo(fp(0xc2).hex());
+        assertThat(blocked.citizenFingerprint()).isEqualTo(fp(0x99).hex());
+    }
+
+    @Test
+    void a_blocked_cutover_completes_when_the_cutover_follows() throws Exception {
+        fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled())
+                .andThenTimeAdvancesTo(CUTOVER)
+                .andThenAggregate(GOV.value()).published(new FingerprintCutoverBlocked(GOV, BASE,
+                        List.of(CitizenName.of("bridge"))))
+                .whenAggregate(GOV.value()).publishes(new FingerprintCutOver(GOV, BASE, fp(0x11), fp(0x99), List.of(),
+                        fp(0xb0)))
+                .expectActiveSagas(0);
+        assertThat(notices.calls).endsWith("tell-told BUMP_BLOCKED", "ended base");
     }
 
     @Test
