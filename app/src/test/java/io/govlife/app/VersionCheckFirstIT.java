@@ -59,6 +59,7 @@ class VersionCheckFirstIT extends LiveApplication {
                 Arguments.of("DELETE", "/operators/nobody", null),
                 Arguments.of("DELETE", "/services/PASSPORT", "{\"reason\":\"never shipped\"}"),
                 Arguments.of("DELETE", "/integrators/nobody", null),
+                Arguments.of("POST", "/confluences/bridge/confirmation", "{\"reason\":\"nothing changed\"}"),
                 Arguments.of("POST", "/integrators/nobody/secret-rotation", null),
                 // and these the gov would accept
                 Arguments.of("PUT", "/confluences/bridge", "{\"fingerprint\":\"" + fp(0x46)
