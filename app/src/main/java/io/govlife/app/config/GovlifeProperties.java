@@ -36,6 +36,11 @@ public record GovlifeProperties(
                 throw new IllegalArgumentException("govlife.bump.minimum-notice must be positive, e.g. PT24H; got "
                         + minimumNotice);
             }
+            // zero or less would remind integrators at or after the cutover, when it no longer helps
+            if (reminderBefore == null || reminderBefore.isNegative() || reminderBefore.isZero()) {
+                throw new IllegalArgumentException("govlife.bump.reminder-before must be positive, e.g. PT6H; got "
+                        + reminderBefore);
+            }
         }
     }
 

@@ -34,6 +34,18 @@ class MinimumNoticeTest {
         });
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"PT0S", "-PT1H"})
+    void a_reminder_at_or_after_the_cutover_is_refused_too(String before) {
+        context.withPropertyValues("govlife.bump.reminder-before=" + before).run(started -> {
+            assertThat(started).hasFailed();
+            assertThat(started.getStartupFailure()).rootCause()
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("govlife.bump.reminder-before")
+                    .hasMessageContaining("must be positive");
+        });
+    }
+
     @Test
     void a_positive_notice_starts_and_the_default_is_a_day() {
         context.withPropertyValues("govlife.bump.minimum-notice=PT2S").run(started -> {

@@ -47,8 +47,9 @@ import static io.govlife.command.gov.GovTest.published;
 import static io.govlife.command.gov.GovTest.referenced;
 
 /**
- * DOMAIN.md "Consistency rules (v2)", one hole at a time: each test here failed on the Gov before the rules were
- * rewritten (the model-based {@link GovInvariantsTest} checks them all on random sequences).
+ * DOMAIN.md "Consistency rules (v2)", one hole of issue 19 at a time, as plain given/when/expect cases; the
+ * model-based {@link GovInvariantsTest} checks the rules on random sequences (and fails on the Gov before the
+ * rewrite: docs/consistency.md).
  */
 class ConsistencyRulesTest {
 
