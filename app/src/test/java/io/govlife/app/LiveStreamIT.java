@@ -26,6 +26,9 @@ class LiveStreamIT extends LiveApplication {
         assertThat(api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}").status())
                 .isEqualTo(201);
         awaitProjections();
+        // the stream starts from the composition read model: wait for the gov there, not only for the processor's
+        // status (seen on a fresh PostgreSQL context: the status caught up while the gov was not yet readable)
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/govs/" + gov).status() == 200);
 
         BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
         HttpRequest request = HttpRequest.newBuilder(api.uri("/api/govs/" + gov + "/stream"))
@@ -60,6 +63,9 @@ class LiveStreamIT extends LiveApplication {
         assertThat(api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}").status())
                 .isEqualTo(201);
         awaitProjections();
+        // the stream starts from the composition read model: wait for the gov there, not only for the processor's
+        // status (seen on a fresh PostgreSQL context: the status caught up while the gov was not yet readable)
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/govs/" + gov).status() == 200);
         Api.Reply issued = api.asAdmin("POST", "/api/admin/tokens", "{\"operator\":\"watcher\"}");
         HttpRequest request = HttpRequest.newBuilder(api.uri("/api/govs/" + gov + "/stream"))
                 .header("Accept", "text/event-stream")

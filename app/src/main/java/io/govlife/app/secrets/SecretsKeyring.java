@@ -24,7 +24,7 @@ import java.util.Map;
  * re-seal has moved every row to the current key). Each key is known by an id derived from it, written beside
  * what it sealed, so no configuration has to name ids. Configured as base64 of 32 bytes
  * ({@code govlife.secrets.key}, {@code GOVLIFE_SECRETS_KEY}); else generated once into the data directory,
- * readable by its owner only. docs/secrets-key.md says how to set and rotate it.
+ * readable by its owner only. README ("The secrets key") says how to set and rotate it.
  */
 public final class SecretsKeyring {
 
