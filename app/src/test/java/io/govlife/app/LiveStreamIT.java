@@ -26,8 +26,8 @@ class LiveStreamIT extends LiveApplication {
         assertThat(api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}").status())
                 .isEqualTo(201);
         awaitProjections();
-        // the stream starts from the composition read model: wait for the gov there, not only for the processor's
-        // status (seen on a fresh PostgreSQL context: the status caught up while the gov was not yet readable)
+        // the stream starts from the composition read model: wait for the gov there (before the projection status
+        // counted unread segments as caught up, a fresh context answered the stream's first request with 404)
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/govs/" + gov).status() == 200);
 
         BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
@@ -63,8 +63,8 @@ class LiveStreamIT extends LiveApplication {
         assertThat(api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}").status())
                 .isEqualTo(201);
         awaitProjections();
-        // the stream starts from the composition read model: wait for the gov there, not only for the processor's
-        // status (seen on a fresh PostgreSQL context: the status caught up while the gov was not yet readable)
+        // the stream starts from the composition read model: wait for the gov there (before the projection status
+        // counted unread segments as caught up, a fresh context answered the stream's first request with 404)
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/govs/" + gov).status() == 200);
         Api.Reply issued = api.asAdmin("POST", "/api/admin/tokens", "{\"operator\":\"watcher\"}");
         HttpRequest request = HttpRequest.newBuilder(api.uri("/api/govs/" + gov + "/stream"))

@@ -22,7 +22,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -121,8 +120,11 @@ class ProjectionAdminController {
 
     private static ProjectionStatus status(String name, StreamingEventProcessor processor, Long head) {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        Long position = segments.stream().map(s -> s.getCurrentPosition()).filter(OptionalLong::isPresent)
-                .map(OptionalLong::getAsLong).min(Long::compare).orElse(null);
+        // a segment that has not read anything yet has no position: the read model is not there until it has (its
+        // events may be the very ones the others passed over), so the lowest of all, or none
+        boolean unread = segments.stream().anyMatch(s -> s.getCurrentPosition().isEmpty());
+        Long position = unread ? null : segments.stream().map(s -> s.getCurrentPosition().getAsLong())
+                .min(Long::compare).orElse(null);
         boolean replaying = rebuilding(processor).contains(name);
         Double progress = null;
         if (replaying && head != null && head > 0) {
