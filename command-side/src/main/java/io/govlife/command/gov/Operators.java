@@ -1,0 +1,65 @@
+package io.govlife.command.gov;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.govlife.events.gov.GovCreated;
+import io.govlife.events.gov.GovName;
+import io.govlife.events.gov.Rule;
+import io.govlife.events.gov.RuleViolation;
+import io.govlife.events.operator.CoOperatorAdded;
+import io.govlife.events.operator.CoOperatorRemoved;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Who may change the gov: its owner, who alone changes this list, and the co-operators the owner added. */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+class Operators {
+
+    private String owner;
+    private Set<String> coOperators = new TreeSet<>();
+
+    void requireAuthority(String operator, GovName gov) {
+        if (operator == null || !(operator.equals(owner) || coOperators.contains(operator))) {
+            throw new RuleViolation(Rule.NOT_AN_OPERATOR, "operator", "'" + operator
+                    + "' is not an operator of gov '" + gov + "': ask its owner to add you as a co-operator");
+        }
+    }
+
+    void requireOwner(String operator, GovName gov) {
+        if (operator == null || !operator.equals(owner)) {
+            throw new RuleViolation(Rule.NOT_THE_OWNER, "operator",
+                    "only the owner of gov '" + gov + "' adds and removes co-operators");
+        }
+    }
+
+    void requireAddable(String operator, GovName gov) {
+        if (operator.equals(owner) || coOperators.contains(operator)) {
+            throw new RuleViolation(Rule.CO_OPERATOR_ALREADY, "operator",
+                    "'" + operator + "' already operates gov '" + gov + "'");
+        }
+    }
+
+    void requireCoOperator(String operator, GovName gov) {
+        if (!coOperators.contains(operator)) {
+            throw new RuleViolation(Rule.CO_OPERATOR_NOT_FOUND, "operator",
+                    "'" + operator + "' is not a co-operator of gov '" + gov + "'");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(GovCreated event) {
+        owner = event.owner();
+    }
+
+    @EventSourcingHandler
+    void on(CoOperatorAdded event) {
+        coOperators.add(event.operator());
+    }
+
+    @EventSourcingHandler
+    void on(CoOperatorRemoved event) {
+        coOperators.remove(event.operator());
+    }
+}
