@@ -7,14 +7,9 @@ import io.govlife.events.bump.FingerprintBumpCancelled;
 import io.govlife.events.bump.FingerprintBumpScheduled;
 import io.govlife.events.bump.FingerprintCutOver;
 import io.govlife.events.bump.FingerprintCutoverBlocked;
-import io.govlife.events.citizen.CitizenDropped;
 import io.govlife.events.citizen.CitizenKind;
 import io.govlife.events.citizen.CitizenName;
-import io.govlife.events.citizen.CitizenReplaced;
 import io.govlife.events.citizen.ConfluenceConfig;
-import io.govlife.events.citizen.ConfluenceConfirmed;
-import io.govlife.events.citizen.ConfluenceUpgradeHeld;
-import io.govlife.events.citizen.ConfluenceUpgraded;
 import io.govlife.events.gov.Fingerprint;
 import io.govlife.events.gov.GovConfig;
 import io.govlife.events.gov.GovConfigPublished;
@@ -34,25 +29,21 @@ import java.util.TreeMap;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The pending fingerprint bumps and the confluence upgrades held for their cutovers. Methods that read the draft or
- * the publication take the gov as a parameter, never keeping it: a snapshot restores this entity without it.
+ * The pending fingerprint bumps and what each one's cutover would publish. Methods that read the draft, the
+ * publication or the held upgrades take the gov as a parameter, never keeping it: a snapshot restores this entity
+ * without it.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Bumps {
 
     private Map<String, PendingBump> pending = new TreeMap<>();
-    private Map<String, HeldUpgrade> held = new TreeMap<>();
 
-    /** What a cutover takes from the bumps into the record: when the bump was scheduled, when each upgrade held. */
-    record Released(long scheduledAt, Map<String, Long> heldAt) {
-    }
-
-    void schedule(BumpFingerprint command, Clock clock, BumpPolicy policy, Gov gov) {
+    void schedule(BumpFingerprint command, CitizenKind kind, Clock clock, BumpPolicy policy, Gov gov) {
         CitizenName citizen = command.citizen();
-        GovConfig draft = gov.draft();
-        GovConfig published = gov.published();
-        if (gov.requireCitizen(citizen) == CitizenKind.CONFLUENCE) {
+        GovConfig draft = gov.draft.config();
+        GovConfig published = gov.published;
+        if (kind == CitizenKind.CONFLUENCE) {
             throw new RuleViolation(Rule.BUMP_NOT_FOR_CONFLUENCE, "citizen",
                     "'" + citizen + "' is a confluence: a confluence changes by upgrade, not by bump");
         }
@@ -79,14 +70,15 @@ class Bumps {
         }
         List<CitizenName> toUpgrade = published.confluencesSpanning(citizen).stream().filter(draft::names).toList();
         // nothing is recorded after the bump yet: its cutover would publish just the bumped fingerprint
-        apply(new FingerprintBumpScheduled(gov.name(), citizen, current, command.fingerprint(), command.cutoverAt(),
+        apply(new FingerprintBumpScheduled(gov.name, citizen, current, command.fingerprint(), command.cutoverAt(),
                 published.withFingerprint(citizen, command.fingerprint()).fingerprint(), toUpgrade,
                 published.fingerprint()));
     }
 
     void cancel(CitizenName citizen, Gov gov) {
+        gov.draft.requireCitizen(citizen, gov.name);
         PendingBump bump = require(citizen);
-        apply(new FingerprintBumpCancelled(gov.name(), bump.citizen(), bump.to(), bump.cutoverAt(),
+        apply(new FingerprintBumpCancelled(gov.name, bump.citizen(), bump.to(), bump.cutoverAt(),
                 upgradesHeldOnlyFor(bump, gov)));
         reviseCutoverExpectations(gov); // upgrades held only for it are discarded
     }
@@ -101,31 +93,13 @@ class Bumps {
         if (plan.awaiting().isEmpty()) {
             cutOver(bump, plan, gov);
         } else if (!bump.blocked() || !bump.awaiting().equals(plan.awaiting())) {
-            apply(new FingerprintCutoverBlocked(gov.name(), bump.citizen(), plan.awaiting()));
+            apply(new FingerprintCutoverBlocked(gov.name, bump.citizen(), plan.awaiting()));
         }
     }
 
-    /**
-     * While a citizen the confluence spans has a bump pending, the upgrade is held for the cutover, which publishes
-     * only citizens already published: an upgrade of a published confluence spanning anything else is refused rather
-     * than held for a cutover that could never carry it.
-     */
-    void upgrade(ConfluenceConfig upgrade, Gov gov) {
-        List<PendingBump> spanned = pending.values().stream()
-                .filter(bump -> spans(upgrade.name(), upgrade, bump.citizen(), gov)).toList();
-        if (spanned.isEmpty()) {
-            apply(new ConfluenceUpgraded(gov.name(), upgrade,
-                    gov.draft().with(upgrade).fingerprint()));
-        } else {
-            requirePublishableAtCutover(upgrade, spanned.get(0), gov.published());
-            apply(new ConfluenceUpgradeHeld(gov.name(), upgrade, spanned.get(0).citizen()));
-        }
-    }
-
-    /** The body an upgrade or confirmation of the confluence is compared with: the held one, if any. */
-    ConfluenceConfig latestBodyOf(CitizenName confluence, ConfluenceConfig drafted) {
-        HeldUpgrade upgrade = held.get(confluence.value());
-        return upgrade == null ? drafted : upgrade.config();
+    /** Pending bumps of citizens the confluence spans, as drafted, published or in the given body. */
+    List<PendingBump> spannedBy(ConfluenceConfig body, Gov gov) {
+        return pending.values().stream().filter(bump -> spans(body.name(), body, bump.citizen(), gov)).toList();
     }
 
     boolean awaits(CitizenName confluence, Gov gov) {
@@ -147,21 +121,6 @@ class Bumps {
         }
     }
 
-    /** A held upgrade of a published confluence enters the cutover's GovConfig, so it may span only what that names. */
-    private static void requirePublishableAtCutover(ConfluenceConfig upgrade, PendingBump bump, GovConfig published) {
-        if (published == null || published.confluence(upgrade.name()).isEmpty()) {
-            return; // a draft-only confluence: the cutover updates it in the draft only
-        }
-        for (int i = 0; i < upgrade.spans().size(); i++) {
-            CitizenName spanned = upgrade.spans().get(i);
-            if (!published.names(spanned)) {
-                throw new RuleViolation(Rule.UPGRADE_SPANS_UNPUBLISHED, "spans[" + i + "]", "the upgrade is held for "
-                        + "the cutover of '" + bump.citizen() + "', which publishes only what is published now, and '"
-                        + spanned + "' is not: publish it first, or upgrade after the cutover");
-            }
-        }
-    }
-
     private PendingBump require(CitizenName citizen) {
         PendingBump bump = pending.get(citizen.value());
         if (bump == null) {
@@ -172,19 +131,19 @@ class Bumps {
 
     /** Whether the confluence spans the citizen, as drafted, published or in the given body. */
     private static boolean spans(CitizenName confluence, ConfluenceConfig body, CitizenName citizen, Gov gov) {
-        GovConfig published = gov.published();
+        GovConfig published = gov.published;
         return body.spans(citizen)
-                || gov.draft().confluence(confluence).map(c -> c.spans(citizen)).orElse(false)
+                || gov.draft.config().confluence(confluence).map(c -> c.spans(citizen)).orElse(false)
                 || published != null && published.confluence(confluence).map(c -> c.spans(citizen)).orElse(false);
     }
 
     private CutoverPlan plan(PendingBump bump, Gov gov) {
-        return CutoverPlan.of(bump, gov.published(), gov.provenance(), held.values(),
+        return CutoverPlan.of(bump, gov.published, gov.provenance, gov.held.all(),
                 upgrade -> spans(upgrade.name(), upgrade, bump.citizen(), gov));
     }
 
     private List<CitizenName> upgradesHeldOnlyFor(PendingBump cancelled, Gov gov) {
-        return held.values().stream()
+        return gov.held.all().stream()
                 .filter(upgrade -> pending.values().stream().filter(other -> !other.equals(cancelled))
                         .noneMatch(other -> upgrade.recordedAt() > other.scheduledAt()
                                 && spans(upgrade.config().name(), upgrade.config(), other.citizen(), gov)))
@@ -197,13 +156,19 @@ class Bumps {
         for (PendingBump bump : List.copyOf(pending.values())) {
             Fingerprint expected = plan(bump, gov).config().fingerprint();
             if (!expected.equals(bump.expectedGovFingerprint())) {
-                apply(new CutoverFingerprintRevised(gov.name(), bump.citizen(), bump.cutoverAt(),
+                apply(new CutoverFingerprintRevised(gov.name, bump.citizen(), bump.cutoverAt(),
                         bump.expectedGovFingerprint(), expected));
             }
         }
     }
 
-    void completeUnblockedCutovers(Gov gov) {
+    /** After a confluence was recorded or the draft published: what the pending cutovers publish may have changed. */
+    void afterRecording(Gov gov) {
+        reviseCutoverExpectations(gov);
+        completeUnblockedCutovers(gov);
+    }
+
+    private void completeUnblockedCutovers(Gov gov) {
         for (PendingBump bump : List.copyOf(pending.values())) {
             PendingBump now = pending.get(bump.citizen().value());
             if (now != null && now.blocked()) {
@@ -216,55 +181,26 @@ class Bumps {
     }
 
     private void cutOver(PendingBump bump, CutoverPlan plan, Gov gov) {
-        GovConfig newDraft = gov.draft().withFingerprint(bump.citizen(), bump.to());
+        GovConfig newDraft = gov.draft.config().withFingerprint(bump.citizen(), bump.to());
         Map<String, Long> heldAt = new TreeMap<>();
         for (ConfluenceConfig upgrade : plan.applied()) {
             if (Draft.fits(newDraft, upgrade)) {
                 newDraft = newDraft.with(upgrade);
-                heldAt.put(upgrade.name().value(), held.get(upgrade.name().value()).recordedAt());
+                heldAt.put(upgrade.name().value(), gov.held.recordedAt(upgrade.name()));
             }
         }
-        GovConfig previous = gov.published();
+        GovConfig previous = gov.published;
         // read models learn from it which draft confluences the cutover left stale (rule 6)
-        apply(new FingerprintCutOver(gov.name(), bump.citizen(), bump.from(), bump.to(), plan.applied(),
-                newDraft.fingerprint(), gov.provenance().staleAfterCutover(newDraft, bump.citizen(),
+        apply(new FingerprintCutOver(gov.name, bump.citizen(), bump.from(), bump.to(), plan.applied(),
+                newDraft.fingerprint(), gov.provenance.staleAfterCutover(newDraft, bump.citizen(),
                 bump.scheduledAt(), heldAt)));
-        apply(new GovConfigPublished(gov.name(), gov.revision() + 1, plan.config().fingerprint(),
+        apply(new GovConfigPublished(gov.name, gov.revision + 1, plan.config().fingerprint(),
                 previous == null ? null : previous.fingerprint(), plan.config(),
                 "Cutover of " + bump.citizen() + " to fingerprint " + bump.to(), bump.citizen()));
         reviseCutoverExpectations(gov);
     }
 
     // ---- event sourcing handlers: state changes only
-
-    @EventSourcingHandler
-    void on(ConfluenceUpgraded event) {
-        held.remove(event.confluence().name().value());
-    }
-
-    @EventSourcingHandler
-    void on(ConfluenceUpgradeHeld event, @SequenceNumber long seq) {
-        held.put(event.confluence().name().value(), new HeldUpgrade(event.confluence(), seq));
-    }
-
-    /** Called by the gov, which knows the draft: counts as recorded now for the pending bumps it spans. */
-    void confirmed(ConfluenceConfirmed event, long seq, Gov gov) {
-        ConfluenceConfig body = event.confluence();
-        if (held.containsKey(body.name().value())
-                || pending.values().stream().anyMatch(bump -> spans(body.name(), body, bump.citizen(), gov))) {
-            held.put(body.name().value(), new HeldUpgrade(body, seq));
-        }
-    }
-
-    @EventSourcingHandler
-    void on(CitizenDropped event) {
-        held.remove(event.citizen().value());
-    }
-
-    @EventSourcingHandler
-    void on(CitizenReplaced event) {
-        held.remove(event.citizen().value());
-    }
 
     @EventSourcingHandler
     void on(FingerprintBumpScheduled event, @SequenceNumber long seq) {
@@ -281,7 +217,6 @@ class Bumps {
     @EventSourcingHandler
     void on(FingerprintBumpCancelled event) {
         pending.remove(event.citizen().value());
-        event.discardedUpgrades().forEach(c -> held.remove(c.value()));
     }
 
     @EventSourcingHandler
@@ -289,20 +224,14 @@ class Bumps {
         pending.computeIfPresent(event.citizen().value(), (c, bump) -> bump.markedBlocked(event.awaitingConfluences()));
     }
 
-    /** Called by the gov, which hands what is released here to the record of when things were recorded. */
-    Released cutOver(FingerprintCutOver event, long seq) {
+    /** Called by the gov: the bumped citizen's reference counts as made when its bump was scheduled. */
+    long release(FingerprintCutOver event, long seq) {
         PendingBump bump = pending.remove(event.citizen().value());
-        Map<String, Long> heldAt = new TreeMap<>();
-        for (ConfluenceConfig upgrade : event.upgradedConfluences()) {
-            HeldUpgrade upgraded = held.remove(upgrade.name().value());
-            heldAt.put(upgrade.name().value(), upgraded == null ? seq : upgraded.recordedAt());
-        }
-        return new Released(bump == null ? seq : bump.scheduledAt(), heldAt);
+        return bump == null ? seq : bump.scheduledAt();
     }
 
     @EventSourcingHandler
     void on(GovRetired event) {
         pending.clear();
-        held.clear();
     }
 }

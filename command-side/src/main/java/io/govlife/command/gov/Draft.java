@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -59,36 +58,46 @@ class Draft {
         apply(new ConfluenceCommissioned(gov, confluence, config.with(confluence).fingerprint()));
     }
 
-    void drop(CitizenName citizen, CitizenKind kind, GovName gov) {
-        apply(new CitizenDropped(gov, citizen, kind, confluencesSpanning(citizen), config.without(citizen).fingerprint()));
+    void drop(CitizenName citizen, Gov gov) {
+        CitizenKind kind = requireCitizen(citizen, gov.name);
+        gov.bumps.requireNoneInvolving(citizen);
+        apply(new CitizenDropped(gov.name, citizen, kind, confluencesSpanning(citizen),
+                config.without(citizen).fingerprint()));
+        gov.bumps.reviseCutoverExpectations(gov); // a dropped confluence's held upgrade no longer goes out with a cutover
     }
 
-    void replace(CitizenName citizen, CitizenRef replacement, GovName gov) {
+    void replace(CitizenName citizen, CitizenRef replacement, Gov gov) {
+        requireCitizen(citizen, gov.name);
+        gov.bumps.requireNoneInvolving(citizen);
         if (!replacement.name().equals(citizen)) {
-            requireNameFree(replacement.name(), "replacement." + nameField(replacement), gov);
+            requireNameFree(replacement.name(), "replacement." + nameField(replacement), gov.name);
         }
-        apply(new CitizenReplaced(gov, citizen, replacement, confluencesSpanning(citizen),
+        apply(new CitizenReplaced(gov.name, citizen, replacement, confluencesSpanning(citizen),
                 config.without(citizen).with(replacement).fingerprint()));
+        gov.bumps.reviseCutoverExpectations(gov);
     }
 
     /**
      * The confluence's operator confirms it unchanged after what it spans changed: it then counts as recorded after
-     * that change (a replacement, a scheduled bump). Only when something did change under it ({@code awaited}: a
-     * pending bump's cutover waits for it), and only if everything it spans is still named: a confluence spanning a
+     * that change (a replacement, a scheduled bump). Only when something did change under it (it is stale, or a
+     * pending bump's cutover awaits it), and only if everything it spans is still named: a confluence spanning a
      * dropped citizen needs an upgrade.
      */
-    void confirm(ConfluenceConfig body, List<String> stale, BooleanSupplier awaited, GovName gov) {
+    void confirm(CitizenName confluence, Gov gov) {
+        ConfluenceConfig body = gov.held.latestBodyOf(confluence, requireConfluence(confluence, gov.name));
         for (int i = 0; i < body.spans().size(); i++) {
             if (!config.names(body.spans().get(i))) {
                 throw new RuleViolation(Rule.CONFLUENCE_SPANS_MISSING, "spans[" + i + "]", "'" + body.name()
                         + "' spans '" + body.spans().get(i) + "', which the draft no longer names: upgrade it instead");
             }
         }
-        if (!stale.contains(body.name().value()) && !awaited.getAsBoolean()) {
+        boolean stale = gov.provenance.staleConfluences(config).contains(confluence.value());
+        if (!stale && !gov.bumps.awaits(confluence, gov)) {
             throw new RuleViolation(Rule.CONFLUENCE_NOT_STALE, "name", "nothing '" + body.name()
                     + "' spans has changed since it was recorded: there is nothing to confirm");
         }
-        apply(new ConfluenceConfirmed(gov, body, config.fingerprint()));
+        apply(new ConfluenceConfirmed(gov.name, body, config.fingerprint()));
+        gov.bumps.afterRecording(gov);
     }
 
     void ship(ServiceRef service, GovName gov) {

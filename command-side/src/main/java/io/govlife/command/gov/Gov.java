@@ -5,11 +5,8 @@ import io.govlife.events.bump.BumpFingerprint;
 import io.govlife.events.bump.CancelFingerprintBump;
 import io.govlife.events.bump.CutOverFingerprint;
 import io.govlife.events.bump.FingerprintCutOver;
-import io.govlife.events.citizen.CitizenKind;
-import io.govlife.events.citizen.CitizenName;
 import io.govlife.events.citizen.CommissionConfluence;
 import io.govlife.events.citizen.ConfirmConfluence;
-import io.govlife.events.citizen.ConfluenceConfig;
 import io.govlife.events.citizen.ConfluenceConfirmed;
 import io.govlife.events.citizen.DropCitizen;
 import io.govlife.events.citizen.ReferenceCitizen;
@@ -32,8 +29,6 @@ import io.govlife.events.integrator.RegisterIntegrator;
 import io.govlife.events.integrator.RotateIntegratorSecret;
 import io.govlife.events.integrator.UnregisterIntegrator;
 import io.govlife.events.operator.AddCoOperator;
-import io.govlife.events.operator.CoOperatorAdded;
-import io.govlife.events.operator.CoOperatorRemoved;
 import io.govlife.events.operator.RemoveCoOperator;
 import io.govlife.events.service.ShipBasicService;
 import io.govlife.events.service.WithdrawBasicService;
@@ -53,12 +48,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One gov: its identity, its published GovConfig and its retirement. Every rule of DOMAIN.md is checked before an
- * event is applied, in the entity the rule is about: {@link Operators}, {@link Draft}, {@link Provenance},
- * {@link Bumps}, {@link Integrators}. Entities keep no reference to the gov (a snapshot could not restore one): what
- * they need of it, the gov passes them as a parameter.
- * <p>
- * Snapshots are serialised with Jackson from the fields (no getters), hence the visibility settings, on the entities
- * too.
+ * event is applied, in the entity it is about ({@link Operators}, {@link Draft}, {@link Provenance}, {@link Bumps},
+ * {@link HeldUpgrades}, {@link Integrators}), which keeps no reference to the gov, as a snapshot could not restore
+ * one: the gov passes itself to the entities that need it. Snapshots are serialised with Jackson from the fields (no
+ * getters), hence the visibility settings, on the entities too.
  */
 @Aggregate(repository = "govRepository", snapshotFilter = "govSnapshotFilter")
 @Revision(Gov.SNAPSHOT_REVISION)
@@ -77,20 +70,17 @@ public class Gov {
 
     @AggregateIdentifier
     private String id;
-    private GovName name;
-    private GovConfig published;
-    private long revision;
+    // package-private, read by the entities while a command is handled: always the current state
+    GovName name;
+    GovConfig published;
+    long revision;
     private boolean retired;
-    @AggregateMember
-    private Operators operators = new Operators();
-    @AggregateMember
-    private Draft draft = new Draft();
-    @AggregateMember
-    private Provenance provenance = new Provenance();
-    @AggregateMember
-    private Bumps bumps = new Bumps();
-    @AggregateMember
-    private Integrators integrators = new Integrators();
+    @AggregateMember private Operators operators = new Operators();
+    @AggregateMember Draft draft = new Draft();
+    @AggregateMember Provenance provenance = new Provenance();
+    @AggregateMember Bumps bumps = new Bumps();
+    @AggregateMember HeldUpgrades held = new HeldUpgrades();
+    @AggregateMember private Integrators integrators = new Integrators();
 
     protected Gov() {
         // for Axon: rebuilt from events or a snapshot
@@ -122,49 +112,31 @@ public class Gov {
         return state();
     }
 
-    /** An upgrade whose body equals the confluence's latest (held or drafted) is no upgrade: it records nothing. */
     @CommandHandler
     public GovState handle(UpgradeConfluence command, @MetaDataValue(OPERATOR) String operator) {
         requireOperating(operator);
-        ConfluenceConfig upgrade = command.confluence();
-        ConfluenceConfig current = draft.requireConfluence(upgrade.name(), name);
-        draft.requireValidSpans(upgrade, name);
-        if (!upgrade.equals(bumps.latestBodyOf(upgrade.name(), current))) {
-            bumps.upgrade(upgrade, this);
-            bumps.reviseCutoverExpectations(this);
-            bumps.completeUnblockedCutovers(this);
-        }
+        held.upgrade(command.confluence(), this);
         return state();
     }
 
     @CommandHandler
     public GovState handle(ConfirmConfluence command, @MetaDataValue(OPERATOR) String operator) {
         requireOperating(operator);
-        CitizenName confluence = command.confluence();
-        ConfluenceConfig body = bumps.latestBodyOf(confluence, draft.requireConfluence(confluence, name));
-        draft.confirm(body, provenance.staleConfluences(draft.config()), () -> bumps.awaits(confluence, this), name);
-        bumps.reviseCutoverExpectations(this);
-        bumps.completeUnblockedCutovers(this);
+        draft.confirm(command.confluence(), this);
         return state();
     }
 
     @CommandHandler
     public GovState handle(DropCitizen command, @MetaDataValue(OPERATOR) String operator) {
         requireOperating(operator);
-        CitizenKind kind = draft.requireCitizen(command.citizen(), name);
-        bumps.requireNoneInvolving(command.citizen());
-        draft.drop(command.citizen(), kind, name);
-        bumps.reviseCutoverExpectations(this); // a dropped confluence's held upgrade no longer goes out with a cutover
+        draft.drop(command.citizen(), this);
         return state();
     }
 
     @CommandHandler
     public GovState handle(ReplaceCitizen command, @MetaDataValue(OPERATOR) String operator) {
         requireOperating(operator);
-        draft.requireCitizen(command.citizen(), name);
-        bumps.requireNoneInvolving(command.citizen());
-        draft.replace(command.citizen(), command.replacement(), name);
-        bumps.reviseCutoverExpectations(this);
+        draft.replace(command.citizen(), command.replacement(), this);
         return state();
     }
 
@@ -196,25 +168,22 @@ public class Gov {
         }
         apply(new GovConfigPublished(name, revision + 1, fingerprint, published == null ? null
                 : published.fingerprint(), draft.config(), command.notes(), null));
-        bumps.reviseCutoverExpectations(this);
-        bumps.completeUnblockedCutovers(this);
+        bumps.afterRecording(this);
         return state();
     }
 
     // ---- fingerprint bumps
 
     @CommandHandler
-    public GovState handle(BumpFingerprint command, Clock clock, BumpPolicy policy,
-                           @MetaDataValue(OPERATOR) String operator) {
+    public GovState handle(BumpFingerprint command, Clock clock, BumpPolicy policy, @MetaDataValue(OPERATOR) String operator) {
         requireOperating(operator);
-        bumps.schedule(command, clock, policy, this);
+        bumps.schedule(command, draft.requireCitizen(command.citizen(), name), clock, policy, this);
         return state();
     }
 
     @CommandHandler
     public GovState handle(CancelFingerprintBump command, @MetaDataValue(OPERATOR) String operator) {
         requireOperating(operator);
-        draft.requireCitizen(command.citizen(), name);
         bumps.cancel(command.citizen(), this);
         return state();
     }
@@ -227,27 +196,24 @@ public class Gov {
         return state();
     }
 
-    // ---- integrators
+    // ---- integrators, co-operators, retirement
 
     @CommandHandler
-    public GovState handle(RegisterIntegrator command, IntegratorDirectory directory,
-                           @MetaDataValue(OPERATOR) String operator) {
+    public GovState handle(RegisterIntegrator command, IntegratorDirectory directory, @MetaDataValue(OPERATOR) String operator) {
         requireOperating(operator);
         integrators.register(command, directory, name);
         return state();
     }
 
     @CommandHandler
-    public GovState handle(RotateIntegratorSecret command, IntegratorDirectory directory, Clock clock,
-                           @MetaDataValue(OPERATOR) String operator) {
+    public GovState handle(RotateIntegratorSecret command, IntegratorDirectory directory, Clock clock, @MetaDataValue(OPERATOR) String operator) {
         requireOperating(operator);
         integrators.rotate(command, directory, clock, name);
         return state();
     }
 
     @CommandHandler
-    public GovState handle(UnregisterIntegrator command, IntegratorDirectory directory,
-                           @MetaDataValue(OPERATOR) String operator) {
+    public GovState handle(UnregisterIntegrator command, IntegratorDirectory directory, @MetaDataValue(OPERATOR) String operator) {
         requireOperating(operator);
         integrators.unregister(command, directory, name);
         return state();
@@ -262,27 +228,17 @@ public class Gov {
         return state();
     }
 
-    // ---- operators
-
     @CommandHandler
     public GovState handle(AddCoOperator command, @MetaDataValue(OPERATOR) String operator) {
-        operators.requireOwner(operator, name);
-        requireNotRetired();
-        operators.requireAddable(command.operator(), name);
-        apply(new CoOperatorAdded(name, command.operator()));
+        operators.add(command.operator(), operator, this);
         return state();
     }
 
     @CommandHandler
     public GovState handle(RemoveCoOperator command, @MetaDataValue(OPERATOR) String operator) {
-        operators.requireOwner(operator, name);
-        requireNotRetired();
-        operators.requireCoOperator(command.operator(), name);
-        apply(new CoOperatorRemoved(name, command.operator()));
+        operators.remove(command.operator(), operator, this);
         return state();
     }
-
-    // ---- retirement
 
     @CommandHandler
     public GovState handle(RetireGov command, @MetaDataValue(OPERATOR) String operator) {
@@ -298,36 +254,10 @@ public class Gov {
         requireNotRetired();
     }
 
-    private void requireNotRetired() {
+    void requireNotRetired() {
         if (retired) {
             throw new RuleViolation(Rule.GOV_RETIRED, "gov", "gov '" + name + "' is retired and accepts nothing");
         }
-    }
-
-    // ---- what the entities read of the gov while a command is handled: always the current state
-
-    GovName name() {
-        return name;
-    }
-
-    GovConfig draft() {
-        return draft.config();
-    }
-
-    GovConfig published() {
-        return published;
-    }
-
-    long revision() {
-        return revision;
-    }
-
-    Provenance provenance() {
-        return provenance;
-    }
-
-    CitizenKind requireCitizen(CitizenName citizen) {
-        return draft.requireCitizen(citizen, name);
     }
 
     private GovState state() {
@@ -349,17 +279,17 @@ public class Gov {
         revision = event.revision();
     }
 
-    /** Both records depend on the draft and the publication, which only the gov sees together. */
+    /** Both records depend on the draft, the publication and the bumps, which only the gov sees together. */
     @EventSourcingHandler
     void on(ConfluenceConfirmed event, @SequenceNumber long seq) {
-        bumps.confirmed(event, seq, this);
+        held.confirmed(event, seq, this);
         provenance.confirmed(event, seq, draft.config());
     }
 
-    /** The record keeps what the bumps release; {@code published} is still the one before the cutover. */
+    /** The record keeps what the bumps and held upgrades release; {@code published} is still the one before it. */
     @EventSourcingHandler
     void on(FingerprintCutOver event, @SequenceNumber long seq) {
-        provenance.cutOver(event, bumps.cutOver(event, seq), draft.config(), published);
+        provenance.cutOver(event, bumps.release(event, seq), held.release(event, seq), draft.config(), published);
     }
 
     @EventSourcingHandler

@@ -12,6 +12,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 /** Who may change the gov: its owner, who alone changes this list, and the co-operators the owner added. */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -27,25 +29,32 @@ class Operators {
         }
     }
 
-    void requireOwner(String operator, GovName gov) {
+    private void requireOwner(String operator, GovName gov) {
         if (operator == null || !operator.equals(owner)) {
             throw new RuleViolation(Rule.NOT_THE_OWNER, "operator",
                     "only the owner of gov '" + gov + "' adds and removes co-operators");
         }
     }
 
-    void requireAddable(String operator, GovName gov) {
-        if (operator.equals(owner) || coOperators.contains(operator)) {
+    /** Only the owner changes who operates the gov; a retired gov, which accepts nothing, tells only the owner so. */
+    void add(String coOperator, String operator, Gov gov) {
+        requireOwner(operator, gov.name);
+        gov.requireNotRetired();
+        if (coOperator.equals(owner) || coOperators.contains(coOperator)) {
             throw new RuleViolation(Rule.CO_OPERATOR_ALREADY, "operator",
-                    "'" + operator + "' already operates gov '" + gov + "'");
+                    "'" + coOperator + "' already operates gov '" + gov.name + "'");
         }
+        apply(new CoOperatorAdded(gov.name, coOperator));
     }
 
-    void requireCoOperator(String operator, GovName gov) {
-        if (!coOperators.contains(operator)) {
+    void remove(String coOperator, String operator, Gov gov) {
+        requireOwner(operator, gov.name);
+        gov.requireNotRetired();
+        if (!coOperators.contains(coOperator)) {
             throw new RuleViolation(Rule.CO_OPERATOR_NOT_FOUND, "operator",
-                    "'" + operator + "' is not a co-operator of gov '" + gov + "'");
+                    "'" + coOperator + "' is not a co-operator of gov '" + gov.name + "'");
         }
+        apply(new CoOperatorRemoved(gov.name, coOperator));
     }
 
     @EventSourcingHandler

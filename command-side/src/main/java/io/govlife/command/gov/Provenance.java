@@ -151,15 +151,16 @@ class Provenance {
     }
 
     /**
-     * Called by the gov with what the bumps gave up at the cutover: the bumped citizen's reference counts as made
-     * when the bump was scheduled; each upgrade the cutover carries keeps the record of when it was held, in the
+     * Called by the gov with what the bumps and held upgrades release at the cutover: the bumped citizen's reference
+     * counts as made when the bump was scheduled; each upgrade the cutover carries keeps the record of when it was held, in the
      * draft (where it fits) and in the published GovConfig ({@code published}: the one before this cutover).
      */
-    void cutOver(FingerprintCutOver event, Bumps.Released released, GovConfig draft, GovConfig published) {
-        madeAt.put(event.citizen().value(), released.scheduledAt());
-        publishedMadeAt.put(event.citizen().value(), released.scheduledAt());
+    void cutOver(FingerprintCutOver event, long scheduledAt, Map<String, Long> heldAt, GovConfig draft,
+                 GovConfig published) {
+        madeAt.put(event.citizen().value(), scheduledAt);
+        publishedMadeAt.put(event.citizen().value(), scheduledAt);
         for (ConfluenceConfig upgrade : event.upgradedConfluences()) {
-            long recorded = released.heldAt().get(upgrade.name().value());
+            long recorded = heldAt.get(upgrade.name().value());
             if (Draft.fits(draft, upgrade)) {
                 recordedAt.put(upgrade.name().value(), recorded);
             }
