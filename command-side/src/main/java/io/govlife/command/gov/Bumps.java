@@ -37,7 +37,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Bumps {
 
-    private Map<String, PendingBump> pending = new TreeMap<>();
+    private TreeMap<String, PendingBump> pending = new TreeMap<>();
 
     void schedule(BumpFingerprint command, CitizenKind kind, Clock clock, BumpPolicy policy, Gov gov) {
         CitizenName citizen = command.citizen();

@@ -51,7 +51,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * event is applied, in the entity it is about ({@link Operators}, {@link Draft}, {@link Provenance}, {@link Bumps},
  * {@link HeldUpgrades}, {@link Integrators}), which keeps no reference to the gov, as a snapshot could not restore
  * one: the gov passes itself to the entities that need it. Snapshots are serialised with Jackson from the fields (no
- * getters), hence the visibility settings, on the entities too.
+ * getters), hence the visibility settings, on the entities too; their maps and sets are declared sorted, as Jackson
+ * would read a plain Map back in insertion order, and the rules iterate (and apply events) in name order.
  */
 @Aggregate(repository = "govRepository", snapshotFilter = "govSnapshotFilter")
 @Revision(Gov.SNAPSHOT_REVISION)

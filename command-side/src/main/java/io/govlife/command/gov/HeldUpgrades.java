@@ -32,7 +32,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class HeldUpgrades {
 
-    private Map<String, HeldUpgrade> held = new TreeMap<>();
+    private TreeMap<String, HeldUpgrade> held = new TreeMap<>();
 
     /**
      * An upgrade whose body equals the confluence's latest (held or drafted) is no upgrade: it records and clears

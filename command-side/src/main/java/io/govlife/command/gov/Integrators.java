@@ -17,7 +17,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -31,7 +30,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 class Integrators {
 
     /** Per integrator: whether delivery disabled its endpoint. */
-    private Map<String, Boolean> disabled = new TreeMap<>();
+    private TreeMap<String, Boolean> disabled = new TreeMap<>();
 
     void register(RegisterIntegrator command, IntegratorDirectory directory, GovName gov) {
         if (disabled.containsKey(command.integrator().value())) {

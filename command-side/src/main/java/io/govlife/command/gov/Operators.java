@@ -9,7 +9,6 @@ import io.govlife.events.operator.CoOperatorAdded;
 import io.govlife.events.operator.CoOperatorRemoved;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
-import java.util.Set;
 import java.util.TreeSet;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -20,7 +19,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 class Operators {
 
     private String owner;
-    private Set<String> coOperators = new TreeSet<>();
+    private TreeSet<String> coOperators = new TreeSet<>();
 
     void requireAuthority(String operator, GovName gov) {
         if (operator == null || !(operator.equals(owner) || coOperators.contains(operator))) {

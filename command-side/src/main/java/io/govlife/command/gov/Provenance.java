@@ -35,12 +35,12 @@ import java.util.TreeMap;
 class Provenance {
 
     /** Per draft citizen: the sequence number of the event that gave it its current reference. */
-    private Map<String, Long> madeAt = new TreeMap<>();
+    private TreeMap<String, Long> madeAt = new TreeMap<>();
     /** Per draft confluence: the sequence number of the event that recorded its current body. */
-    private Map<String, Long> recordedAt = new TreeMap<>();
+    private TreeMap<String, Long> recordedAt = new TreeMap<>();
     /** The same two, for the published GovConfig. */
-    private Map<String, Long> publishedMadeAt = new TreeMap<>();
-    private Map<String, Long> publishedRecordedAt = new TreeMap<>();
+    private TreeMap<String, Long> publishedMadeAt = new TreeMap<>();
+    private TreeMap<String, Long> publishedRecordedAt = new TreeMap<>();
 
     Map<String, Long> publishedMadeAt() {
         return publishedMadeAt;
