@@ -39,6 +39,7 @@ class Bumps {
 
     private TreeMap<String, PendingBump> pending = new TreeMap<>();
 
+    /** {@code kind}: the citizen's, found in the draft first (an unknown citizen is refused before anything else). */
     void schedule(BumpFingerprint command, CitizenKind kind, Clock clock, BumpPolicy policy, Gov gov) {
         CitizenName citizen = command.citizen();
         GovConfig draft = gov.draft.config();

@@ -13,7 +13,6 @@ import io.govlife.events.citizen.ConfluenceConfig;
 import io.govlife.events.citizen.ConfluenceConfirmed;
 import io.govlife.events.citizen.ConfluenceUpgraded;
 import io.govlife.events.gov.GovConfig;
-import io.govlife.events.gov.GovConfigPublished;
 import io.govlife.events.gov.GovCreated;
 import io.govlife.events.gov.GovName;
 import io.govlife.events.gov.Rule;
@@ -22,14 +21,11 @@ import io.govlife.events.service.BasicService;
 import io.govlife.events.service.BasicServiceShipped;
 import io.govlife.events.service.BasicServiceWithdrawn;
 import io.govlife.events.service.ServiceRef;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
