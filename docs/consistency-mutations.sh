@@ -13,7 +13,7 @@ assert old in s, 'pattern missing for $name'
 open(p,'w').write(s.replace(old,new,1))" "$@" || { echo "$name: PATTERN MISSING"; return; }
   mvn -B -q -o -pl command-side -am test -Dtest=GovInvariantsTest -Djqwik.tries.default=3000 -Dsurefire.failIfNoSpecifiedTests=false > /tmp/mut-$name.log 2>&1
   rc=$?
-  caught=$(grep -m1 -A2 "Original Error" command-side/target/surefire-reports/*GovInvariantsTest-output.txt 2>/dev/null | tail -1 | sed 's/^ *//')
+  caught=$(grep -m1 -o "\[event [^]]*\]" /tmp/mut-$name.log)
   echo "$name: rc=$rc caught: $caught"
 }
 run rule1-spans-unchecked HeldUpgrades.java '        gov.draft.requireValidSpans(upgrade, gov.name);

@@ -239,4 +239,66 @@ class ConsistencyRulesTest {
                                 "Cutover of base", BASE)))
                 .when(new PublishGovConfig(GOV, null, null)), Rule.STALE_CONFLUENCES, "confluences");
     }
+
+    // ---- counterexamples GovInvariantsTest found, kept as plain regressions
+
+    /** A confluence not spanning the bumped citizen when published, upgraded to span it: held, then dropped. */
+    @Test
+    void dropping_a_confluence_whose_upgrade_was_held_revises_the_announced_root_back() {
+        ConfluenceConfig ferry = new ConfluenceConfig(CitizenName.of("ferry"), fp(0x4b), List.of(ZORA, ORACLE), "1",
+                List.of());
+        ConfluenceConfig ferryOverBase = new ConfluenceConfig(CitizenName.of("ferry"), fp(0x4c), List.of(BASE, ZORA),
+                "2", List.of());
+        GovConfig published = config(BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE, ferry);
+        GovConfig withHeld = config(BASE_BUMPED, ZORA_LATTICE, ORACLE_ORGANISM, WIDE, ferryOverBase);
+        GovConfig withoutHeld = config(BASE_BUMPED, ZORA_LATTICE, ORACLE_ORGANISM, WIDE, ferry);
+        fixture.given(created(),
+                        referenced(BASE_LATTICE, BASE_LATTICE),
+                        referenced(ZORA_LATTICE, BASE_LATTICE, ZORA_LATTICE),
+                        referenced(ORACLE_ORGANISM, BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM),
+                        commissioned(WIDE, BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE),
+                        commissioned(ferry, BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE, ferry),
+                        new GovConfigPublished(GOV, 1, published.fingerprint(), null, published, null, null),
+                        new FingerprintBumpScheduled(GOV, BASE, fp(0x11), fp(0x99), CUTOVER,
+                                config(BASE_BUMPED, ZORA_LATTICE, ORACLE_ORGANISM, WIDE, ferry).fingerprint(),
+                                List.of(BRIDGE), published.fingerprint()),
+                        new ConfluenceUpgradeHeld(GOV, ferryOverBase, BASE),
+                        new CutoverFingerprintRevised(GOV, BASE, CUTOVER, withoutHeld.fingerprint(),
+                                withHeld.fingerprint()))
+                .when(new io.govlife.events.citizen.DropCitizen(GOV, CitizenName.of("ferry"), null))
+                .expectEvents(new CitizenDropped(GOV, CitizenName.of("ferry"), CitizenKind.CONFLUENCE, List.of(),
+                                config(BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE).fingerprint()),
+                        new CutoverFingerprintRevised(GOV, BASE, CUTOVER, withHeld.fingerprint(),
+                                withoutHeld.fingerprint()));
+    }
+
+    /**
+     * An upgrade held for zora's bump spans the oracle, whose own bump was scheduled after the upgrade and has cut
+     * over since: applied at zora's cutover it would pair the new oracle with a confluence recorded before it, so it
+     * is not applied, and the published bridge over zora blocks the cutover.
+     */
+    @Test
+    void a_held_upgrade_recorded_before_another_spanned_citizens_bump_is_not_applied() {
+        ConfluenceConfig narrow = new ConfluenceConfig(BRIDGE, fp(0x44), List.of(BASE, ZORA), "1", List.of());
+        ConfluenceConfig overOracle = new ConfluenceConfig(BRIDGE, fp(0x49), List.of(BASE, ORACLE), "2", List.of());
+        GovConfig first = config(BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, narrow);
+        GovConfig oracleBumped = first.withFingerprint(ORACLE, fp(0x97));
+        clock.set(CUTOVER);
+        fixture.given(created(),
+                        referenced(BASE_LATTICE, BASE_LATTICE),
+                        referenced(ZORA_LATTICE, BASE_LATTICE, ZORA_LATTICE),
+                        referenced(ORACLE_ORGANISM, BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM),
+                        commissioned(narrow, BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, narrow),
+                        new GovConfigPublished(GOV, 1, first.fingerprint(), null, first, null, null),
+                        new FingerprintBumpScheduled(GOV, ZORA, fp(0x22), fp(0x98), CUTOVER, fp(0x01),
+                                List.of(BRIDGE), first.fingerprint()),
+                        new ConfluenceUpgradeHeld(GOV, overOracle, ZORA),
+                        new FingerprintBumpScheduled(GOV, ORACLE, fp(0x33), fp(0x97), CUTOVER.minusSeconds(60),
+                                oracleBumped.fingerprint(), List.of(), first.fingerprint()),
+                        new FingerprintCutOver(GOV, ORACLE, fp(0x33), fp(0x97), List.of(), fp(0x02), List.of()),
+                        new GovConfigPublished(GOV, 2, oracleBumped.fingerprint(), first.fingerprint(), oracleBumped,
+                                "Cutover of oracle-feed", ORACLE))
+                .when(new CutOverFingerprint(GOV, ZORA))
+                .expectEvents(new FingerprintCutoverBlocked(GOV, ZORA, List.of(BRIDGE)));
+    }
 }
