@@ -99,7 +99,9 @@ class AccessSpellingsIT {
 
     @AfterContainer
     static void stop() {
-        app.close();
+        if (app != null) { // a failed start is reported by BeforeContainer, not hidden behind a NullPointerException
+            app.close();
+        }
     }
 
     static List<Protected> protectedRequests() {

@@ -56,7 +56,9 @@ class HostileWritesIT {
 
     @AfterContainer
     static void stop() {
-        app.close();
+        if (app != null) { // a failed start is reported by BeforeContainer, not hidden behind a NullPointerException
+            app.close();
+        }
     }
 
     @Property(tries = 300)

@@ -49,10 +49,16 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        boolean admin = request.isUserInRole(SecurityConfiguration.ADMIN);
-        write(response, HttpStatus.FORBIDDEN, "forbidden", "Authorization", admin
-                ? "admin tokens manage tokens, not govs: use an operator token to change a gov"
-                : "this needs an admin token");
+        String path = request.getServletPath();
+        String why;
+        if (path.startsWith("/api/admin/") || path.startsWith("/actuator/")) {
+            why = "this needs an admin token";
+        } else if (request.isUserInRole(SecurityConfiguration.ADMIN) && path.startsWith("/api/")) {
+            why = "admin tokens manage tokens, not govs: use an operator token to change a gov";
+        } else {
+            why = "no token may do this: the method or path is not one the API offers";
+        }
+        write(response, HttpStatus.FORBIDDEN, "forbidden", "Authorization", why);
     }
 
     @Override
