@@ -101,16 +101,12 @@ public final class SealedSecrets implements SecretSealer, NoticeKeys {
         return openSigningSecret(sealed, "idempotent-answer:" + operator, idempotencyKey);
     }
 
-    public static boolean isSealedValue(String value) {
-        return isSealed(value);
-    }
-
     @Override
     public List<SecretKey> ackTokenKeys() {
         return ackTokenKeys;
     }
 
-    static boolean isSealed(String stored) {
+    public static boolean isSealed(String stored) {
         return stored != null && stored.startsWith(PREFIX);
     }
 

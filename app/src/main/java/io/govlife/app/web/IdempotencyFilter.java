@@ -229,7 +229,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             Object body = row.get("BODY");
             if (body != null) {
                 String text = body.toString();
-                if (SealedSecrets.isSealedValue(text)) {
+                if (SealedSecrets.isSealed(text)) {
                     text = secrets.openStoredAnswer(text, operator, key);
                     response.setHeader("Cache-Control", "no-store");
                 }
