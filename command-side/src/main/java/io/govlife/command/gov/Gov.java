@@ -68,7 +68,7 @@ public class Gov {
      * The shape of this state in snapshots: raised whenever the fields change, so a snapshot of an older shape is
      * passed over (the gov is rebuilt from its events) instead of loaded with fields missing.
      */
-    public static final String SNAPSHOT_REVISION = "3";
+    public static final String SNAPSHOT_REVISION = "4";
 
     /** The metadata key the REST layer puts the authenticated operator under. */
     static final String OPERATOR = "operator";
