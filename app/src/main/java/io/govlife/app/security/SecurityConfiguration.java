@@ -26,6 +26,7 @@ import java.util.stream.Stream;
  * <p>
  * Integrators read in public what they compile in (config, changelog, feed, handshake page) and acknowledge
  * notices with the secret they were given. Operators' tokens write their govs — which gov, the gov's own rule.
+ * A citizen operator's token announces the bumps of the citizens it was named for and reads their notices.
  * Admin tokens manage tokens and processors and read everything, but write no gov: an admin acting as an operator
  * would leave an audit trail naming nobody who owns the gov.
  */
@@ -34,6 +35,8 @@ class SecurityConfiguration {
 
     static final String ADMIN = "ADMIN";
     static final String OPERATOR = "OPERATOR";
+    /** Announces the bumps of the citizens a gov's owner named it for, and reads their notices: nothing else. */
+    static final String CITIZEN_OPERATOR = "CITIZEN_OPERATOR";
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
@@ -74,6 +77,11 @@ class SecurityConfiguration {
                                 "/actuator/health/readiness")).permitAll()
                         .requestMatchers(PATHS.matcher("/actuator/**")).hasRole(ADMIN)
                         .requestMatchers(PATHS.matcher("/api/admin/**")).hasRole(ADMIN)
+                        // which citizen of which gov: the gov's own rule, as for operators
+                        .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/govs/*/citizens/*/bumps"),
+                                PATHS.matcher(HttpMethod.DELETE, "/api/govs/*/citizens/*/bumps/current"))
+                        .hasAnyRole(OPERATOR, CITIZEN_OPERATOR)
+                        .requestMatchers(reads("/api/govs/*/notices")).hasAnyRole(OPERATOR, ADMIN, CITIZEN_OPERATOR)
                         .requestMatchers(reads("/api/**")).hasAnyRole(OPERATOR, ADMIN)
                         .requestMatchers(PATHS.matcher("/api/**")).hasRole(OPERATOR)
                         .anyRequest().denyAll());
