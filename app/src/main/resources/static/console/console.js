@@ -320,6 +320,8 @@ pages.gov = () => {
       view.pendingBumps.length === 0 ? el('p', { class: 'muted' }, 'No pending bumps.')
         : el('div', {}, el('h3', {}, 'Pending bumps'), el('ul', {}, view.pendingBumps.map((b) => el('li', {},
           `${b.citizen} → `, fingerprintCell(b.toFingerprint), ` at ${when(b.cutoverAt)}`,
+          b.shortNotice ? el('span', { class: 'warn' }, ' (short notice)') : '',
+          b.lateBy ? el('span', { class: 'warn' }, ` (catch-up, ${b.lateBy} late)`) : '',
           b.awaitingConfluences.length ? ` (awaiting upgrades of ${b.awaitingConfluences.join(', ')})` : '',
           b.blocked ? ' (blocked)' : '')))));
   };

@@ -159,6 +159,33 @@ class CitizenOperatorsIT extends LiveApplication {
     }
 
     @Test
+    void the_composition_shows_a_pending_bump_came_at_short_notice_or_late() {
+        String gov = govWithTwoLattices();
+        String g = "/api/govs/" + gov;
+        assertThat(api.post(g + "/confluences", "{\"name\":\"bridge\",\"fingerprint\":\"" + fp(0x44)
+                + "\",\"spans\":[\"base\",\"zora\"],\"stateMachineVersion\":\"1\"}").status()).isEqualTo(201);
+        assertThat(api.post(g + "/publications", "{}").status()).isEqualTo(201);
+        // bridge spans both and awaits its upgrade: both cutovers block, so both bumps stay pending
+        assertThat(api.post(g + "/citizens/base/bumps", bump(0x12, Instant.now().plusSeconds(1))).status())
+                .isEqualTo(201);
+        assertThat(api.post(g + "/citizens/zora/bumps", bump(0x23, Instant.now().minusSeconds(600))).status())
+                .isEqualTo(201);
+        awaitProjections();
+        JsonNode bumps = get(g).json().path("pendingBumps");
+        assertThat(bumps).hasSize(2);
+        for (JsonNode pending : bumps) {
+            if (pending.path("citizen").asText().equals("base")) {
+                assertThat(pending.path("shortNotice").asBoolean()).isTrue();
+                assertThat(pending.path("lateBy").isNull()).isTrue();
+            } else {
+                assertThat(pending.path("shortNotice").asBoolean()).isFalse();
+                assertThat(Duration.parse(pending.path("lateBy").asText())).isGreaterThan(Duration.ofMinutes(9));
+                assertThat(pending.path("blocked").asBoolean()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void short_notice_and_catch_up_bumps_are_taken_and_flagged() {
         String gov = publishedGov();
         String g = "/api/govs/" + gov;
