@@ -70,6 +70,8 @@ class SecurityConfiguration {
                         .requestMatchers(reads("/api/govs/*/config", "/api/govs/*/changelog", "/api/govs/*/feed",
                                 "/api/govs/*/revisions", "/api/govs/*/revisions/*/diff/*")).permitAll()
                         .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/govs/*/notices/*/acks")).permitAll()
+                        // the public half of the key that signs notices to citizens' operators, who share no secret
+                        .requestMatchers(reads("/api/notices/signing-key")).permitAll()
                         .requestMatchers(reads("/govs/*", "/console", "/console/**", "/webjars/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/favicon.ico")).permitAll()
