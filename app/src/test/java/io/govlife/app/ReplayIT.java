@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReplayIT extends LiveApplication {
 
-    private static final List<String> PROJECTIONS = List.of("composition", "revisions", "audit", "channel", "reports");
+    private static final List<String> PROJECTIONS = List.of("composition", "revisions", "audit", "channel", "reports",
+            "fingerprints");
 
     @Test
     void replaying_every_projection_rebuilds_identical_read_models() {
@@ -35,6 +36,7 @@ class ReplayIT extends LiveApplication {
         jdbc.update("delete from audit_entry where event_type = 'CitizenDropped'");
         jdbc.update("update channel_entry set title = 'tampered'");
         jdbc.update("update report_bump set lead_seconds = 1");
+        jdbc.update("delete from fingerprint_change");
         assertThat(outputs(govs)).isNotEqualTo(outputs);
 
         for (String projection : PROJECTIONS) {
@@ -125,12 +127,14 @@ class ReplayIT extends LiveApplication {
     private Map<String, String> outputs(List<String> govs) {
         Map<String, String> outputs = new LinkedHashMap<>();
         record("/api/govs?size=200", outputs);
+        record("/api/fingerprints/" + fp(1), outputs); // chain-0 of every gov: one match per gov
         for (String gov : govs) {
             String p = "/api/govs/" + gov;
             for (String path : List.of(p, p + "/config", p + "/config?revision=1", p + "/revisions",
                     p + "/revisions/1/diff/3", p + "/history?size=200", p + "/history?type=CitizenDropped",
                     p + "/changelog", p + "/feed", "/govs/" + gov, "/api/reports/bumps?gov=" + gov,
-                    "/api/reports/publications?gov=" + gov, "/api/reports/composition?gov=" + gov)) {
+                    "/api/reports/publications?gov=" + gov, "/api/reports/composition?gov=" + gov,
+                    "/api/reports/cadence?gov=" + gov)) {
                 record(path, outputs);
             }
         }

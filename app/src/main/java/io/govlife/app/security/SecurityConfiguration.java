@@ -69,6 +69,8 @@ class SecurityConfiguration {
                         // what integrators compile in and why it changed: a gov's published revisions are public
                         .requestMatchers(reads("/api/govs/*/config", "/api/govs/*/changelog", "/api/govs/*/feed",
                                 "/api/govs/*/revisions", "/api/govs/*/revisions/*/diff/*")).permitAll()
+                        // which gov a fingerprint an integrator holds belongs to, and what changed since
+                        .requestMatchers(reads("/api/fingerprints/*", "/fingerprints")).permitAll()
                         .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/govs/*/notices/*/acks")).permitAll()
                         // the public half of the key that signs notices to citizens' operators, who share no secret
                         .requestMatchers(reads("/api/notices/signing-key")).permitAll()

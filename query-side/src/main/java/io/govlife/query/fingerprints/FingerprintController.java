@@ -1,0 +1,44 @@
+package io.govlife.query.fingerprints;
+
+import io.govlife.query.support.QueryProblems;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.DigestUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Public: an integrator whose build holds a gov root (or a citizen's fingerprint) asks what it is now. The answer
+ * changes only when a gov publishes or retires, so it carries an entity tag (a matching {@code If-None-Match} gets
+ * 304) and may be cached briefly by a CDN.
+ */
+@RestController
+class FingerprintController {
+
+    static final CacheControl BRIEFLY = CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic();
+
+    private final FingerprintLookups lookups;
+
+    FingerprintController(FingerprintLookups lookups) {
+        this.lookups = lookups;
+    }
+
+    @GetMapping("/api/fingerprints/{fingerprint}")
+    ResponseEntity<FingerprintLookup> lookUp(@PathVariable String fingerprint) {
+        if (!FingerprintLookups.wellFormed(fingerprint)) {
+            throw QueryProblems.badRequest("fingerprint", "must be 64 hexadecimal characters (a BLAKE3 digest)");
+        }
+        FingerprintLookup answer = lookups.lookUp(fingerprint).orElseThrow(() -> QueryProblems.notFound(
+                "fingerprint-not-found", "fingerprint", "no gov ever published fingerprint " + fingerprint));
+        return ResponseEntity.ok().cacheControl(BRIEFLY).eTag(etag(answer)).body(answer);
+    }
+
+    static String etag(FingerprintLookup answer) {
+        return "\"" + DigestUtils.md5DigestAsHex(io.govlife.query.support.JsonColumns.write(answer)
+                .getBytes(StandardCharsets.UTF_8)) + "\"";
+    }
+}
