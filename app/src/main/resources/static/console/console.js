@@ -7,7 +7,9 @@ const TOKEN_KEY = 'govlife.console.token';
 const token = () => sessionStorage.getItem(TOKEN_KEY);
 
 async function api(method, path, body, headers = {}) {
-  const init = { method, headers: { Accept: 'application/json', ...headers } };
+  // public reads may be cached for a while (for integrators' CDNs); an operator sees every change at once, so the
+  // browser revalidates each time (a 304 when nothing changed)
+  const init = { method, cache: 'no-cache', headers: { Accept: 'application/json', ...headers } };
   if (token()) {
     init.headers.Authorization = 'Bearer ' + token();
   }

@@ -183,6 +183,8 @@ class CitizenOperatorsIT extends LiveApplication {
                 assertThat(pending.path("blocked").asBoolean()).isTrue();
             }
         }
+        // overdue blocked cutovers would stay pending for the rest of the suite (and in its cutover gauges)
+        assertThat(api.post(g + "/retirement", "{\"reason\":\"test over\"}").status()).isEqualTo(200);
     }
 
     @Test

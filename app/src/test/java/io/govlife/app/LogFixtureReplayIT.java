@@ -34,6 +34,31 @@ class LogFixtureReplayIT {
 
     private final Path dataDir = LiveApplication.freshDataDir();
 
+    /**
+     * The answer less the members v1.1 added (API.md: fields may gain members), each only where it holds the value
+     * every event from before v1.1 implies: not short notice, no catch-up, not metadata-only.
+     */
+    private static JsonNode withoutV11Defaults(JsonNode node) {
+        JsonNode copy = node.deepCopy();
+        strip(copy);
+        return copy;
+    }
+
+    private static void strip(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            if (object.path("shortNotice").isBoolean() && !object.path("shortNotice").asBoolean()) {
+                object.remove("shortNotice");
+            }
+            if (object.has("lateBy") && object.path("lateBy").isNull()) {
+                object.remove("lateBy");
+            }
+            if (object.path("metadataOnly").isBoolean() && !object.path("metadataOnly").asBoolean()) {
+                object.remove("metadataOnly");
+            }
+        }
+        node.forEach(LogFixtureReplayIT::strip);
+    }
+
     @Test
     void a_log_from_before_the_rules_v2_rebuilds_the_same_read_models_and_revisions() throws Exception {
         start().close(); // the schema, as this version migrates it
@@ -47,9 +72,10 @@ class LogFixtureReplayIT {
                 JsonNode view = api.asAdmin("GET", "/api/govs/" + gov, null).json();
                 for (String field : List.of("published", "draft", "pendingBumps", "staleConfluences", "services",
                         "status", "version", "retiredAt")) {
-                    assertThat(view.path(field)).as("%s %s", gov, field).isEqualTo(was.path("view").path(field));
+                    assertThat(withoutV11Defaults(view.path(field))).as("%s %s", gov, field)
+                            .isEqualTo(was.path("view").path(field));
                 }
-                assertThat(api.asAdmin("GET", "/api/govs/" + gov + "/revisions", null).json())
+                assertThat(withoutV11Defaults(api.asAdmin("GET", "/api/govs/" + gov + "/revisions", null).json()))
                         .as("%s revisions", gov).isEqualTo(was.path("revisions"));
                 for (int n = 1; n <= was.path("configs").size(); n++) {
                     assertThat(api.asAdmin("GET", "/api/govs/" + gov + "/config?revision=" + n, null).json())

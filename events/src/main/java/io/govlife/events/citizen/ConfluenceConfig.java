@@ -1,5 +1,6 @@
 package io.govlife.events.citizen;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.govlife.events.gov.Fingerprint;
 
 import java.util.List;
@@ -9,9 +10,11 @@ import java.util.Objects;
  * A cross-citizen organism: it spans two or more citizens, in order, runs a state-machine version and may pin
  * TDX measurements (MR_TD, 48 bytes as 96 hex characters). {@code docsUrl}, where integrators read how to bind to
  * it, is outside the fingerprint like everything but {@code fingerprint}: changing it alone makes a metadata revision.
+ * Left out of the JSON when absent, so a GovConfig without docs links reads as it did before there were any.
  */
 public record ConfluenceConfig(CitizenName name, Fingerprint fingerprint, List<CitizenName> spans,
-                               String stateMachineVersion, List<String> mrtdPins, String docsUrl) {
+                               String stateMachineVersion, List<String> mrtdPins,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String docsUrl) {
 
     public static final String MRTD_PATTERN = "^[0-9a-f]{96}$";
 
