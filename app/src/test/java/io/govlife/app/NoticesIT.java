@@ -160,6 +160,8 @@ class NoticesIT extends LiveApplication {
         JsonNode advance = awaitNoticeBody("/acks", "BUMP_SCHEDULED");
         awaitNoticeBody("/silent", "BUMP_SCHEDULED");
 
+        // who may read the gov's notices is a read model of its own: it may trail the saga by a moment
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(g + "/notices").json().path("pendingBumps").size() == 1);
         JsonNode risk = get(g + "/notices").json().path("pendingBumps").get(0);
         assertThat(risk.path("unacknowledged").findValuesAsText("")).isEmpty();
         assertThat(texts(risk.path("unacknowledged"))).containsExactly("acks-wallet", "silent-wallet");
