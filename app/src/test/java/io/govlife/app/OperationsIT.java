@@ -51,10 +51,10 @@ class OperationsIT extends LiveApplication {
     @Test
     void prometheus_counts_accepted_and_rejected_commands_and_shows_axons_meters() {
         String gov = govWithTwoLattices();
-        String acceptedPublish = "govlife_commands_total{application=\"govlife\",outcome=\"accepted\",reason=\"none\","
+        String acceptedPublish = "govlife_commands_total{application=\"govlife\",outcome=\"accepted\",rule=\"none\","
                 + "type=\"PublishGovConfig\"}";
-        String rejectedPublish = "govlife_commands_total{application=\"govlife\",outcome=\"rejected\","
-                + "reason=\"draft-unchanged\",type=\"PublishGovConfig\"}";
+        String rejectedPublish = "govlife_commands_total{application=\"govlife\",outcome=\"refused\","
+                + "rule=\"draft-unchanged\",type=\"PublishGovConfig\"}";
         double acceptedBefore = meter(acceptedPublish);
         double rejectedBefore = meter(rejectedPublish);
 

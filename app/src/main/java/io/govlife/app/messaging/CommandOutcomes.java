@@ -6,16 +6,22 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 
 import java.lang.reflect.Method;
 
 /**
- * One log line and one count per command, whatever its handler: type, gov, operator, outcome (accepted, rejected
- * with the rule, failed) and correlation id, taken when the command's transaction ends so a commit-time conflict
- * counts as what it is. Refusals are the clients' business: logged without a stack trace.
+ * One log line and one count per command, whatever its handler: type, gov, operator, the outcome as the HTTP answer
+ * gave it — {@code accepted}, {@code refused} with the rule or check that refused it (the code that ends the
+ * problem's {@code type}: a gov rule, {@code gov-not-found}, {@code stale-version}, {@code concurrent-change}), or
+ * {@code failed} with the exception's class — and the correlation id. Taken when the command's transaction ends, so a
+ * commit-time conflict counts as what it is. Refusals are the clients' business: logged without a stack trace.
  */
 @Component
 class CommandOutcomes implements MessageHandlerInterceptor<CommandMessage<?>> {
@@ -33,22 +39,42 @@ class CommandOutcomes implements MessageHandlerInterceptor<CommandMessage<?>> {
             throws Exception {
         CommandMessage<?> command = unitOfWork.getMessage();
         String type = command.getPayloadType().getSimpleName();
-        unitOfWork.afterCommit(uow -> record(command, type, "accepted", "none"));
+        unitOfWork.afterCommit(uow -> record(command, type, "accepted", "none", null));
         unitOfWork.onRollback(uow -> {
             Throwable failure = uow.getExecutionResult() == null ? null : uow.getExecutionResult().getExceptionResult();
-            if (failure instanceof RuleViolation refused) {
-                record(command, type, "rejected", refused.rule().code());
+            String refusal = refusal(failure);
+            if (refusal != null) {
+                record(command, type, "refused", refusal, null);
             } else {
-                record(command, type, "failed", failure == null ? "unknown" : failure.getClass().getSimpleName());
+                record(command, type, "failed", "none", failure == null ? "unknown" : failure.getClass().getName());
             }
         });
         return chain.proceed();
     }
 
-    private void record(CommandMessage<?> command, String type, String outcome, String reason) {
-        meters.counter("govlife.commands", "type", type, "outcome", outcome, "reason", reason).increment();
-        log.info("command={} gov={} operator={} outcome={} reason={} correlationId={}", type, govOf(command),
-                command.getMetaData().get("operator"), outcome, reason, command.getMetaData().get("correlationId"));
+    /** The code the HTTP answer names for a refusal (ProblemAdvice), or null for a failure. */
+    static String refusal(Throwable failure) {
+        if (failure instanceof RuleViolation refused) {
+            return refused.rule().code();
+        } else if (failure instanceof AggregateNotFoundException) {
+            return "gov-not-found";
+        } else if (failure instanceof ConflictingAggregateVersionException) {
+            return "stale-version";
+        } else if (failure instanceof ConcurrencyException || failure instanceof ConcurrencyFailureException) {
+            return "concurrent-change";
+        }
+        return null;
+    }
+
+    private void record(CommandMessage<?> command, String type, String outcome, String rule, String error) {
+        meters.counter("govlife.commands", "type", type, "outcome", outcome, "rule", rule).increment();
+        if (error == null) {
+            log.info("command={} gov={} operator={} outcome={} rule={} correlationId={}", type, govOf(command),
+                    command.getMetaData().get("operator"), outcome, rule, command.getMetaData().get("correlationId"));
+        } else {
+            log.warn("command={} gov={} operator={} outcome={} error={} correlationId={}", type, govOf(command),
+                    command.getMetaData().get("operator"), outcome, error, command.getMetaData().get("correlationId"));
+        }
     }
 
     /** Every gov command names its gov in a {@code gov()} component. */
