@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  * semicolons and non-normalised paths. Anything not named here is refused, so a spelling no rule expects (upper
  * case, an unknown prefix) meets the strictest answer, not the most lenient.
  * <p>
- * Integrators read in public what they compile in (config, changelog, feed, handshake page) and acknowledge
- * notices with the secret they were given. Operators' tokens write their govs — which gov, the gov's own rule.
+ * Integrators read in public what they compile in (config, revisions, diffs, changelog, feed, handshake page, the
+ * fingerprint lookup) and acknowledge notices with the secret they were given. Operators' tokens write their govs — which gov, the gov's own rule.
  * Admin tokens manage tokens and processors and read everything, but write no gov: an admin acting as an operator
  * would leave an audit trail naming nobody who owns the gov.
  */
@@ -66,6 +66,8 @@ class SecurityConfiguration {
                         // what integrators compile in and why it changed: a gov's published revisions are public
                         .requestMatchers(reads("/api/govs/*/config", "/api/govs/*/changelog", "/api/govs/*/feed",
                                 "/api/govs/*/revisions", "/api/govs/*/revisions/*/diff/*")).permitAll()
+                        // an integrator with a ConnectTimeout looks up the fingerprint it holds, token or not
+                        .requestMatchers(reads("/api/fingerprints/*", "/fingerprints")).permitAll()
                         .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/govs/*/notices/*/acks")).permitAll()
                         .requestMatchers(reads("/govs/*", "/console", "/console/**", "/webjars/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",

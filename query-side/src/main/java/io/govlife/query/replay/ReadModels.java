@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The read models, each its own processing group, all fed by one event processor: the log is read, each event
- * deserialised, and the token stored and committed once for all five instead of five times (a replay of every read
- * model ran twice as fast; each command left one read-model commit behind instead of five). One read model is still
+ * deserialised, and the token stored and committed once for all of them instead of once each (a replay of every read
+ * model ran twice as fast; each command left one read-model commit behind instead of one per read model). One read model is still
  * rebuilt alone: {@link ReplayScope} keeps the others out of a replay that is not theirs.
  */
 @Configuration(proxyBeanMethods = false)
@@ -20,7 +20,8 @@ class ReadModels {
     static final String PROCESSOR = "read-models";
 
     /** The processing groups that are read models; anything else (sagas, notices) is never replayed from here. */
-    static final List<String> NAMES = List.of("composition", "revisions", "audit", "channel", "reports");
+    static final List<String> NAMES = List.of("composition", "revisions", "audit", "channel", "reports",
+            "fingerprints");
 
     @Bean
     ConfigurerModule readModelsShareOneProcessor() {

@@ -3,6 +3,7 @@ package io.govlife.query.revisions;
 import io.govlife.query.support.GovConfigDiff;
 import io.govlife.query.support.Instants;
 import io.govlife.query.support.JsonColumns;
+import io.govlife.query.support.PublicCaching;
 import io.govlife.query.support.QueryProblems;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +29,8 @@ class RevisionController {
 
     /**
      * The GovConfig as integrators compile it in: canonical JSON (groups in GOV_ROOT order, fields in declaration
-     * order), {@code ETag} its fingerprint. The revision travels in headers so the body is the content alone.
+     * order), {@code ETag} its fingerprint ({@link Revision#etag}). The revision travels in headers so the body is
+     * the content alone.
      */
     @GetMapping(value = "/config", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> config(@PathVariable String gov, @RequestParam(required = false) Long revision,
@@ -48,24 +50,32 @@ class RevisionController {
             found = revisions.latest(gov).orElseThrow(() -> QueryProblems.notFound("revision-not-found",
                     "gov", "gov '" + gov + "' has published no GovConfig"));
         }
+        // by number, a revision never changes; the latest or the one in force at an instant may be replaced
         return ResponseEntity.ok()
-                .eTag("\"" + found.fingerprint() + "\"")
+                .eTag(found.etag())
+                .cacheControl(revision != null ? PublicCaching.IMMUTABLE : PublicCaching.BRIEF)
                 .header("Gov-Revision", Long.toString(found.revision()))
                 .lastModified(found.publishedAt())
                 .body(JsonColumns.write(found.config()));
     }
 
+    /** Revisions are only ever appended, so the list is told apart by its last revision. */
     @GetMapping("/revisions")
-    List<Revision.Summary> revisions(@PathVariable String gov) {
-        return revisions.all(gov).stream().map(Revision::summary).toList();
+    ResponseEntity<List<Revision.Summary>> revisions(@PathVariable String gov) {
+        List<Revision.Summary> all = revisions.all(gov).stream().map(Revision::summary).toList();
+        String last = all.isEmpty() ? "none" : all.get(all.size() - 1).revision() + "-"
+                + all.get(all.size() - 1).fingerprint();
+        return ResponseEntity.ok().eTag("\"revisions-" + last + "\"").cacheControl(PublicCaching.BRIEF).body(all);
     }
 
+    /** Between two numbered revisions, both immutable: so is the diff. */
     @GetMapping("/revisions/{a}/diff/{b}")
-    GovConfigDiff diff(@PathVariable String gov, @PathVariable long a, @PathVariable long b) {
+    ResponseEntity<GovConfigDiff> diff(@PathVariable String gov, @PathVariable long a, @PathVariable long b) {
         Revision from = revisions.number(gov, a).orElseThrow(() -> QueryProblems.notFound("revision-not-found",
                 "a", "gov '" + gov + "' has no revision " + a));
         Revision to = revisions.number(gov, b).orElseThrow(() -> QueryProblems.notFound("revision-not-found",
                 "b", "gov '" + gov + "' has no revision " + b));
-        return GovConfigDiff.between(from.config(), to.config());
+        return ResponseEntity.ok().eTag("\"diff-" + a + "-" + from.fingerprint() + "-" + b + "-" + to.fingerprint() + "\"")
+                .cacheControl(PublicCaching.IMMUTABLE).body(GovConfigDiff.between(from.config(), to.config()));
     }
 }
