@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReplayIT extends LiveApplication {
 
-    private static final List<String> PROJECTIONS = List.of("composition", "revisions", "audit", "channel", "reports");
+    private static final List<String> PROJECTIONS = List.of("composition", "revisions", "audit", "channel", "reports",
+            "fingerprints");
 
     @Test
     void replaying_every_projection_rebuilds_identical_read_models() {
@@ -35,6 +36,8 @@ class ReplayIT extends LiveApplication {
         jdbc.update("delete from audit_entry where event_type = 'CitizenDropped'");
         jdbc.update("update channel_entry set title = 'tampered'");
         jdbc.update("update report_bump set lead_seconds = 1");
+        jdbc.update("delete from fingerprint_change where revision = 2");
+        jdbc.update("update fingerprint_carried set last_revision = null");
         assertThat(outputs(govs)).isNotEqualTo(outputs);
 
         for (String projection : PROJECTIONS) {
@@ -132,6 +135,21 @@ class ReplayIT extends LiveApplication {
                     p + "/changelog", p + "/feed", "/govs/" + gov, "/api/reports/bumps?gov=" + gov,
                     "/api/reports/publications?gov=" + gov, "/api/reports/composition?gov=" + gov)) {
                 record(path, outputs);
+            }
+            // the lookup of every root the gov published, and of citizens dropped, replaced, bumped and kept
+            for (com.fasterxml.jackson.databind.JsonNode revision : get(p + "/revisions").json()) {
+                record("/api/fingerprints/" + revision.path("fingerprint").asText(), outputs);
+            }
+            for (int citizen : List.of(1, 2, 11, 0x43, 0xa3, 0x80, 0x81, 0x90, 0x91)) {
+                // other suites' govs may carry these too, and publish meanwhile: this gov's matches only
+                Api.Reply lookup = get("/api/fingerprints/" + fp(citizen));
+                List<String> ours = new ArrayList<>();
+                lookup.json().path("matches").forEach(match -> {
+                    if (match.path("gov").asText().equals(gov)) {
+                        ours.add(match.toString());
+                    }
+                });
+                outputs.put("/api/fingerprints/" + fp(citizen) + " in " + gov, lookup.status() + "\n" + ours);
             }
         }
         return outputs;
