@@ -187,6 +187,16 @@ function setUpForms(context) {
   }
 }
 
+/** What the gov made of a bump's timing, in words: the answer's shortNotice, catchUp and lateBy. */
+function bumpFlags(bump) {
+  if (bump.catchUp) {
+    return `Catch-up: the cutover was ${bump.lateBy} ago, so it was carried out at once`
+      + ' (unless a confluence spanning the citizen still awaits its upgrade: then it is blocked).';
+  }
+  return bump.shortNotice ? 'Short notice: the cutover is inside the minimum notice; integrators are told urgently.'
+    : 'Scheduled with the usual notice.';
+}
+
 // --- live stream ----------------------------------------------------------------------------------------------------
 
 // EventSource cannot send a bearer token, so the stream is read with fetch; it reconnects after a drop.
@@ -310,6 +320,8 @@ pages.gov = () => {
       view.pendingBumps.length === 0 ? el('p', { class: 'muted' }, 'No pending bumps.')
         : el('div', {}, el('h3', {}, 'Pending bumps'), el('ul', {}, view.pendingBumps.map((b) => el('li', {},
           `${b.citizen} → `, fingerprintCell(b.toFingerprint), ` at ${when(b.cutoverAt)}`,
+          b.shortNotice ? el('span', { class: 'warn' }, ' (short notice)') : '',
+          b.lateBy ? el('span', { class: 'warn' }, ` (catch-up, ${b.lateBy} late)`) : '',
           b.awaitingConfluences.length ? ` (awaiting upgrades of ${b.awaitingConfluences.join(', ')})` : '',
           b.blocked ? ' (blocked)' : '')))));
   };
@@ -426,6 +438,7 @@ pages.gov = () => {
       if (form.dataset.then === 'show-secret') {
         $('#integrator-secret').textContent = `Signing secret for ${answer.json.integrator} (shown this once): ${answer.json.secret}`;
       }
+      if (form.dataset.then === 'show-bump') $('#bump-result').textContent = bumpFlags(answer.json);
       loadState(); // the stream brings it too, unless it is reconnecting
       refreshSoon();
     },

@@ -1,54 +1,35 @@
--- Read model "fingerprints": which gov and revisions carried a fingerprint, answered in one indexed read.
-
--- One row per run of consecutive revisions in which a gov carried a fingerprint, as its root (citizen '') or as a
--- citizen's or service's. last_revision is null while the gov's latest revision still carries it, so a publication
--- writes only what it changed, never a row per citizen per revision. A fingerprint that comes back later (a drop
--- reverted) starts a new run, so the revisions listed are exactly those that carried it.
-create table fingerprint_carried (
-    fingerprint      varchar(64) not null,
-    gov              varchar(64) not null,
-    citizen          varchar(64) not null,
-    first_revision   bigint      not null,
-    kind             varchar(16) not null,
-    last_revision    bigint,
-    next_fingerprint varchar(64),
-    primary key (fingerprint, gov, citizen, first_revision)
+-- Read model "fingerprints": which gov and revisions carried a fingerprint, and what changed after it.
+-- One row per run of consecutive revisions in which a gov root or a citizen's fingerprint stayed the same.
+create table fingerprint_run (
+    fingerprint    varchar(64) not null,
+    gov            varchar(64) not null,
+    kind           varchar(16) not null,
+    member         varchar(64) not null,  -- the citizen or service; '' for the gov root
+    first_revision bigint      not null,
+    last_revision  bigint      not null,
+    primary key (fingerprint, gov, kind, member, first_revision)
 );
-
--- Where each gov stands now: its latest revision (and that revision's config, to see what the next one changes).
-create table fingerprint_gov (
-    gov         varchar(64)                 not null,
-    revision    bigint                      not null,
-    fingerprint varchar(64)                 not null,
-    config      ${document}                 not null,
-    retired_at  timestamp(6) with time zone,
-    primary key (gov)
-);
-
--- Every revision of every gov with a line on what it changed: "changes since" is one range read of this key.
+-- What each revision changed, for the changes since a fingerprint: read by (gov, revision) ranges.
 create table fingerprint_change (
     gov           varchar(64)                 not null,
     revision      bigint                      not null,
     fingerprint   varchar(64)                 not null,
     published_at  timestamp(6) with time zone not null,
-    metadata_only boolean                     not null,
-    what          varchar(2000)               not null,
+    what          varchar(8000)               not null,
     reason        varchar(2000),
     cutover_of    varchar(64),
+    metadata_only boolean                     not null,
     primary key (gov, revision)
 );
-
--- Reports count short-notice and catch-up bumps per citizen (bumps before these flags existed were neither).
+-- The last revision of each gov and its config, which the next publication is compared with; and retirement.
+create table fingerprint_gov (
+    gov        varchar(64)                 not null primary key,
+    revision   bigint                      not null,
+    config     ${document}                 not null,
+    retired_at timestamp(6) with time zone
+);
+-- Revision rows say whether they changed only what is outside the fingerprint.
+alter table gov_revision add column metadata_only boolean default false not null;
+-- Reports count the bumps a citizen announced at short notice and those that caught up with a move already made.
 alter table report_bump add column short_notice boolean default false not null;
-alter table report_bump add column late_seconds bigint;
-
--- A read model added to a running database must see the whole log: the read models' processor starts over from
--- its beginning, as at first start, so every read model is rebuilt (V15 did the same; its tokens go in V32.1, in the
--- app's migrations beside the token store). On a new database this changes nothing.
-delete from composition;
-delete from gov_revision;
-delete from audit_entry;
-delete from channel_entry;
-delete from channel_published;
-delete from report_bump;
-delete from report_publication;
+alter table report_bump add column catch_up boolean default false not null;

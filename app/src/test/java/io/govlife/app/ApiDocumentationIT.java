@@ -45,6 +45,19 @@ class ApiDocumentationIT extends LiveApplication {
         assertThat(api.send("GET", "/swagger-ui/index.html", null, "-X-Operator").status()).isEqualTo(200);
     }
 
+    @Test
+    void integrators_reads_are_documented_as_needing_no_token_and_writes_as_needing_one() {
+        JsonNode paths = api.send("GET", "/v3/api-docs", null, "-X-Operator").json().path("paths");
+        for (String read : List.of("/api/fingerprints/{fingerprint}", "/api/govs/{gov}/config",
+                "/api/govs/{gov}/revisions", "/govs/{gov}", "/fingerprints")) {
+            JsonNode security = paths.path(read).path("get").path("security");
+            assertThat(security.isArray() && security.isEmpty()).as("security of GET %s: %s", read, security).isTrue();
+        }
+        assertThat(paths.path("/api/govs/{gov}/citizens/{citizen}/operators").path("post").path("security")
+                .isMissingNode()).as("a write keeps the document's bearer requirement").isTrue();
+        assertThat(paths.path("/api/govs/{gov}/history").path("get").path("security").isMissingNode()).isTrue();
+    }
+
     /** Every {@code METHOD /path} of the contract, path parameters reduced to {@code {}}. */
     private static List<String> contractRows() throws IOException {
         Matcher row = Pattern.compile("`(GET|POST|PUT|DELETE) (/[^`\\s]*)`").matcher(Files.readString(CONTRACT));

@@ -278,24 +278,6 @@ class NoticesIT extends LiveApplication {
     }
 
     @Test
-    void a_citizen_operator_with_a_webhook_contact_hears_once_of_its_inclusion() {
-        String contact = receiver.url("/operator");
-        ok(api.post(g + "/lattices", "{\"name\":\"base\",\"chainId\":8453,\"fingerprint\":\"" + fp(0x11)
-                + "\",\"operatorContact\":\"" + contact + "\"}"));
-        JsonNode inclusion = awaitNoticeBody("/operator", "INCLUSION");
-        assertThat(inclusion.path("citizen").asText()).isEqualTo("base");
-        assertThat(inclusion.path("gov").asText()).isEqualTo(gov);
-
-        // dropped and referenced again: still the one notice
-        ok(api.delete(g + "/citizens/base", null));
-        ok(api.post(g + "/lattices", "{\"name\":\"base\",\"chainId\":8453,\"fingerprint\":\"" + fp(0x12)
-                + "\",\"operatorContact\":\"" + contact + "\"}"));
-        awaitProjections();
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
-                .until(() -> receiver.at("/operator").size() == 1);
-    }
-
-    @Test
     void two_delivery_workers_on_one_database_never_make_the_same_attempt() throws Exception {
         for (int i = 0; i < 5; i++) {
             register("wallet-" + i, "/race-" + i);

@@ -19,6 +19,8 @@ import io.govlife.events.integrator.IntegratorEndpointDisabled;
 import io.govlife.events.integrator.IntegratorRegistered;
 import io.govlife.events.integrator.IntegratorSecretRotated;
 import io.govlife.events.integrator.IntegratorUnregistered;
+import io.govlife.events.operator.CitizenOperatorAdded;
+import io.govlife.events.operator.CitizenOperatorRemoved;
 import io.govlife.events.operator.CoOperatorAdded;
 import io.govlife.events.operator.CoOperatorRemoved;
 import io.govlife.events.service.BasicServiceShipped;
@@ -62,6 +64,8 @@ public final class StoredEventTypes {
         register("govlife.IntegratorEndpointDisabled", IntegratorEndpointDisabled.class);
         register("govlife.CoOperatorAdded", CoOperatorAdded.class);
         register("govlife.CoOperatorRemoved", CoOperatorRemoved.class);
+        register("govlife.CitizenOperatorAdded", CitizenOperatorAdded.class);
+        register("govlife.CitizenOperatorRemoved", CitizenOperatorRemoved.class);
     }
 
     private StoredEventTypes() {

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,6 +43,10 @@ class ApiDocumentation {
             "403", "not an operator of this gov", "404", "unknown gov, citizen, service, bump or notice",
             "409", "refused by the gov's state, or a concurrent write won", "412", "stale If-Match",
             "413", "body over the size cap", "422", "refused by the gov's rules");
+    /** Paths (as the document spells them) whose GET needs no token: what integrators read. */
+    private static final List<String> PUBLIC_READS = List.of("/govs/\\{gov}", "/fingerprints",
+            "/api/fingerprints/\\{fingerprint}", "/api/govs/\\{gov}/(config|changelog|feed|revisions)",
+            "/api/govs/\\{gov}/revisions/\\{a}/diff/\\{b}", "/api/notices/signing-key");
 
     @Bean
     OpenApiCustomizer govlifeDocument() {
@@ -60,6 +65,19 @@ class ApiDocumentation {
                     .responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("the page")
                             .content(new Content().addMediaType("text/html", new MediaType())))
                             .addApiResponse("404", problem("unknown gov")))));
+            openApi.path("/fingerprints", new PathItem().get(new Operation().operationId("fingerprintPage")
+                    .summary("The lookup by fingerprint as an HTML page, for the handshake page's form")
+                    .addParametersItem(new Parameter().in("query").name("fp").required(false)
+                            .schema(new StringSchema()).description("a gov root, citizen or service fingerprint"))
+                    .responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("the page")
+                            .content(new Content().addMediaType("text/html", new MediaType())))
+                            .addApiResponse("404", new ApiResponse().description("no gov published it (HTML)")))));
+            // what integrators read needs no token: say so per operation, as the document requires one by default
+            openApi.getPaths().forEach((path, item) -> {
+                if (PUBLIC_READS.stream().anyMatch(path::matches) && item.getGet() != null) {
+                    item.getGet().setSecurity(List.of());
+                }
+            });
         };
     }
 

@@ -50,6 +50,6 @@ class BootstrapAdminToken implements InitializingBean {
         if (token == null || !MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8))) {
             return Optional.empty();
         }
-        return Optional.of(new OperatorTokens.Principal(TOKEN_ID, "admin", true));
+        return Optional.of(new OperatorTokens.Principal(TOKEN_ID, "admin", true, false));
     }
 }

@@ -37,34 +37,36 @@ public class OperatorTokens {
         this.clock = clock;
     }
 
-    public record Issued(String id, String operator, boolean admin, Instant expiresAt, String token) {
+    public record Issued(String id, String operator, boolean admin, boolean citizenOperator, Instant expiresAt,
+                         String token) {
     }
 
-    public record Listed(String id, String operator, boolean admin, Instant createdAt, Instant expiresAt,
-                         Instant lastUsedAt, Instant revokedAt) {
+    public record Listed(String id, String operator, boolean admin, boolean citizenOperator, Instant createdAt,
+                         Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
     }
 
     /** Who a request acts as, and by which token. */
-    public record Principal(String tokenId, String operator, boolean admin) {
+    public record Principal(String tokenId, String operator, boolean admin, boolean citizenOperator) {
     }
 
-    public Issued issue(String operator, boolean admin, Instant expiresAt) {
+    public Issued issue(String operator, boolean admin, boolean citizenOperator, Instant expiresAt) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = "glt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         String id = "tok_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        jdbc.update("insert into operator_token (id, operator, token_hash, admin, created_at, expires_at) "
-                        + "values (?, ?, ?, ?, ?, ?)", id, operator, hash(token), admin,
+        jdbc.update("insert into operator_token (id, operator, token_hash, admin, citizen_operator, created_at, "
+                        + "expires_at) values (?, ?, ?, ?, ?, ?, ?)", id, operator, hash(token), admin, citizenOperator,
                 Timestamp.from(clock.instant()), expiresAt == null ? null : Timestamp.from(expiresAt));
-        return new Issued(id, operator, admin, expiresAt, token);
+        return new Issued(id, operator, admin, citizenOperator, expiresAt, token);
     }
 
     /** The operator a presented token stands for, if it is known, not revoked and not expired. */
     public Optional<Principal> authenticate(String token) {
         Instant now = clock.instant();
-        Optional<Principal> principal = jdbc.query("select id, operator, admin from operator_token "
+        Optional<Principal> principal = jdbc.query("select id, operator, admin, citizen_operator from operator_token "
                         + "where token_hash = ? and revoked_at is null and (expires_at is null or expires_at > ?)",
-                (rs, i) -> new Principal(rs.getString("id"), rs.getString("operator"), rs.getBoolean("admin")),
+                (rs, i) -> new Principal(rs.getString("id"), rs.getString("operator"), rs.getBoolean("admin"),
+                        rs.getBoolean("citizen_operator")),
                 hash(token), Timestamp.from(now)).stream().findFirst();
         principal.ifPresent(used -> recordUse(used.tokenId(), now));
         return principal;
@@ -79,7 +81,7 @@ public class OperatorTokens {
 
     public List<Listed> list() {
         return jdbc.query("select * from operator_token order by created_at, id", (rs, i) -> new Listed(
-                rs.getString("id"), rs.getString("operator"), rs.getBoolean("admin"),
+                rs.getString("id"), rs.getString("operator"), rs.getBoolean("admin"), rs.getBoolean("citizen_operator"),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("expires_at")),
                 instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("revoked_at"))));
     }

@@ -24,8 +24,9 @@ import java.util.stream.Stream;
  * semicolons and non-normalised paths. Anything not named here is refused, so a spelling no rule expects (upper
  * case, an unknown prefix) meets the strictest answer, not the most lenient.
  * <p>
- * Integrators read in public what they compile in (config, revisions, diffs, changelog, feed, handshake page, the
- * fingerprint lookup) and acknowledge notices with the secret they were given. Operators' tokens write their govs — which gov, the gov's own rule.
+ * Integrators read in public what they compile in (config, changelog, feed, handshake page) and acknowledge
+ * notices with the secret they were given. Operators' tokens write their govs — which gov, the gov's own rule.
+ * A citizen operator's token announces the bumps of the citizens it was named for and reads their notices.
  * Admin tokens manage tokens and processors and read everything, but write no gov: an admin acting as an operator
  * would leave an audit trail naming nobody who owns the gov.
  */
@@ -34,6 +35,8 @@ class SecurityConfiguration {
 
     static final String ADMIN = "ADMIN";
     static final String OPERATOR = "OPERATOR";
+    /** Announces the bumps of the citizens a gov's owner named it for, and reads their notices: nothing else. */
+    static final String CITIZEN_OPERATOR = "CITIZEN_OPERATOR";
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
@@ -66,9 +69,11 @@ class SecurityConfiguration {
                         // what integrators compile in and why it changed: a gov's published revisions are public
                         .requestMatchers(reads("/api/govs/*/config", "/api/govs/*/changelog", "/api/govs/*/feed",
                                 "/api/govs/*/revisions", "/api/govs/*/revisions/*/diff/*")).permitAll()
-                        // an integrator with a ConnectTimeout looks up the fingerprint it holds, token or not
+                        // which gov a fingerprint an integrator holds belongs to, and what changed since
                         .requestMatchers(reads("/api/fingerprints/*", "/fingerprints")).permitAll()
                         .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/govs/*/notices/*/acks")).permitAll()
+                        // the public half of the key that signs notices to citizens' operators, who share no secret
+                        .requestMatchers(reads("/api/notices/signing-key")).permitAll()
                         .requestMatchers(reads("/govs/*", "/console", "/console/**", "/webjars/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/favicon.ico")).permitAll()
@@ -76,6 +81,11 @@ class SecurityConfiguration {
                                 "/actuator/health/readiness")).permitAll()
                         .requestMatchers(PATHS.matcher("/actuator/**")).hasRole(ADMIN)
                         .requestMatchers(PATHS.matcher("/api/admin/**")).hasRole(ADMIN)
+                        // which citizen of which gov: the gov's own rule, as for operators
+                        .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/govs/*/citizens/*/bumps"),
+                                PATHS.matcher(HttpMethod.DELETE, "/api/govs/*/citizens/*/bumps/current"))
+                        .hasAnyRole(OPERATOR, CITIZEN_OPERATOR)
+                        .requestMatchers(reads("/api/govs/*/notices")).hasAnyRole(OPERATOR, ADMIN, CITIZEN_OPERATOR)
                         .requestMatchers(reads("/api/**")).hasAnyRole(OPERATOR, ADMIN)
                         .requestMatchers(PATHS.matcher("/api/**")).hasRole(OPERATOR)
                         .anyRequest().denyAll());

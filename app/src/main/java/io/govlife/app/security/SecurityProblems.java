@@ -53,6 +53,9 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
         String why;
         if (path.startsWith("/api/admin/") || path.startsWith("/actuator/")) {
             why = "this needs an admin token";
+        } else if (request.isUserInRole(SecurityConfiguration.CITIZEN_OPERATOR)) {
+            why = "a citizen operator's token announces and cancels the bumps of the citizens it operates and reads "
+                    + "their notices, nothing else";
         } else if (request.isUserInRole(SecurityConfiguration.ADMIN) && path.startsWith("/api/")) {
             why = "admin tokens manage tokens, not govs: use an operator token to change a gov";
         } else {

@@ -39,13 +39,20 @@ class TokenController {
 
     record TokenRequest(@NotNull @Pattern(regexp = "^[\\p{Alnum}._@+-]{1,64}$",
             message = "must be 1-64 characters of letters, digits and . _ @ + -") String operator, Boolean admin,
+                        Boolean citizenOperator,
                         @Future(message = "must be in the future") @SaneInstant Instant expiresAt) {
     }
 
     @PostMapping
     ResponseEntity<OperatorTokens.Issued> create(@Valid @RequestBody TokenRequest body) {
         // to the microsecond, as stored: the answer and the list then show the same instant
+        if (Boolean.TRUE.equals(body.admin()) && Boolean.TRUE.equals(body.citizenOperator())) {
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.problem(HttpStatus.BAD_REQUEST,
+                    "invalid-input", "Invalid input", "citizenOperator",
+                    "a token is an admin's or a citizen operator's, not both"), null);
+        }
         OperatorTokens.Issued issued = tokens.issue(body.operator(), Boolean.TRUE.equals(body.admin()),
+                Boolean.TRUE.equals(body.citizenOperator()),
                 body.expiresAt() == null ? null : body.expiresAt().truncatedTo(ChronoUnit.MICROS));
         return ResponseEntity.created(URI.create("/api/admin/tokens/" + issued.id()))
                 .cacheControl(CacheControl.noStore()).body(issued);

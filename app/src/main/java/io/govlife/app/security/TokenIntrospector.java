@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The resource server's introspection, answered from our own token table instead of a remote endpoint: an opaque
- * token stands for an operator (authority {@code ROLE_OPERATOR}) or an admin ({@code ROLE_ADMIN}). The
+ * token stands for an operator (authority {@code ROLE_OPERATOR}), a citizen operator ({@code ROLE_CITIZEN_OPERATOR})
+ * or an admin ({@code ROLE_ADMIN}). The
  * authentication's name is the operator, which is what every write records as its author.
  */
 @Component
@@ -34,8 +35,9 @@ class TokenIntrospector implements OpaqueTokenIntrospector {
         OperatorTokens.Principal principal = bootstrap.authenticate(token)
                 .or(() -> tokens.authenticate(token))
                 .orElseThrow(() -> new BadOpaqueTokenException("unknown, revoked or expired token"));
-        List<GrantedAuthority> authorities = List.of(new SimpleGrantedAuthority("ROLE_"
-                + (principal.admin() ? SecurityConfiguration.ADMIN : SecurityConfiguration.OPERATOR)));
+        String role = principal.admin() ? SecurityConfiguration.ADMIN
+                : principal.citizenOperator() ? SecurityConfiguration.CITIZEN_OPERATOR : SecurityConfiguration.OPERATOR;
+        List<GrantedAuthority> authorities = List.of(new SimpleGrantedAuthority("ROLE_" + role));
         return new DefaultOAuth2AuthenticatedPrincipal(principal.operator(),
                 Map.of(TOKEN_ID, principal.tokenId(), "operator", principal.operator()), authorities);
     }

@@ -160,6 +160,53 @@ class ConsoleBrowserIT extends LiveApplication {
     }
 
     @Test
+    void citizen_operators_confirmations_and_how_a_bump_was_taken_from_the_console() {
+        String gov = govOfOlivia();
+        String g = "/api/govs/" + gov;
+        for (String body : new String[]{
+                "{\"name\":\"base\",\"chainId\":8453,\"fingerprint\":\"" + LATTICE_FP + "\"}",
+                "{\"name\":\"zora\",\"chainId\":7777777,\"fingerprint\":\"" + "2".repeat(64) + "\"}"}) {
+            assertThat(api.post(g + "/lattices", body, "X-Operator", "olivia").status()).isEqualTo(201);
+        }
+        assertThat(api.post(g + "/organisms", "{\"role\":\"oracle\",\"fingerprint\":\"" + ORGANISM_FP + "\"}",
+                "X-Operator", "olivia").status()).isEqualTo(201);
+        assertThat(api.post(g + "/confluences", "{\"name\":\"bridge\",\"fingerprint\":\"" + "7".repeat(64)
+                + "\",\"spans\":[\"base\",\"zora\"],\"stateMachineVersion\":\"1\"}", "X-Operator", "olivia")
+                .status()).isEqualTo(201);
+        assertThat(api.post(g + "/publications", "{}", "X-Operator", "olivia").status()).isEqualTo(201);
+        Browser browser = signedIn("olivia", "/console/govs/" + gov);
+        browser.awaitText("#gov-summary", "revision 1");
+
+        browser.type("#citizen-operator-citizen", "base").type("#citizen-operator-name", "cora")
+                .click("#name-citizen-operator button[type=submit]");
+        browser.awaitText("#command-result", "Name a citizen's operator: done");
+
+        // zora replaced in the draft leaves bridge stale; its operator says it works unchanged
+        assertThat(api.post(g + "/citizens/zora/replacement", "{\"lattice\":{\"name\":\"zora\",\"chainId\":"
+                + "7777777,\"fingerprint\":\"" + "8".repeat(64) + "\"}}", "X-Operator", "olivia").status())
+                .isEqualTo(201);
+        browser.type("#confirm-name", "bridge").type("#confirm-reason", "bridge speaks zora's new release")
+                .click("#confirm-confluence button[type=submit]");
+        browser.awaitText("#command-result", "Confirm a confluence unchanged: done");
+
+        browser.type("#bump-citizen", "base").type("#bump-fingerprint", "5".repeat(64))
+                .type("#bump-cutover", Instant.now().plus(1, ChronoUnit.SECONDS).toString())
+                .click("#schedule-bump button[type=submit]");
+        browser.awaitText("#bump-result", "Short notice");
+        // bridge spans base and awaits its upgrade: the bump stays pending, flagged, past its cutover
+        browser.awaitText("#pending-bumps", "(short notice)");
+        browser.type("#bump-citizen", "oracle").type("#bump-fingerprint", "6".repeat(64))
+                .type("#bump-cutover", Instant.now().minus(1, ChronoUnit.HOURS).toString())
+                .click("#schedule-bump button[type=submit]");
+        browser.awaitText("#bump-result", "Catch-up");
+
+        awaitProjections();
+        Api.Reply history = api.send("GET", g + "/history?size=100", null, "X-Operator", "olivia");
+        assertThat(history.body()).contains("CitizenOperatorAdded", "ConfluenceConfirmed",
+                "bridge speaks zora's new release");
+    }
+
+    @Test
     void a_failed_notice_is_delivered_again_from_the_console() {
         String gov = govOfOlivia();
         try (WebhookReceiver receiver = new WebhookReceiver()) {

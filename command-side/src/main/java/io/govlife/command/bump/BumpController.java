@@ -4,6 +4,7 @@ import io.govlife.command.web.GovCommands;
 import io.govlife.command.web.ReasonRequest;
 import io.govlife.command.web.Write;
 import io.govlife.events.bump.BumpFingerprint;
+import io.govlife.events.bump.BumpState;
 import io.govlife.events.bump.CancelFingerprintBump;
 import io.govlife.events.citizen.CitizenName;
 import io.govlife.events.gov.Fingerprint;
@@ -19,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** A citizen's fingerprint bump: scheduled with its cutover, cancelled before it. */
+/**
+ * A citizen's fingerprint bump: scheduled with its cutover, cancelled before it; by the gov's operators or the
+ * citizen's own. A cutover inside the minimum notice or already past is taken and flagged in the answer.
+ */
 @RestController
 @RequestMapping("/api/govs/{gov}/citizens/{citizen}/bumps")
 class BumpController {
@@ -31,13 +35,13 @@ class BumpController {
     }
 
     @PostMapping
-    ResponseEntity<GovState> schedule(@PathVariable GovName gov, @PathVariable CitizenName citizen,
+    ResponseEntity<BumpState> schedule(@PathVariable GovName gov, @PathVariable CitizenName citizen,
                                       @Valid @RequestBody BumpRequest body, Write write) {
         BumpFingerprint command = new BumpFingerprint(gov, citizen, Fingerprint.of(body.fingerprint()),
                 body.cutoverAt(), write.expectedVersion());
-        return commands.created(command, write, body.reason(),
-                UriComponentsBuilder.fromPath("/api/govs/{gov}/citizens/{citizen}/bumps/current")
-                        .build(gov.value(), citizen.value()));
+        BumpState state = commands.send(command, write, body.reason());
+        return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/govs/{gov}/citizens/{citizen}/bumps/current")
+                .build(gov.value(), citizen.value())).eTag(GovCommands.etag(state.state())).body(state);
     }
 
     @DeleteMapping("/current")

@@ -22,10 +22,11 @@ public record ConfluenceRequest(
         @NotBlank @Size(max = 64) String stateMachineVersion,
         @Size(max = 16) List<@NotNull @Pattern(regexp = ConfluenceConfig.MRTD_PATTERN,
                 message = "must be an MR_TD: 96 lowercase hex characters (48 bytes)") String> mrtdPins,
+        @Size(max = 500) @Pattern(regexp = Constraints.HTTP_URL, message = Constraints.HTTP_URL_RULE) String docsUrl,
         @Size(max = Constraints.REASON_MAX) String reason) {
 
     ConfluenceConfig toConfig(CitizenName confluence) {
         return new ConfluenceConfig(confluence, Fingerprint.of(fingerprint),
-                spans.stream().map(CitizenName::of).toList(), stateMachineVersion, mrtdPins);
+                spans.stream().map(CitizenName::of).toList(), stateMachineVersion, mrtdPins, docsUrl);
     }
 }

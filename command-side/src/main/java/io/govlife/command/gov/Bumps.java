@@ -20,6 +20,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,13 @@ class Bumps {
 
     private TreeMap<String, PendingBump> pending = new TreeMap<>();
 
-    /** {@code kind}: the citizen's, found in the draft first (an unknown citizen is refused before anything else). */
-    void schedule(BumpFingerprint command, CitizenKind kind, Clock clock, BumpPolicy policy, Gov gov) {
+    /**
+     * {@code kind}: the citizen's, found in the draft first (an unknown citizen is refused before anything else).
+     * The gov does not dictate the citizen's cadence: a cutover inside the minimum notice is taken, flagged short
+     * notice; one already past is a catch-up, carried out at once (or blocked, as any cutover, by the confluences it
+     * awaits: publishing the bumped citizen beside an un-upgraded confluence is the ConnectTimeout the gov prevents).
+     */
+    FingerprintBumpScheduled schedule(BumpFingerprint command, CitizenKind kind, Clock clock, BumpPolicy policy, Gov gov) {
         CitizenName citizen = command.citizen();
         GovConfig draft = gov.draft.config();
         GovConfig published = gov.published;
@@ -64,16 +70,20 @@ class Bumps {
             throw new RuleViolation(Rule.BUMP_SAME_FINGERPRINT, "fingerprint",
                     "'" + citizen + "' is already at fingerprint " + current);
         }
-        Instant earliest = clock.instant().plus(policy.minimumNotice());
-        if (command.cutoverAt().isBefore(earliest)) {
-            throw new RuleViolation(Rule.BUMP_NOTICE_TOO_SHORT, "cutoverAt",
-                    "cutover must be at least " + policy.minimumNotice() + " ahead, no earlier than " + earliest);
-        }
+        Instant now = clock.instant();
+        Duration lateBy = command.cutoverAt().isAfter(now) ? null : Duration.between(command.cutoverAt(), now);
+        boolean shortNotice = lateBy == null && command.cutoverAt().isBefore(now.plus(policy.minimumNotice()));
         List<CitizenName> toUpgrade = published.confluencesSpanning(citizen).stream().filter(draft::names).toList();
         // nothing is recorded after the bump yet: its cutover would publish just the bumped fingerprint
-        apply(new FingerprintBumpScheduled(gov.name, citizen, current, command.fingerprint(), command.cutoverAt(),
+        FingerprintBumpScheduled scheduled = new FingerprintBumpScheduled(gov.name, citizen, current,
+                command.fingerprint(), command.cutoverAt(),
                 published.withFingerprint(citizen, command.fingerprint()).fingerprint(), toUpgrade,
-                published.fingerprint()));
+                published.fingerprint(), shortNotice, lateBy);
+        apply(scheduled);
+        if (lateBy != null) {
+            cutOverIfDue(citizen, clock, gov);
+        }
+        return scheduled;
     }
 
     void cancel(CitizenName citizen, Gov gov) {

@@ -2,6 +2,8 @@ package io.govlife.command.gov;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.govlife.events.bump.BumpFingerprint;
+import io.govlife.events.bump.BumpState;
+import io.govlife.events.bump.FingerprintBumpScheduled;
 import io.govlife.events.bump.CancelFingerprintBump;
 import io.govlife.events.bump.CutOverFingerprint;
 import io.govlife.events.bump.FingerprintCutOver;
@@ -28,7 +30,9 @@ import io.govlife.events.integrator.DisableIntegratorEndpoint;
 import io.govlife.events.integrator.RegisterIntegrator;
 import io.govlife.events.integrator.RotateIntegratorSecret;
 import io.govlife.events.integrator.UnregisterIntegrator;
+import io.govlife.events.operator.AddCitizenOperator;
 import io.govlife.events.operator.AddCoOperator;
+import io.govlife.events.operator.RemoveCitizenOperator;
 import io.govlife.events.operator.RemoveCoOperator;
 import io.govlife.events.service.ShipBasicService;
 import io.govlife.events.service.WithdrawBasicService;
@@ -64,7 +68,7 @@ public class Gov {
      * The shape of this state in snapshots: raised whenever the fields change, so a snapshot of an older shape is
      * passed over (the gov is rebuilt from its events) instead of loaded with fields missing.
      */
-    public static final String SNAPSHOT_REVISION = "3";
+    public static final String SNAPSHOT_REVISION = "4";
 
     /** The metadata key the REST layer puts the authenticated operator under. */
     static final String OPERATOR = "operator";
@@ -163,28 +167,34 @@ public class Gov {
         provenance.requireNoStaleConfluences(draft.config());
         draft.requirePublishable();
         Fingerprint fingerprint = draft.config().fingerprint();
-        if (published != null && fingerprint.equals(published.fingerprint())) {
+        if (draft.config().equals(published)) {
             throw new RuleViolation(Rule.DRAFT_UNCHANGED, "draft",
-                    "the draft's fingerprint equals revision " + revision + "'s: publishing it would change nothing");
+                    "the draft equals revision " + revision + " in everything: publishing it would change nothing");
         }
+        // a changed docs link or contact under the same root must still reach integrators, as a metadata revision
+        boolean metadataOnly = published != null && fingerprint.equals(published.fingerprint());
         apply(new GovConfigPublished(name, revision + 1, fingerprint, published == null ? null
-                : published.fingerprint(), draft.config(), command.notes(), null));
+                : published.fingerprint(), draft.config(), command.notes(), null, metadataOnly));
         bumps.afterRecording(this);
         return state();
     }
 
     // ---- fingerprint bumps
 
+    /** The gov's operators, or that citizen's own, announce a bump; the gov takes it whatever its notice. */
     @CommandHandler
-    public GovState handle(BumpFingerprint command, Clock clock, BumpPolicy policy, @MetaDataValue(OPERATOR) String operator) {
-        requireOperating(operator);
-        bumps.schedule(command, draft.requireCitizen(command.citizen(), name), clock, policy, this);
-        return state();
+    public BumpState handle(BumpFingerprint command, Clock clock, BumpPolicy policy, @MetaDataValue(OPERATOR) String operator) {
+        operators.requireAuthorityOver(command.citizen(), operator, name);
+        requireNotRetired();
+        FingerprintBumpScheduled scheduled = bumps.schedule(command, draft.requireCitizen(command.citizen(), name),
+                clock, policy, this);
+        return BumpState.of(state(), scheduled.shortNotice(), scheduled.lateBy());
     }
 
     @CommandHandler
     public GovState handle(CancelFingerprintBump command, @MetaDataValue(OPERATOR) String operator) {
-        requireOperating(operator);
+        operators.requireAuthorityOver(command.citizen(), operator, name);
+        requireNotRetired();
         bumps.cancel(command.citizen(), this);
         return state();
     }
@@ -238,6 +248,18 @@ public class Gov {
     @CommandHandler
     public GovState handle(RemoveCoOperator command, @MetaDataValue(OPERATOR) String operator) {
         operators.remove(command.operator(), operator, this);
+        return state();
+    }
+
+    @CommandHandler
+    public GovState handle(AddCitizenOperator command, @MetaDataValue(OPERATOR) String operator) {
+        operators.addCitizenOperator(command.citizen(), command.operator(), operator, this);
+        return state();
+    }
+
+    @CommandHandler
+    public GovState handle(RemoveCitizenOperator command, @MetaDataValue(OPERATOR) String operator) {
+        operators.removeCitizenOperator(command.citizen(), command.operator(), operator, this);
         return state();
     }
 

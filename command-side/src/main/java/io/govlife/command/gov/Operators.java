@@ -5,27 +5,61 @@ import io.govlife.events.gov.GovCreated;
 import io.govlife.events.gov.GovName;
 import io.govlife.events.gov.Rule;
 import io.govlife.events.gov.RuleViolation;
+import io.govlife.events.citizen.CitizenDropped;
+import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.citizen.CitizenReplaced;
+import io.govlife.events.operator.CitizenOperatorAdded;
+import io.govlife.events.operator.CitizenOperatorRemoved;
 import io.govlife.events.operator.CoOperatorAdded;
 import io.govlife.events.operator.CoOperatorRemoved;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
+import java.util.List;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** Who may change the gov: its owner, who alone changes this list, and the co-operators the owner added. */
+/**
+ * Who may change the gov: its owner, who alone changes these lists, and the co-operators the owner added; and who may
+ * announce one citizen's bumps through it: that citizen's operators (DOMAIN.md v2), who reach nothing else.
+ */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Operators {
 
     private String owner;
     private TreeSet<String> coOperators = new TreeSet<>();
+    /** Citizen name to the operators of that citizen. */
+    private TreeMap<String, TreeSet<String>> citizenOperators = new TreeMap<>();
 
     void requireAuthority(String operator, GovName gov) {
-        if (operator == null || !(operator.equals(owner) || coOperators.contains(operator))) {
+        if (!operates(operator)) {
+            List<String> citizens = citizensOperatedBy(operator);
+            if (!citizens.isEmpty()) {
+                throw new RuleViolation(Rule.CITIZEN_OPERATOR_LIMITS, "operator", "'" + operator + "' operates "
+                        + "citizen " + String.join(", ", citizens) + " of gov '" + gov + "': it may schedule and cancel "
+                        + "that citizen's bumps and read its notices, nothing else of the gov");
+            }
             throw new RuleViolation(Rule.NOT_AN_OPERATOR, "operator", "'" + operator
                     + "' is not an operator of gov '" + gov + "': ask its owner to add you as a co-operator");
         }
+    }
+
+    /** The gov's operators, and the citizen's own operators, announce its bumps. */
+    void requireAuthorityOver(CitizenName citizen, String operator, GovName gov) {
+        if (!citizenOperators.getOrDefault(citizen.value(), new TreeSet<>()).contains(operator)) {
+            requireAuthority(operator, gov);
+        }
+    }
+
+    private boolean operates(String operator) {
+        return operator != null && (operator.equals(owner) || coOperators.contains(operator));
+    }
+
+    private List<String> citizensOperatedBy(String operator) {
+        return citizenOperators.entrySet().stream().filter(e -> e.getValue().contains(operator))
+                .map(e -> "'" + e.getKey() + "'").toList();
     }
 
     private void requireOwner(String operator, GovName gov) {
@@ -54,6 +88,60 @@ class Operators {
                     "'" + coOperator + "' is not a co-operator of gov '" + gov.name + "'");
         }
         apply(new CoOperatorRemoved(gov.name, coOperator));
+    }
+
+    /** {@code citizen} must be one the draft names; a gov operator needs no citizen authority on top of its own. */
+    void addCitizenOperator(CitizenName citizen, String citizenOperator, String operator, Gov gov) {
+        requireOwner(operator, gov.name);
+        gov.requireNotRetired();
+        gov.draft.requireCitizen(citizen, gov.name);
+        if (operates(citizenOperator)) {
+            throw new RuleViolation(Rule.CITIZEN_OPERATOR_ALREADY, "operator", "'" + citizenOperator
+                    + "' already operates all of gov '" + gov.name + "', '" + citizen + "' included");
+        }
+        if (citizenOperators.getOrDefault(citizen.value(), new TreeSet<>()).contains(citizenOperator)) {
+            throw new RuleViolation(Rule.CITIZEN_OPERATOR_ALREADY, "operator", "'" + citizenOperator
+                    + "' already operates citizen '" + citizen + "' of gov '" + gov.name + "'");
+        }
+        apply(new CitizenOperatorAdded(gov.name, citizen, citizenOperator));
+    }
+
+    void removeCitizenOperator(CitizenName citizen, String citizenOperator, String operator, Gov gov) {
+        requireOwner(operator, gov.name);
+        gov.requireNotRetired();
+        if (!citizenOperators.getOrDefault(citizen.value(), new TreeSet<>()).contains(citizenOperator)) {
+            throw new RuleViolation(Rule.CITIZEN_OPERATOR_NOT_FOUND, "operator", "'" + citizenOperator
+                    + "' is not an operator of citizen '" + citizen + "' of gov '" + gov.name + "'");
+        }
+        apply(new CitizenOperatorRemoved(gov.name, citizen, citizenOperator));
+    }
+
+    @EventSourcingHandler
+    void on(CitizenOperatorAdded event) {
+        citizenOperators.computeIfAbsent(event.citizen().value(), c -> new TreeSet<>()).add(event.operator());
+    }
+
+    @EventSourcingHandler
+    void on(CitizenOperatorRemoved event) {
+        TreeSet<String> operators = citizenOperators.get(event.citizen().value());
+        if (operators != null) {
+            operators.remove(event.operator());
+            if (operators.isEmpty()) {
+                citizenOperators.remove(event.citizen().value());
+            }
+        }
+    }
+
+    /** A dropped citizen's operators lose their authority with it, so a later citizen of that name starts with none. */
+    @EventSourcingHandler
+    void on(CitizenDropped event) {
+        citizenOperators.remove(event.citizen().value());
+    }
+
+    /** A replacement is another reference, often another operator's: the owner names its operators anew. */
+    @EventSourcingHandler
+    void on(CitizenReplaced event) {
+        citizenOperators.remove(event.citizen().value());
     }
 
     @EventSourcingHandler

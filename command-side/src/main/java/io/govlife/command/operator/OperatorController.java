@@ -8,9 +8,6 @@ import io.govlife.events.gov.GovState;
 import io.govlife.events.operator.AddCoOperator;
 import io.govlife.events.operator.RemoveCoOperator;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,13 +28,8 @@ class OperatorController {
         this.commands = commands;
     }
 
-    record CoOperatorRequest(@NotNull @Pattern(regexp = "^[\\p{Alnum}._@+-]{1,64}$",
-            message = "must be 1-64 characters of letters, digits and . _ @ + -") String operator,
-                             @Size(max = 500) String reason) {
-    }
-
     @PostMapping
-    ResponseEntity<GovState> add(@PathVariable GovName gov, @Valid @RequestBody CoOperatorRequest body, Write write) {
+    ResponseEntity<GovState> add(@PathVariable GovName gov, @Valid @RequestBody OperatorRequest body, Write write) {
         return commands.created(new AddCoOperator(gov, body.operator(), write.expectedVersion()), write, body.reason(),
                 UriComponentsBuilder.fromPath("/api/govs/{gov}/operators/{operator}")
                         .build(gov.value(), body.operator()));

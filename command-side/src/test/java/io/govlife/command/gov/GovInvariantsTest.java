@@ -9,6 +9,10 @@ import io.govlife.events.bump.FingerprintBumpScheduled;
 import io.govlife.events.bump.FingerprintCutOver;
 import io.govlife.events.bump.FingerprintCutoverBlocked;
 import io.govlife.events.citizen.CitizenDropped;
+import io.govlife.events.operator.AddCitizenOperator;
+import io.govlife.events.operator.CitizenOperatorAdded;
+import io.govlife.events.operator.CitizenOperatorRemoved;
+import io.govlife.events.operator.RemoveCitizenOperator;
 import io.govlife.events.citizen.CitizenKind;
 import io.govlife.events.citizen.CitizenName;
 import io.govlife.events.citizen.CitizenRef;
@@ -83,12 +87,13 @@ class GovInvariantsTest {
     static final Instant START = Instant.parse("2026-11-25T12:00:00Z");
     static final List<String> NON_CONFLUENCES = List.of("lat-a", "lat-b", "org-o");
     static final List<String> CONFLUENCES = List.of("con-1", "con-2");
+    static final String CITIZEN_OPERATOR = "cit-op";
 
     private AggregateTestFixture<Gov> fixture;
     private MutableClock clock;
 
     sealed interface Step permits Reference, Commission, Upgrade, Confirm, Drop, Replace, Ship, Withdraw, Publish,
-            Bump, Cancel, CutOver, Tick, Retire {
+            Bump, Cancel, CutOver, Tick, Retire, NameCitizenOperator, RemoveCitizenOperatorStep, ByCitizenOperator {
     }
 
     record Reference(String name, int fp) implements Step {
@@ -109,7 +114,8 @@ class GovInvariantsTest {
     record Replace(String name, String by, int fp) implements Step {
     }
 
-    record Ship(int fp) implements Step {
+    /** {@code docs}: 0 for no docs link, else one of two: the same fingerprint under another link is metadata. */
+    record Ship(int fp, int docs) implements Step {
     }
 
     record Withdraw() implements Step {
@@ -134,6 +140,16 @@ class GovInvariantsTest {
     record Retire() implements Step {
     }
 
+    record NameCitizenOperator(String name) implements Step {
+    }
+
+    record RemoveCitizenOperatorStep(String name) implements Step {
+    }
+
+    /** The step sent with the citizen operator's token instead of the owner's. */
+    record ByCitizenOperator(Step step) implements Step {
+    }
+
     @BeforeTry
     void freshGov() {
         clock = new MutableClock(START);
@@ -150,15 +166,24 @@ class GovInvariantsTest {
             // most interesting sequences start from a published gov with confluences over its citizens
             all.addAll(List.of(new Reference("lat-a", 1), new Reference("lat-b", 1), new Reference("org-o", 1),
                     new Commission("con-1", 1, List.of("lat-a", "lat-b")),
-                    new Commission("con-2", 1, List.of("lat-b", "org-o", "lat-a")), new Publish()));
+                    new Commission("con-2", 1, List.of("lat-b", "org-o", "lat-a")), new Publish(),
+                    new NameCitizenOperator("lat-a")));
         }
         all.addAll(steps);
+        boolean citizenOperatorBumped = false;
         for (Step step : all) {
             Object command = command(step, events);
             if (command == null) {
                 continue;
             }
-            events.addAll(execute(events, command));
+            boolean byCitizenOperator = step instanceof ByCitizenOperator;
+            List<Object> appended = execute(events, command, byCitizenOperator
+                    ? Map.of(Gov.OPERATOR, CITIZEN_OPERATOR) : Map.of());
+            if (byCitizenOperator) {
+                Invariants.withinCitizenOperatorsAuthority(events, appended);
+                citizenOperatorBumped |= appended.stream().anyMatch(FingerprintBumpScheduled.class::isInstance);
+            }
+            events.addAll(appended);
             Invariants.check(events);
         }
         // what the sequences reached, so a generator that stopped reaching cutovers would show
@@ -169,6 +194,13 @@ class GovInvariantsTest {
         Statistics.label("confirmations").collect(events.stream().anyMatch(ConfluenceConfirmed.class::isInstance));
         Statistics.label("publications with a confluence").collect(events.stream().anyMatch(e ->
                 e instanceof GovConfigPublished p && !p.config().confluences().isEmpty()));
+        Statistics.label("metadata-only publications").collect(events.stream().anyMatch(e ->
+                e instanceof GovConfigPublished p && p.metadataOnly()));
+        Statistics.label("catch-up bumps").collect(events.stream().anyMatch(e ->
+                e instanceof FingerprintBumpScheduled b && b.catchUp()));
+        Statistics.label("short-notice bumps").collect(events.stream().anyMatch(e ->
+                e instanceof FingerprintBumpScheduled b && b.shortNotice()));
+        Statistics.label("bumps by a citizen operator").collect(citizenOperatorBumped);
     }
 
     @Provide
@@ -182,6 +214,7 @@ class GovInvariantsTest {
                 Tuple.of(2, anyName.list().ofMinSize(2).ofMaxSize(3)),
                 Tuple.of(1, anyName.list().ofMinSize(0).ofMaxSize(1)));
         @SuppressWarnings("unchecked")
+        Arbitrary<Step> bump = Combinators.combine(citizen, fp, Arbitraries.integers().between(-6, 72)).as(Bump::new);
         Arbitrary<Step> step = Arbitraries.frequencyOf(
                 Tuple.of(5, Combinators.combine(citizen, fp).as(Reference::new)),
                 Tuple.of(3, Combinators.combine(confluence, fp, spans).as(Commission::new)),
@@ -189,21 +222,40 @@ class GovInvariantsTest {
                 Tuple.of(3, confluence.map(Confirm::new)),
                 Tuple.of(2, anyName.map(Drop::new)),
                 Tuple.of(2, Combinators.combine(citizen, citizen, fp).as(Replace::new)),
-                Tuple.of(1, fp.map(Ship::new)),
+                Tuple.of(2, Combinators.combine(fp, Arbitraries.integers().between(0, 2)).as(Ship::new)),
                 Tuple.of(1, Arbitraries.just(new Withdraw())),
                 Tuple.of(8, Arbitraries.just(new Publish())),
-                Tuple.of(6, Combinators.combine(citizen, fp, Arbitraries.integers().between(25, 72)).as(Bump::new)),
+                // from catch-ups (cutover already past) through short notice (under 24 hours) to the usual
+                Tuple.of(6, bump),
                 Tuple.of(1, citizen.map(Cancel::new)),
                 Tuple.of(5, Combinators.combine(citizen, Arbitraries.of(true, true, false)).as(CutOver::new)),
                 Tuple.of(1, Arbitraries.integers().between(1, 48).map(Tick::new)));
         // retirement ends a sequence: rare enough that most run their length
         @SuppressWarnings("unchecked")
+        Arbitrary<Step> citizenOperators = Arbitraries.frequencyOf(
+                Tuple.of(2, anyName.map(NameCitizenOperator::new)),
+                Tuple.of(1, anyName.map(RemoveCitizenOperatorStep::new)),
+                Tuple.of(3, step.map(ByCitizenOperator::new)),
+                Tuple.of(3, bump.map(ByCitizenOperator::new)),
+                Tuple.of(1, citizen.map(Cancel::new).map(ByCitizenOperator::new)));
+        @SuppressWarnings("unchecked")
         Arbitrary<Step> withRetirement = Arbitraries.frequencyOf(Tuple.of(150, step),
-                Tuple.of(1, Arbitraries.just(new Retire())));
+                Tuple.of(20, citizenOperators), Tuple.of(1, Arbitraries.just(new Retire())));
         return withRetirement.list().ofMaxSize(50);
     }
 
     private Object command(Step step, List<Object> events) {
+        if (step instanceof ByCitizenOperator by) {
+            return step(by.step(), events);
+        } else if (step instanceof NameCitizenOperator n) {
+            return new AddCitizenOperator(GOV, CitizenName.of(n.name()), CITIZEN_OPERATOR, null);
+        } else if (step instanceof RemoveCitizenOperatorStep r) {
+            return new RemoveCitizenOperator(GOV, CitizenName.of(r.name()), CITIZEN_OPERATOR, null);
+        }
+        return step(step, events);
+    }
+
+    private Object step(Step step, List<Object> events) {
         if (step instanceof Reference r) {
             return new ReferenceCitizen(GOV, ref(r.name(), r.fp()), null);
         } else if (step instanceof Commission c) {
@@ -217,7 +269,8 @@ class GovInvariantsTest {
         } else if (step instanceof Replace r) {
             return new ReplaceCitizen(GOV, CitizenName.of(r.name()), ref(r.by(), r.fp()), null);
         } else if (step instanceof Ship s) {
-            return new ShipBasicService(GOV, new ServiceRef(BasicService.ATLAS, fp(0x50 + s.fp()), null), null);
+            return new ShipBasicService(GOV, new ServiceRef(BasicService.ATLAS, fp(0x50 + s.fp()),
+                    s.docs() == 0 ? null : "https://docs.example/atlas/" + s.docs()), null);
         } else if (step instanceof Withdraw) {
             return new WithdrawBasicService(GOV, BasicService.ATLAS, null);
         } else if (step instanceof Publish) {
@@ -241,8 +294,8 @@ class GovInvariantsTest {
     }
 
     /** Runs one command on the gov as the events left it; answers what it appended (nothing when refused). */
-    private List<Object> execute(List<Object> history, Object command) {
-        ResultValidator<Gov> result = fixture.given(history).when(command);
+    private List<Object> execute(List<Object> history, Object command, Map<String, ?> metadata) {
+        ResultValidator<Gov> result = fixture.given(history).when(command, metadata);
         try {
             result.expectSuccessfulHandlerExecution();
         } catch (AssertionError refused) {
@@ -293,6 +346,37 @@ class GovInvariantsTest {
             return due;
         }
 
+        /**
+         * v2: a citizen operator's command appends only its citizen's bump, cancellation, and what they cause (a
+         * catch-up's cutover and publication, revised expectations), for a citizen it operates at that moment.
+         */
+        static void withinCitizenOperatorsAuthority(List<Object> history, List<Object> appended) {
+            Set<String> operated = new HashSet<>();
+            for (Object event : history) {
+                if (event instanceof CitizenOperatorAdded a && a.operator().equals(CITIZEN_OPERATOR)) {
+                    operated.add(a.citizen().value());
+                } else if (event instanceof CitizenOperatorRemoved r && r.operator().equals(CITIZEN_OPERATOR)) {
+                    operated.remove(r.citizen().value());
+                } else if (event instanceof CitizenDropped d) {
+                    operated.remove(d.citizen().value());
+                } else if (event instanceof CitizenReplaced r) {
+                    operated.remove(r.citizen().value());
+                }
+            }
+            for (Object event : appended) {
+                if (event instanceof FingerprintBumpScheduled s) {
+                    assertThat(operated).as("bump of %s by its operator", s.citizen()).contains(s.citizen().value());
+                } else if (event instanceof FingerprintBumpCancelled c) {
+                    assertThat(operated).as("cancel of %s by its operator", c.citizen())
+                            .contains(c.citizen().value());
+                } else if (!(event instanceof FingerprintCutOver || event instanceof FingerprintCutoverBlocked
+                        || event instanceof CutoverFingerprintRevised
+                        || event instanceof GovConfigPublished p && p.cutoverOf() != null)) {
+                    fail("a citizen operator's command appended " + event);
+                }
+            }
+        }
+
         static void check(List<Object> events) {
             GovConfig draft = GovConfig.empty(GOV);
             GovConfig published = null;
@@ -339,6 +423,15 @@ class GovInvariantsTest {
                 } else if (event instanceof BasicServiceWithdrawn w) {
                     draft = draft.without(w.service());
                 } else if (event instanceof FingerprintBumpScheduled s) {
+                    // v2: a catch-up is carried out, or blocked by the confluences it awaits, in the same command
+                    assertThat(s.shortNotice() && s.catchUp()).as("%s: short notice and catch-up", at).isFalse();
+                    if (s.catchUp()) {
+                        assertThat(seq + 1).as("%s: catch-up left pending", at).isLessThan(events.size());
+                        Object next = events.get(seq + 1);
+                        assertThat(next instanceof FingerprintCutOver o && o.citizen().equals(s.citizen())
+                                || next instanceof FingerprintCutoverBlocked b && b.citizen().equals(s.citizen()))
+                                .as("%s: catch-up followed by %s", at, next).isTrue();
+                    }
                     // rule 5: a bump applies to the published citizen, unchanged in the draft
                     assertThat(published).as("%s: nothing published", at).isNotNull();
                     assertThat(draft.reference(s.citizen())).as("%s: draft differs from published", at)
@@ -399,6 +492,10 @@ class GovInvariantsTest {
                             }
                         }
                     }
+                    // v2: a publication under the previous root is metadata-only, and still changes something
+                    boolean sameRoot = published != null && p.fingerprint().equals(GovRoot.of(published));
+                    assertThat(p.metadataOnly()).as("%s: metadataOnly", at).isEqualTo(sameRoot);
+                    assertThat(p.config()).as("%s changes nothing", at).isNotEqualTo(published);
                     published = p.config();
                 } else if (event instanceof GovRetired r) {
                     // rule 7: every pending bump cancelled, by name

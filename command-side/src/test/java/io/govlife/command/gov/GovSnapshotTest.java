@@ -7,6 +7,7 @@ import io.govlife.events.citizen.ConfluenceUpgradeHeld;
 import io.govlife.events.integrator.IntegratorEndpointDisabled;
 import io.govlife.events.integrator.IntegratorName;
 import io.govlife.events.integrator.IntegratorRegistered;
+import io.govlife.events.operator.CitizenOperatorAdded;
 import io.govlife.events.operator.CoOperatorAdded;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -48,7 +49,7 @@ class GovSnapshotTest {
     void a_gov_with_every_entity_in_use_reads_back_from_its_snapshot_as_the_same_state() {
         IntegratorName wallet = IntegratorName.of("wallet");
         Gov gov = sourcedFrom(with(publishedWide(), baseBumped(), new ConfluenceUpgradeHeld(GOV, WIDE_WITHOUT_ORACLE,
-                BASE), new CoOperatorAdded(GOV, "ada"), new IntegratorRegistered(GOV, wallet, "https://w.example"),
+                BASE), new CoOperatorAdded(GOV, "ada"), new CitizenOperatorAdded(GOV, BASE, "dave"), new IntegratorRegistered(GOV, wallet, "https://w.example"),
                 new IntegratorRegistered(GOV, IntegratorName.of("atlas"), "https://a.example"),
                 new IntegratorEndpointDisabled(GOV, wallet, 410)));
 
@@ -56,7 +57,7 @@ class GovSnapshotTest {
         Gov restored = serializer.deserialize(snapshot);
 
         assertThat(snapshot.getType().getRevision()).isEqualTo(Gov.SNAPSHOT_REVISION);
-        assertThat(snapshot.getData()).contains("\"pending\"", "\"held\"", "\"coOperators\"", "\"disabled\"",
+        assertThat(snapshot.getData()).contains("\"pending\"", "\"held\"", "\"coOperators\"", "\"citizenOperators\"", "\"disabled\"",
                 "\"publishedRecordedAt\"");
         assertThat(restored).usingRecursiveComparison().isEqualTo(gov);
         assertThat(restored).usingRecursiveComparison().isNotEqualTo(sourcedFrom(publishedWide()));

@@ -540,10 +540,21 @@ class GovTest {
         }
 
         @Test
-        void refuses_a_cutover_inside_the_minimum_notice() {
-            expectRule(fixture.given(publishedEcosystem())
-                            .when(new BumpFingerprint(GOV, BASE, fp(0x99), NOW.plus(Duration.ofHours(23)), null)),
-                    Rule.BUMP_NOTICE_TOO_SHORT, "cutoverAt");
+        void takes_a_cutover_inside_the_minimum_notice_flagged_short_notice() {
+            FingerprintBumpScheduled usual = baseBumpScheduled();
+            Instant cutover = NOW.plus(Duration.ofHours(23));
+            fixture.given(publishedEcosystem())
+                    .when(new BumpFingerprint(GOV, BASE, fp(0x99), cutover, null))
+                    .expectEvents(new FingerprintBumpScheduled(GOV, BASE, fp(0x11), fp(0x99), cutover,
+                            usual.expectedGovFingerprint(), usual.confluencesToUpgrade(),
+                            usual.publishedGovFingerprint(), true, null))
+                    .expectResultMessagePayloadMatching(new CustomTypeSafeMatcher<Object>("short notice, no catch-up") {
+                        @Override
+                        protected boolean matchesSafely(Object answer) {
+                            return answer instanceof io.govlife.events.bump.BumpState state
+                                    && state.shortNotice() && !state.catchUp() && state.lateBy() == null;
+                        }
+                    });
         }
 
         @Test

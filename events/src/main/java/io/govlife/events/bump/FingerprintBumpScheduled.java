@@ -6,6 +6,7 @@ import io.govlife.events.gov.GovEvent;
 import io.govlife.events.gov.GovName;
 import org.axonframework.serialization.Revision;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,12 +15,30 @@ import java.util.List;
  * GovConfig fingerprint the cutover will publish — what integrators are told to expect.
  * {@code confluencesToUpgrade} span the citizen and need an upgrade recorded by cutover;
  * {@code publishedGovFingerprint} is the GovConfig integrators bind to until then.
+ * <p>
+ * The gov does not dictate a citizen's cadence: a cutover inside the minimum notice is recorded, flagged
+ * {@code shortNotice}; a cutover already past when announced is a catch-up, {@code lateBy} how long past (null
+ * otherwise), and its cutover follows at once. Both are false/null in events recorded before v1.1.
  */
 @Revision("1")
 public record FingerprintBumpScheduled(GovName gov, CitizenName citizen, Fingerprint fromFingerprint,
                                        Fingerprint toFingerprint, Instant cutoverAt, Fingerprint expectedGovFingerprint,
-                                       List<CitizenName> confluencesToUpgrade, Fingerprint publishedGovFingerprint)
+                                       List<CitizenName> confluencesToUpgrade, Fingerprint publishedGovFingerprint,
+                                       boolean shortNotice, Duration lateBy)
         implements GovEvent {
+
+    /** A bump announced with at least the minimum notice. */
+    public FingerprintBumpScheduled(GovName gov, CitizenName citizen, Fingerprint fromFingerprint,
+                                    Fingerprint toFingerprint, Instant cutoverAt, Fingerprint expectedGovFingerprint,
+                                    List<CitizenName> confluencesToUpgrade, Fingerprint publishedGovFingerprint) {
+        this(gov, citizen, fromFingerprint, toFingerprint, cutoverAt, expectedGovFingerprint, confluencesToUpgrade,
+                publishedGovFingerprint, false, null);
+    }
+
+    /** The citizen had already moved when it announced the bump. */
+    public boolean catchUp() {
+        return lateBy != null;
+    }
 
     /** One pending bump per citizen: what the bump saga associates with. */
     public String bumpKey() {

@@ -7,10 +7,11 @@ import java.util.Objects;
 
 /**
  * A cross-citizen organism: it spans two or more citizens, in order, runs a state-machine version and may pin
- * TDX measurements (MR_TD, 48 bytes as 96 hex characters).
+ * TDX measurements (MR_TD, 48 bytes as 96 hex characters). {@code docsUrl}, where integrators read how to bind to
+ * it, is outside the fingerprint like everything but {@code fingerprint}: changing it alone makes a metadata revision.
  */
 public record ConfluenceConfig(CitizenName name, Fingerprint fingerprint, List<CitizenName> spans,
-                               String stateMachineVersion, List<String> mrtdPins) {
+                               String stateMachineVersion, List<String> mrtdPins, String docsUrl) {
 
     public static final String MRTD_PATTERN = "^[0-9a-f]{96}$";
 
@@ -20,6 +21,12 @@ public record ConfluenceConfig(CitizenName name, Fingerprint fingerprint, List<C
         spans = List.copyOf(Objects.requireNonNull(spans, "spans"));
         Objects.requireNonNull(stateMachineVersion, "stateMachineVersion");
         mrtdPins = mrtdPins == null ? List.of() : List.copyOf(mrtdPins);
+    }
+
+    /** A confluence without a docs link, as every confluence recorded before v1.1 is. */
+    public ConfluenceConfig(CitizenName name, Fingerprint fingerprint, List<CitizenName> spans,
+                            String stateMachineVersion, List<String> mrtdPins) {
+        this(name, fingerprint, spans, stateMachineVersion, mrtdPins, null);
     }
 
     public boolean spans(CitizenName citizen) {

@@ -21,7 +21,6 @@ public enum Rule {
     CITIZEN_NOT_PUBLISHED("citizen-not-published", Refusal.CONFLICT),
     BUMP_NOT_FOR_CONFLUENCE("bump-not-for-confluence", Refusal.UNPROCESSABLE),
     BUMP_SAME_FINGERPRINT("bump-same-fingerprint", Refusal.UNPROCESSABLE),
-    BUMP_NOTICE_TOO_SHORT("bump-notice-too-short", Refusal.UNPROCESSABLE),
     BUMP_ALREADY_PENDING("bump-already-pending", Refusal.CONFLICT),
     BUMP_NOT_PENDING("bump-not-pending", Refusal.NOT_FOUND),
     BUMP_PENDING_ON_CITIZEN("bump-pending-on-citizen", Refusal.CONFLICT),
@@ -39,7 +38,11 @@ public enum Rule {
     NOT_AN_OPERATOR("not-an-operator", Refusal.FORBIDDEN),
     NOT_THE_OWNER("not-the-owner", Refusal.FORBIDDEN),
     CO_OPERATOR_ALREADY("co-operator-already", Refusal.CONFLICT),
-    CO_OPERATOR_NOT_FOUND("co-operator-not-found", Refusal.NOT_FOUND);
+    CO_OPERATOR_NOT_FOUND("co-operator-not-found", Refusal.NOT_FOUND),
+    /** A citizen operator's token reaches that citizen's bumps and nothing else of the gov. */
+    CITIZEN_OPERATOR_LIMITS("citizen-operator-limits", Refusal.FORBIDDEN),
+    CITIZEN_OPERATOR_ALREADY("citizen-operator-already", Refusal.CONFLICT),
+    CITIZEN_OPERATOR_NOT_FOUND("citizen-operator-not-found", Refusal.NOT_FOUND);
 
     public enum Refusal {
         FORBIDDEN,

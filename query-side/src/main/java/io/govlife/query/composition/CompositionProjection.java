@@ -126,7 +126,8 @@ public class CompositionProjection {
     @EventHandler
     void on(FingerprintBumpScheduled event, @SequenceNumber long version, @Timestamp Instant at) {
         PendingCutover pending = new PendingCutover(event.citizen(), event.fromFingerprint(), event.toFingerprint(),
-                event.cutoverAt(), event.expectedGovFingerprint(), event.confluencesToUpgrade(), false, at);
+                event.cutoverAt(), event.expectedGovFingerprint(), event.confluencesToUpgrade(), false, at,
+                event.shortNotice(), event.lateBy());
         change(event.gov(), version, at, doc -> doc.withBumps(bumps -> {
             bumps.add(pending);
             return bumps;

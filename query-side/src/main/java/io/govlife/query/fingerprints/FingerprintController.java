@@ -1,16 +1,25 @@
 package io.govlife.query.fingerprints;
 
-import io.govlife.query.support.PublicCaching;
 import io.govlife.query.support.QueryProblems;
-import org.springframework.http.MediaType;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.DigestUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The lookup an integrator with a ConnectTimeout runs on the fingerprint it holds: public, no token. */
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Public: an integrator whose build holds a gov root (or a citizen's fingerprint) asks what it is now. The answer
+ * changes only when a gov publishes or retires, so it carries an entity tag (a matching {@code If-None-Match} gets
+ * 304) and may be cached briefly by a CDN.
+ */
 @RestController
 class FingerprintController {
+
+    static final CacheControl BRIEFLY = CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic();
 
     private final FingerprintLookups lookups;
 
@@ -18,15 +27,18 @@ class FingerprintController {
         this.lookups = lookups;
     }
 
-    @GetMapping(value = "/api/fingerprints/{fingerprint}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<FingerprintLookup> lookup(@PathVariable String fingerprint) {
-        FingerprintLookup found = lookups.find(FingerprintLookups.valid("fingerprint", fingerprint))
-                .orElseThrow(() -> unknown("fingerprint", fingerprint));
-        return ResponseEntity.ok().eTag(FingerprintLookups.etag(found)).cacheControl(PublicCaching.BRIEF).body(found);
+    @GetMapping("/api/fingerprints/{fingerprint}")
+    ResponseEntity<FingerprintLookup> lookUp(@PathVariable String fingerprint) {
+        if (!FingerprintLookups.wellFormed(fingerprint)) {
+            throw QueryProblems.badRequest("fingerprint", "must be 64 hexadecimal characters (a BLAKE3 digest)");
+        }
+        FingerprintLookup answer = lookups.lookUp(fingerprint).orElseThrow(() -> QueryProblems.notFound(
+                "fingerprint-not-found", "fingerprint", "no gov ever published fingerprint " + fingerprint));
+        return ResponseEntity.ok().cacheControl(BRIEFLY).eTag(etag(answer)).body(answer);
     }
 
-    static org.springframework.web.ErrorResponseException unknown(String field, String fingerprint) {
-        return QueryProblems.notFound("fingerprint-not-found", field,
-                "no gov ever published " + fingerprint + ", as its root or a citizen's");
+    static String etag(FingerprintLookup answer) {
+        return "\"" + DigestUtils.md5DigestAsHex(io.govlife.query.support.JsonColumns.write(answer)
+                .getBytes(StandardCharsets.UTF_8)) + "\"";
     }
 }

@@ -1,6 +1,7 @@
 package io.govlife.query.fingerprints;
 
 import io.govlife.events.gov.GovConfig;
+import io.govlife.query.fingerprints.FingerprintLookup.Change;
 import io.govlife.query.support.JsonColumns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -12,26 +13,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * The tables of the fingerprint lookup. A lookup is {@link #RUNS} (the key's prefix, joined to each gov's row by its
- * key) and, when the fingerprint was superseded, {@link #CHANGES} per gov (a range of the key): the same two reads
- * however long the history. Both are public so the plan check explains exactly what is sent.
- */
+/** All SQL of the fingerprint lookup: its runs, the changes per revision, and each gov's last revision. */
 @Repository
-public class FingerprintRepository {
+class FingerprintRepository {
 
-    /** Every run of revisions carrying the fingerprint, with where its gov stands now. */
-    public static final String RUNS = "select c.gov, c.citizen, c.kind, c.first_revision, c.last_revision, "
-            + "c.next_fingerprint, g.revision, g.fingerprint as gov_fingerprint, g.retired_at "
-            + "from fingerprint_carried c join fingerprint_gov g on g.gov = c.gov "
-            + "where c.fingerprint = ? order by c.gov, c.citizen, c.first_revision";
+    /** One run of consecutive revisions of a gov in which the fingerprint stood for the same thing. */
+    record Run(String fingerprint, String gov, FingerprintLookup.Kind kind, String member, long firstRevision,
+               long lastRevision) {
+    }
 
-    /**
-     * A gov's revisions after a number, oldest first. Ordered by the whole key, though gov is fixed: H2 reads the
-     * rows in index order only when the ORDER BY names the index's columns from the first, and sorts them otherwise.
-     */
-    public static final String CHANGES = "select revision, fingerprint, published_at, metadata_only, what, reason, "
-            + "cutover_of from fingerprint_change where gov = ? and revision > ? order by gov, revision";
+    /** A gov as the lookup knows it: its last revision, that revision's config, and its retirement. */
+    record Gov(String name, long revision, GovConfig config, Instant retiredAt) {
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -39,66 +32,83 @@ public class FingerprintRepository {
         this.jdbc = jdbc;
     }
 
-    List<Matches.Run> runs(String fingerprint) {
-        return jdbc.query(RUNS, (rs, i) -> new Matches.Run(rs.getString("gov"), rs.getString("citizen"),
-                rs.getString("kind"), rs.getLong("first_revision"), rs.getObject("last_revision", Long.class),
-                rs.getString("next_fingerprint"), rs.getLong("revision"), rs.getString("gov_fingerprint"),
-                instant(rs, "retired_at")), fingerprint);
+    // ---- written by the projection
+
+    Optional<Gov> gov(String gov) {
+        return jdbc.query("select gov, revision, config, retired_at from fingerprint_gov where gov = ?",
+                (rs, i) -> new Gov(rs.getString("gov"), rs.getLong("revision"),
+                        JsonColumns.read(rs.getString("config"), GovConfig.class),
+                        instant(rs.getTimestamp("retired_at"))), gov).stream().findFirst();
     }
 
-    List<FingerprintLookup.Change> changesAfter(String gov, long revision) {
-        return jdbc.query(CHANGES, (rs, i) -> new FingerprintLookup.Change(rs.getLong("revision"),
-                instant(rs, "published_at"), rs.getString("fingerprint"), rs.getBoolean("metadata_only"),
-                rs.getString("what"), rs.getString("reason"), rs.getString("cutover_of")), gov, revision);
-    }
-
-    /** The config of the gov's latest revision, what the next publication is compared with. */
-    Optional<GovConfig> latestConfig(String gov) {
-        return jdbc.query("select config from fingerprint_gov where gov = ?",
-                (rs, i) -> JsonColumns.read(rs.getString("config"), GovConfig.class), gov).stream().findFirst();
-    }
-
-    void published(String gov, long revision, String fingerprint, GovConfig config, boolean first) {
-        if (first) {
-            jdbc.update("insert into fingerprint_gov (gov, revision, fingerprint, config) values (?, ?, ?, ?)",
-                    gov, revision, fingerprint, JsonColumns.write(config));
-        } else {
-            jdbc.update("update fingerprint_gov set revision = ?, fingerprint = ?, config = ? where gov = ?",
-                    revision, fingerprint, JsonColumns.write(config), gov);
+    void saveGov(String gov, long revision, GovConfig config) {
+        String json = JsonColumns.write(config);
+        if (jdbc.update("update fingerprint_gov set revision = ?, config = ? where gov = ?", revision, json, gov) == 0) {
+            jdbc.update("insert into fingerprint_gov (gov, revision, config) values (?, ?, ?)", gov, revision, json);
         }
     }
 
-    void change(String gov, long revision, String fingerprint, Instant publishedAt, boolean metadataOnly, String what,
-                String reason, String cutoverOf) {
-        jdbc.update("insert into fingerprint_change (gov, revision, fingerprint, published_at, metadata_only, what, "
-                        + "reason, cutover_of) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                gov, revision, fingerprint, Timestamp.from(publishedAt), metadataOnly, what, reason, cutoverOf);
-    }
-
-    void open(String gov, Carried carried, long revision) {
-        jdbc.update("insert into fingerprint_carried (fingerprint, gov, citizen, first_revision, kind) "
-                + "values (?, ?, ?, ?, ?)", carried.fingerprint(), gov, carried.citizen(), revision, carried.kind());
-    }
-
-    /** Ends the open run: the key's prefix finds it, however many runs the fingerprint had before. */
-    void close(String gov, Carried carried, long lastRevision, String nextFingerprint) {
-        jdbc.update("update fingerprint_carried set last_revision = ?, next_fingerprint = ? "
-                        + "where fingerprint = ? and gov = ? and citizen = ? and last_revision is null",
-                lastRevision, nextFingerprint, carried.fingerprint(), gov, carried.citizen());
-    }
-
-    void retired(String gov, Instant at) {
+    void retire(String gov, Instant at) {
         jdbc.update("update fingerprint_gov set retired_at = ? where gov = ?", Timestamp.from(at), gov);
     }
 
+    /** The run continues when the previous revision carried the same fingerprint for the same member. */
+    void carried(String fingerprint, String gov, FingerprintLookup.Kind kind, String member, long revision) {
+        int extended = jdbc.update("update fingerprint_run set last_revision = ? where fingerprint = ? and gov = ? "
+                + "and kind = ? and member = ? and last_revision = ?", revision, fingerprint, gov, kind.name(),
+                member, revision - 1);
+        if (extended == 0) {
+            jdbc.update("insert into fingerprint_run (fingerprint, gov, kind, member, first_revision, last_revision) "
+                    + "values (?, ?, ?, ?, ?, ?)", fingerprint, gov, kind.name(), member, revision, revision);
+        }
+    }
+
+    void change(String gov, Change change) {
+        jdbc.update("insert into fingerprint_change (gov, revision, fingerprint, published_at, what, reason, "
+                        + "cutover_of, metadata_only) values (?, ?, ?, ?, ?, ?, ?, ?)", gov, change.revision(),
+                change.fingerprint(), Timestamp.from(change.publishedAt()), change.what(), change.reason(),
+                change.cutoverOf(), change.metadataOnly());
+    }
+
     void deleteAll() {
-        jdbc.update("delete from fingerprint_carried");
+        jdbc.update("delete from fingerprint_run");
         jdbc.update("delete from fingerprint_change");
         jdbc.update("delete from fingerprint_gov");
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
+    // ---- read by the controller: each an indexed read (primary keys), however long a gov's history
+
+    List<Run> runs(String fingerprint) {
+        return jdbc.query("select fingerprint, gov, kind, member, first_revision, last_revision from fingerprint_run "
+                + "where fingerprint = ? order by gov, kind, member, first_revision", (rs, i) -> new Run(
+                rs.getString("fingerprint"), rs.getString("gov"), FingerprintLookup.Kind.valueOf(rs.getString("kind")),
+                rs.getString("member"), rs.getLong("first_revision"), rs.getLong("last_revision")), fingerprint);
+    }
+
+    /** The gov's revisions after {@code revision}, oldest first, at most {@code limit}. */
+    List<Change> changesAfter(String gov, long revision, int limit) {
+        return jdbc.query("select revision, fingerprint, published_at, what, reason, cutover_of, metadata_only "
+                + "from fingerprint_change where gov = ? and revision > ? order by revision limit ?",
+                FingerprintRepository::change, gov, revision, limit);
+    }
+
+    Optional<Long> lastRevision(String gov) {
+        return jdbc.query("select revision from fingerprint_gov where gov = ?", (rs, i) -> rs.getLong(1), gov)
+                .stream().findFirst();
+    }
+
+    Optional<Instant> retiredAt(String gov) {
+        return jdbc.query("select retired_at from fingerprint_gov where gov = ?",
+                (rs, i) -> instant(rs.getTimestamp(1)), gov).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    private static Change change(ResultSet rs, int row) throws SQLException {
+        return new Change(rs.getLong("revision"), rs.getTimestamp("published_at").toInstant(),
+                rs.getString("fingerprint"), rs.getString("what"), rs.getString("reason"), rs.getString("cutover_of"),
+                rs.getBoolean("metadata_only"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 }

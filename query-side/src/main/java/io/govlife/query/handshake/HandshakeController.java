@@ -2,25 +2,26 @@ package io.govlife.query.handshake;
 
 import io.govlife.query.composition.CompositionRepository;
 import io.govlife.query.composition.GovView;
-import io.govlife.query.support.PublicCaching;
 import io.govlife.query.support.QueryProblems;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import java.time.Duration;
 import java.util.Optional;
 
-/**
- * The page an integrator links to: what the gov names now, what is about to change, where to read more. A browser
- * asking for an unknown gov gets a page saying so; a client asking for anything else keeps the problem document.
- */
+/** The page an integrator links to: what the gov names now, what is about to change, where to read more. */
 @Controller
 class HandshakeController {
+
+    private static final CacheControl BRIEFLY = CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic();
 
     private final CompositionRepository govs;
 
@@ -28,25 +29,33 @@ class HandshakeController {
         this.govs = govs;
     }
 
-    @GetMapping(value = "/govs/{gov}", produces = MediaType.TEXT_HTML_VALUE)
-    String page(@PathVariable String gov, Model model, HttpServletResponse response) {
+    /**
+     * Changes only when the gov publishes, bumps or retires: a CDN may keep it briefly. An unknown gov is a page a
+     * browser can show; an API client (no {@code text/html} in its {@code Accept}) gets the problem document.
+     */
+    @GetMapping("/govs/{gov}")
+    String page(@PathVariable String gov, Model model, HttpServletRequest request, HttpServletResponse response) {
         Optional<GovView> view = govs.view(gov);
         if (view.isEmpty()) {
+            if (!wantsHtml(request)) {
+                throw QueryProblems.noSuchGov(gov);
+            }
             response.setStatus(HttpStatus.NOT_FOUND.value());
-            model.addAttribute("name", gov);
+            model.addAttribute("gov", gov);
             return "gov-not-found";
         }
-        return render(view.get(), model, response);
-    }
-
-    @GetMapping("/govs/{gov}")
-    String pageForAnyClient(@PathVariable String gov, Model model, HttpServletResponse response) {
-        return render(govs.view(gov).orElseThrow(() -> QueryProblems.noSuchGov(gov)), model, response);
-    }
-
-    private static String render(GovView view, Model model, HttpServletResponse response) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, PublicCaching.BRIEF.getHeaderValue());
-        model.addAttribute("gov", view);
+        model.addAttribute("gov", view.get());
+        response.setHeader("Cache-Control", BRIEFLY.getHeaderValue());
         return "handshake";
+    }
+
+    private static boolean wantsHtml(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        try {
+            return accept != null && MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(type -> type.getType().equals("text") && type.getSubtype().equals("html"));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 }

@@ -42,6 +42,16 @@ class ReportsController {
                 ReportsController::bump, args.toArray());
     }
 
+    /** Per citizen of the gov: its bumps, and how many came at short notice or caught up with a move made. */
+    @GetMapping("/cadence")
+    List<Reports.Cadence> cadence(@RequestParam String gov) {
+        requireGov(gov);
+        return jdbc.query("select citizen, count(*), sum(case when short_notice then 1 else 0 end), "
+                        + "sum(case when catch_up then 1 else 0 end) from report_bump where gov = ? group by citizen "
+                        + "order by citizen",
+                (rs, i) -> new Reports.Cadence(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), gov);
+    }
+
     /** (b) Per gov, publications per month and the time from each cutover to its publication. */
     @GetMapping("/publications")
     Reports.Publications publications(@RequestParam String gov) {
@@ -74,7 +84,8 @@ class ReportsController {
         return new Reports.BumpNotice(rs.getString("gov"), rs.getString("citizen"), instant(rs, "scheduled_at"),
                 cutoverAt, Duration.ofSeconds(rs.getLong("lead_seconds")), rs.getString("outcome"),
                 instant(rs, "ended_at"), publishedAt, (Long) rs.getObject("published_revision", Long.class),
-                publishedAt == null ? null : Duration.between(cutoverAt, publishedAt));
+                publishedAt == null ? null : Duration.between(cutoverAt, publishedAt), rs.getBoolean("short_notice"),
+                rs.getBoolean("catch_up"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -35,9 +35,9 @@ class ReportsProjection {
     @EventHandler
     void on(FingerprintBumpScheduled event, @SequenceNumber long sequence, @Timestamp Instant at) {
         jdbc.update("insert into report_bump (gov, scheduled_seq, citizen, scheduled_at, cutover_at, lead_seconds, "
-                        + "outcome) values (?, ?, ?, ?, ?, ?, 'PENDING')",
+                        + "outcome, short_notice, catch_up) values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)",
                 event.gov().value(), sequence, event.citizen().value(), ts(at), ts(event.cutoverAt()),
-                Duration.between(at, event.cutoverAt()).toSeconds());
+                Duration.between(at, event.cutoverAt()).toSeconds(), event.shortNotice(), event.catchUp());
     }
 
     @EventHandler

@@ -3,8 +3,8 @@ package io.govlife.query.revisions;
 import io.govlife.query.support.GovConfigDiff;
 import io.govlife.query.support.Instants;
 import io.govlife.query.support.JsonColumns;
-import io.govlife.query.support.PublicCaching;
 import io.govlife.query.support.QueryProblems;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,6 +21,9 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/govs/{gov}")
 class RevisionController {
+
+    private static final CacheControl FOR_GOOD = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+    private static final CacheControl BRIEFLY = CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic();
 
     private final RevisionRepository revisions;
 
@@ -29,8 +33,7 @@ class RevisionController {
 
     /**
      * The GovConfig as integrators compile it in: canonical JSON (groups in GOV_ROOT order, fields in declaration
-     * order), {@code ETag} its fingerprint ({@link Revision#etag}). The revision travels in headers so the body is
-     * the content alone.
+     * order), {@code ETag} its fingerprint. The revision travels in headers so the body is the content alone.
      */
     @GetMapping(value = "/config", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> config(@PathVariable String gov, @RequestParam(required = false) Long revision,
@@ -50,32 +53,32 @@ class RevisionController {
             found = revisions.latest(gov).orElseThrow(() -> QueryProblems.notFound("revision-not-found",
                     "gov", "gov '" + gov + "' has published no GovConfig"));
         }
-        // by number, a revision never changes; the latest or the one in force at an instant may be replaced
+        // a numbered revision never changes: a CDN may keep it for good; the current one only briefly. The ETag is
+        // the gov root (API.md): a metadata revision keeps it, as nothing integrators compile in has changed
         return ResponseEntity.ok()
-                .eTag(found.etag())
-                .cacheControl(revision != null ? PublicCaching.IMMUTABLE : PublicCaching.BRIEF)
+                .cacheControl(revision != null ? FOR_GOOD : BRIEFLY)
+                .eTag("\"" + found.fingerprint() + "\"")
                 .header("Gov-Revision", Long.toString(found.revision()))
                 .lastModified(found.publishedAt())
                 .body(JsonColumns.write(found.config()));
     }
 
-    /** Revisions are only ever appended, so the list is told apart by its last revision. */
+    /** The list grows only at publication: its entity tag is the last revision's number. */
     @GetMapping("/revisions")
     ResponseEntity<List<Revision.Summary>> revisions(@PathVariable String gov) {
         List<Revision.Summary> all = revisions.all(gov).stream().map(Revision::summary).toList();
-        String last = all.isEmpty() ? "none" : all.get(all.size() - 1).revision() + "-"
-                + all.get(all.size() - 1).fingerprint();
-        return ResponseEntity.ok().eTag("\"revisions-" + last + "\"").cacheControl(PublicCaching.BRIEF).body(all);
+        long last = all.isEmpty() ? 0 : all.get(all.size() - 1).revision();
+        return ResponseEntity.ok().cacheControl(BRIEFLY).eTag("\"revisions-" + last + "\"").body(all);
     }
 
-    /** Between two numbered revisions, both immutable: so is the diff. */
+    /** Between two numbered revisions: as immutable as they are. */
     @GetMapping("/revisions/{a}/diff/{b}")
     ResponseEntity<GovConfigDiff> diff(@PathVariable String gov, @PathVariable long a, @PathVariable long b) {
         Revision from = revisions.number(gov, a).orElseThrow(() -> QueryProblems.notFound("revision-not-found",
                 "a", "gov '" + gov + "' has no revision " + a));
         Revision to = revisions.number(gov, b).orElseThrow(() -> QueryProblems.notFound("revision-not-found",
                 "b", "gov '" + gov + "' has no revision " + b));
-        return ResponseEntity.ok().eTag("\"diff-" + a + "-" + from.fingerprint() + "-" + b + "-" + to.fingerprint() + "\"")
-                .cacheControl(PublicCaching.IMMUTABLE).body(GovConfigDiff.between(from.config(), to.config()));
+        return ResponseEntity.ok().cacheControl(FOR_GOOD).eTag("\"diff-" + a + "-" + b + "\"")
+                .body(GovConfigDiff.between(from.config(), to.config()));
     }
 }

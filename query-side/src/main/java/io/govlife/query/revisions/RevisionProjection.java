@@ -27,7 +27,8 @@ class RevisionProjection {
     void on(GovConfigPublished event, @Timestamp Instant at, @MetaDataValue("operator") String operator) {
         repository.insert(new Revision(event.gov().value(), event.revision(), event.fingerprint().hex(),
                 event.previousFingerprint() == null ? null : event.previousFingerprint().hex(), event.config(), at,
-                operator, event.notes(), event.cutoverOf() == null ? null : event.cutoverOf().value()));
+                operator, event.notes(), event.cutoverOf() == null ? null : event.cutoverOf().value(),
+                event.metadataOnly()));
     }
 
     @ResetHandler

@@ -17,7 +17,7 @@ import java.util.Optional;
 class RevisionRepository {
 
     private static final String COLUMNS = "gov, revision, fingerprint, previous_fingerprint, config, published_at, "
-            + "published_by, notes, cutover_of";
+            + "published_by, notes, cutover_of, metadata_only";
 
     private final JdbcTemplate jdbc;
 
@@ -26,9 +26,9 @@ class RevisionRepository {
     }
 
     void insert(Revision r) {
-        jdbc.update("insert into gov_revision (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.update("insert into gov_revision (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 r.gov(), r.revision(), r.fingerprint(), r.previousFingerprint(), JsonColumns.write(r.config()),
-                Timestamp.from(r.publishedAt()), r.publishedBy(), r.notes(), r.cutoverOf());
+                Timestamp.from(r.publishedAt()), r.publishedBy(), r.notes(), r.cutoverOf(), r.metadataOnly());
     }
 
     Optional<Revision> latest(String gov) {
@@ -62,6 +62,6 @@ class RevisionRepository {
         return new Revision(rs.getString("gov"), rs.getLong("revision"), rs.getString("fingerprint"),
                 rs.getString("previous_fingerprint"), JsonColumns.read(rs.getString("config"), GovConfig.class),
                 rs.getTimestamp("published_at").toInstant(), rs.getString("published_by"), rs.getString("notes"),
-                rs.getString("cutover_of"));
+                rs.getString("cutover_of"), rs.getBoolean("metadata_only"));
     }
 }

@@ -63,6 +63,8 @@ public class BumpCutoverSaga {
     private String fromGovFingerprint;
     private String expectedGovFingerprint;
     private String toFingerprint;
+    /** Null in sagas started before v1.1: their notices read as any bump's. */
+    private NoticeContent.Urgency urgency;
 
     @Autowired
     private transient BumpNotices notices;
@@ -83,10 +85,17 @@ public class BumpCutoverSaga {
         expectedGovFingerprint = event.expectedGovFingerprint().hex();
         fromGovFingerprint = event.publishedGovFingerprint().hex();
         toFingerprint = event.toFingerprint().hex();
+        urgency = new NoticeContent.Urgency(event.shortNotice(), event.lateBy());
         SagaLifecycle.associateWith("gov", gov);
 
         notices.bumpPending(gov, citizen, bump, cutoverAt);
         notices.notifyIntegrators(message.getIdentifier(), content(NoticeKind.BUMP_SCHEDULED), bump);
+        if (event.catchUp()) {
+            // the gov cut over (or recorded the cutover blocked) in the command that scheduled it: both follow in this
+            // batch, and a blocked one completes by itself when the upgrade is recorded; a deadline in the past would
+            // only send a second cutover command, and a reminder would arrive after the cutover
+            return;
+        }
         reminders.reminderFor(cutoverAt, scheduledAt).ifPresent(at -> deadlines.schedule(at, REMINDER));
         deadlines.schedule(cutoverAt, CUTOVER);
     }
@@ -126,9 +135,13 @@ public class BumpCutoverSaga {
         }
     }
 
-    /** The saga goes on: the cutover completes, with its publication, when the last awaited upgrade is recorded. */
+    /**
+     * The saga goes on: the cutover completes, with its publication, when the last awaited upgrade is recorded. A
+     * reminder not yet sent (a node down at its time) is dropped: past the cutover, the blocked notice says more.
+     */
     @SagaEventHandler(associationProperty = "bumpKey")
     void on(FingerprintCutoverBlocked event, EventMessage<?> message) {
+        deadlines.cancelAllWithinScope(REMINDER);
         List<String> awaiting = event.awaitingConfluences().stream().map(CitizenName::value).toList();
         notices.notifyToldOf(message.getIdentifier(), content(NoticeKind.BUMP_BLOCKED, awaiting), bump);
     }
@@ -169,7 +182,8 @@ public class BumpCutoverSaga {
     }
 
     private NoticeContent content(NoticeKind kind, List<String> awaiting) {
-        return new NoticeContent(gov, kind, citizen, fromGovFingerprint, expectedGovFingerprint, cutoverAt, null,
-                toFingerprint, awaiting);
+        NoticeContent content = new NoticeContent(gov, kind, citizen, fromGovFingerprint, expectedGovFingerprint,
+                cutoverAt, null, toFingerprint, awaiting);
+        return urgency == null ? content : content.with(urgency);
     }
 }

@@ -1,8 +1,12 @@
 package io.govlife.saga.notices;
 
+import io.govlife.events.citizen.CitizenDropped;
+import io.govlife.events.citizen.CitizenReplaced;
 import io.govlife.events.gov.GovCreated;
 import io.govlife.events.gov.Rule;
 import io.govlife.events.gov.RuleViolation;
+import io.govlife.events.operator.CitizenOperatorAdded;
+import io.govlife.events.operator.CitizenOperatorRemoved;
 import io.govlife.events.operator.CoOperatorAdded;
 import io.govlife.events.operator.CoOperatorRemoved;
 import org.axonframework.config.ProcessingGroup;
@@ -12,12 +16,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.security.Principal;
+import java.util.List;
 
 /**
  * Who may see and act on a gov's notices: its owner and co-operators, as the gov's own events say (the command
  * side's aggregate is not ours to read). Kept by a processor of its own, which starts from the beginning of the log
  * on first start, so a database that already has govs learns their operators; every handler is idempotent, so an
  * event handled again after a crash changes nothing. Admin tokens may read every gov's notices, never act on them.
+ * <p>
+ * A citizen's operators (named by the owner, DOMAIN.md v2) read the notices about their own citizen and nothing else
+ * of the gov; they lose that with the citizen's drop or replacement, as the gov itself decides.
  */
 @Component
 @ProcessingGroup(NoticeAuthority.NAME)
@@ -49,9 +57,72 @@ public class NoticeAuthority {
                 event.operator());
     }
 
+    @EventHandler
+    void on(CitizenOperatorAdded event) {
+        String gov = event.gov().value();
+        String citizen = event.citizen().value();
+        jdbc.update("insert into notice_citizen_operator (gov, citizen, operator) select ?, ?, ? "
+                + "from (values (1)) as one(x) where not exists (select 1 from notice_citizen_operator "
+                + "where gov = ? and citizen = ? and operator = ?)",
+                gov, citizen, event.operator(), gov, citizen, event.operator());
+    }
+
+    @EventHandler
+    void on(CitizenOperatorRemoved event) {
+        jdbc.update("delete from notice_citizen_operator where gov = ? and citizen = ? and operator = ?",
+                event.gov().value(), event.citizen().value(), event.operator());
+    }
+
+    @EventHandler
+    void on(CitizenDropped event) {
+        jdbc.update("delete from notice_citizen_operator where gov = ? and citizen = ?", event.gov().value(),
+                event.citizen().value());
+    }
+
+    @EventHandler
+    void on(CitizenReplaced event) {
+        jdbc.update("delete from notice_citizen_operator where gov = ? and citizen = ?", event.gov().value(),
+                event.citizen().value());
+    }
+
     @ResetHandler
     void onReset() {
         jdbc.update("delete from notice_operator");
+        jdbc.update("delete from notice_citizen_operator");
+    }
+
+    /**
+     * What the caller may read of the gov's notices: all of them (the gov's operators, an admin token), or only those
+     * about the citizens it operates.
+     *
+     * @throws RuleViolation when it may read none
+     */
+    Reader reader(String gov, Principal caller, boolean admin) {
+        if (admin) {
+            return Reader.WHOLE_GOV;
+        }
+        String operator = caller == null ? null : caller.getName();
+        if (operator != null && operates(gov, operator)) {
+            return Reader.WHOLE_GOV;
+        }
+        List<String> citizens = operator == null ? List.of() : jdbc.queryForList("select citizen from "
+                + "notice_citizen_operator where gov = ? and operator = ? order by citizen", String.class, gov, operator);
+        if (citizens.isEmpty()) {
+            require(gov, caller, false, true);
+        }
+        return new Reader(citizens);
+    }
+
+    /**
+     * Whose notices a reader sees: {@code citizens} null for every notice of the gov, else the notices about those
+     * citizens only (their bumps, their inclusion), with nothing naming the gov's integrators.
+     */
+    record Reader(List<String> citizens) {
+        static final Reader WHOLE_GOV = new Reader(null);
+
+        boolean wholeGov() {
+            return citizens == null;
+        }
     }
 
     /** @throws RuleViolation unless the caller operates the gov, or, when only reading, holds an admin token */
@@ -65,12 +136,24 @@ public class NoticeAuthority {
                             + gov + "'");
         }
         String operator = caller == null ? null : caller.getName();
-        Long operates = operator == null ? Long.valueOf(0) : jdbc.queryForObject(
-                "select count(*) from notice_operator where gov = ? and operator = ?", Long.class, gov, operator);
-        if (operates == null || operates == 0) {
+        if (operator == null || !operates(gov, operator)) {
+            List<String> citizens = operator == null ? List.of() : jdbc.queryForList("select citizen from "
+                    + "notice_citizen_operator where gov = ? and operator = ? order by citizen", String.class, gov,
+                    operator);
+            if (!citizens.isEmpty()) {
+                throw new RuleViolation(Rule.CITIZEN_OPERATOR_LIMITS, "operator", "'" + operator + "' operates "
+                        + "citizen " + String.join(", ", citizens) + " of gov '" + gov + "': it may read that "
+                        + "citizen's notices, not act on the gov's");
+            }
             throw new RuleViolation(Rule.NOT_AN_OPERATOR, "operator", "'" + operator
                     + "' is not an operator of gov '" + gov + "': its notices are its operators' own");
         }
+    }
+
+    private boolean operates(String gov, String operator) {
+        Long operates = jdbc.queryForObject("select count(*) from notice_operator where gov = ? and operator = ?",
+                Long.class, gov, operator);
+        return operates != null && operates > 0;
     }
 
     private void add(String gov, String operator) {

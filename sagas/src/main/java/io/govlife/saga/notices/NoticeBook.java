@@ -44,7 +44,7 @@ public class NoticeBook implements BumpNotices {
                 + "integrator_endpoint where gov = ? and disabled = false order by integrator", content.gov());
         for (Map<String, Object> integrator : integrators) {
             String name = (String) integrator.get("integrator");
-            write(source + "/" + name, content, name, (String) integrator.get("webhook_url"), bump);
+            write(source + "/" + name, content, name, (String) integrator.get("webhook_url"), bump, "PENDING");
         }
     }
 
@@ -56,7 +56,7 @@ public class NoticeBook implements BumpNotices {
                 content.gov(), bump);
         for (Map<String, Object> integrator : integrators) {
             String name = (String) integrator.get("integrator");
-            write(source + "/" + name, content, name, (String) integrator.get("webhook_url"), bump);
+            write(source + "/" + name, content, name, (String) integrator.get("webhook_url"), bump, "PENDING");
         }
     }
 
@@ -65,7 +65,7 @@ public class NoticeBook implements BumpNotices {
     public void remindUnacknowledged(String source, NoticeContent content, String bump) {
         for (Map<String, Object> integrator : unacknowledged(content.gov(), bump)) {
             String name = (String) integrator.get("integrator");
-            write(source + "/" + name, content, name, (String) integrator.get("webhook_url"), bump);
+            write(source + "/" + name, content, name, (String) integrator.get("webhook_url"), bump, "PENDING");
         }
     }
 
@@ -79,7 +79,15 @@ public class NoticeBook implements BumpNotices {
 
     /** A notice to someone who is not a registered integrator (a citizen's operator). */
     public void notifyAddress(String source, NoticeContent content, String targetUrl) {
-        write(source, content, null, targetUrl, null);
+        write(source, content, null, targetUrl, null, "PENDING");
+    }
+
+    /**
+     * A notice the service cannot send (an e-mail address, a contact that is no URL): listed on the gov's notices as
+     * {@code MANUAL}, with the address, for an operator to pass on by hand; delivery never picks it up.
+     */
+    public void listForManualNotice(String source, NoticeContent content, String address) {
+        write(source, content, null, address, null, "MANUAL");
     }
 
     @Override
@@ -94,16 +102,18 @@ public class NoticeBook implements BumpNotices {
         jdbc.update("delete from notice_bump where gov = ? and citizen = ?", gov, citizen);
     }
 
-    private void write(String source, NoticeContent content, String integrator, String targetUrl, String bump) {
+    private void write(String source, NoticeContent content, String integrator, String targetUrl, String bump,
+                       String status) {
         String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
         Instant now = clock.instant();
+        Timestamp firstAttempt = "PENDING".equals(status) ? Timestamp.from(now) : null;
         // insert-if-absent that neither fails nor aborts the transaction on PostgreSQL when the source exists
         jdbc.update("insert into notice (id, source, gov, integrator, target_url, kind, citizen, bump, body, "
                         + "created_at, status, attempts, next_attempt_at, retry_since) select ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, 'PENDING', 0, ?, ? from (values (1)) as one(x) where not exists "
+                        + "?, ?, ?, 0, ?, ? from (values (1)) as one(x) where not exists "
                         + "(select 1 from notice where source = ?)",
                 id, source, content.gov(), integrator, targetUrl, content.kind().name(), content.citizen(), bump,
-                body(id, content, now), Timestamp.from(now), Timestamp.from(now), Timestamp.from(now), source);
+                body(id, content, now), Timestamp.from(now), status, firstAttempt, Timestamp.from(now), source);
     }
 
     private String body(String id, NoticeContent content, Instant now) {
@@ -122,6 +132,21 @@ public class NoticeBook implements BumpNotices {
         }
         if (content.awaiting() != null) {
             body.put("awaiting", content.awaiting());
+        }
+        NoticeContent.Publication publication = content.publication();
+        if (publication != null) {
+            body.put("metadataOnly", publication.metadataOnly());
+            body.put("recompile", !publication.metadataOnly());
+            body.put("docs", publication.docs());
+        }
+        NoticeContent.Urgency urgency = content.urgency();
+        if (urgency != null) {
+            body.put("urgent", urgency.urgent());
+            body.put("shortNotice", urgency.shortNotice());
+            body.put("catchUp", urgency.catchUp());
+            if (urgency.catchUp()) {
+                body.put("lateBy", urgency.lateBy().toString());
+            }
         }
         body.put("changelog", publicUrl + "/api/govs/" + content.gov() + "/changelog");
         body.put("feed", publicUrl + "/api/govs/" + content.gov() + "/feed");

@@ -63,7 +63,8 @@ class NoticeController {
                   Instant acknowledgedAt, JsonNode body, List<Attempt> attemptLog) {
     }
 
-    record PendingBump(String citizen, Instant cutoverAt, List<String> unacknowledged) {
+    /** {@code unacknowledged} names integrators, so a citizen's operator gets only their number. */
+    record PendingBump(String citizen, Instant cutoverAt, List<String> unacknowledged, int unacknowledgedCount) {
     }
 
     record Notices(List<Notice> items, int page, int size, long total, List<PendingBump> pendingBumps) {
@@ -74,23 +75,78 @@ class NoticeController {
                @Size(max = 200) String token) {
     }
 
+    /**
+     * The gov's operators see every notice; a citizen's operator sees the notices about its citizen (its bumps, its
+     * inclusion), stripped of the integrators' names and addresses, which stay the gov's: the listing is filtered
+     * rather than refused, since reading that much is exactly what the owner granted, while asking by {@code citizen}
+     * for another citizen is refused (403 naming the limit), so a filter never passes for an answer.
+     */
     @GetMapping
     Notices list(@PathVariable String gov, @RequestParam(defaultValue = "0") @Min(0) int page,
-                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size, HttpServletRequest request) {
+                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
+                 @RequestParam(required = false) @Size(max = 64) String citizen, HttpServletRequest request) {
         requireGov(gov);
-        authority.require(gov, request.getUserPrincipal(), request.isUserInRole("ADMIN"), true);
-        Long total = jdbc.queryForObject("select count(*) from notice where gov = ?", Long.class, gov);
-        List<Notice> items = new ArrayList<>();
-        for (Map<String, Object> row : jdbc.queryForList("select * from notice where gov = ? order by created_at, id "
-                + "limit " + size + " offset " + ((long) page * size), gov)) {
-            items.add(notice(row));
+        NoticeAuthority.Reader reader = authority.reader(gov, request.getUserPrincipal(),
+                request.isUserInRole("ADMIN"));
+        StringBuilder where = new StringBuilder(" where gov = ?");
+        List<Object> args = new ArrayList<>(List.of(gov));
+        if (citizen != null) {
+            if (!reader.wholeGov() && !reader.citizens().contains(citizen)) {
+                throw new RuleViolation(Rule.CITIZEN_OPERATOR_LIMITS, "citizen", "'"
+                        + request.getUserPrincipal().getName() + "' operates citizen " + String.join(", ",
+                        reader.citizens()) + " of gov '" + gov + "': it may read that citizen's notices only");
+            }
+            where.append(" and citizen = ?");
+            args.add(citizen);
         }
-        List<PendingBump> pending = jdbc.query("select citizen, bump, cutover_at from notice_bump where gov = ? "
+        if (!reader.wholeGov()) {
+            where.append(" and kind in (").append(CITIZEN_KINDS).append(") and citizen in (")
+                    .append(String.join(", ", java.util.Collections.nCopies(reader.citizens().size(), "?")))
+                    .append(")");
+            args.addAll(reader.citizens());
+        }
+        Long total = jdbc.queryForObject("select count(*) from notice" + where, Long.class, args.toArray());
+        List<Notice> items = new ArrayList<>();
+        for (Map<String, Object> row : jdbc.queryForList("select * from notice" + where + " order by created_at, id "
+                + "limit " + size + " offset " + ((long) page * size), args.toArray())) {
+            Notice notice = notice(row);
+            items.add(reader.wholeGov() ? notice : forCitizenOperator(notice));
+        }
+        List<PendingBump> pending = new ArrayList<>();
+        for (PendingBump bump : jdbc.query("select citizen, bump, cutover_at from notice_bump where gov = ? "
                         + "order by cutover_at",
-                (rs, i) -> new PendingBump(rs.getString("citizen"), rs.getTimestamp("cutover_at").toInstant(),
-                        notices.unacknowledged(gov, rs.getString("bump")).stream()
-                                .map(r -> (String) r.get("INTEGRATOR")).toList()), gov);
+                (rs, i) -> {
+                    List<String> unacknowledged = notices.unacknowledged(gov, rs.getString("bump")).stream()
+                            .map(r -> (String) r.get("INTEGRATOR")).toList();
+                    return new PendingBump(rs.getString("citizen"), rs.getTimestamp("cutover_at").toInstant(),
+                            unacknowledged, unacknowledged.size());
+                }, gov)) {
+            if (reader.wholeGov()) {
+                if (citizen == null || citizen.equals(bump.citizen())) {
+                    pending.add(bump);
+                }
+            } else if (reader.citizens().contains(bump.citizen()) && (citizen == null
+                    || citizen.equals(bump.citizen()))) {
+                pending.add(new PendingBump(bump.citizen(), bump.cutoverAt(), null, bump.unacknowledgedCount()));
+            }
+        }
         return new Notices(items, page, size, total == null ? 0 : total, pending);
+    }
+
+    /** The kinds of notice that are about one citizen rather than the gov as a whole. */
+    private static final String CITIZEN_KINDS = "'BUMP_SCHEDULED', 'BUMP_REVISED', 'BUMP_REMINDER', 'BUMP_CANCELLED', "
+            + "'BUMP_BLOCKED', 'INCLUSION'";
+
+    /** A notice to an integrator loses whom it went to (and errors that could name the address); the rest stays. */
+    private static Notice forCitizenOperator(Notice notice) {
+        if (notice.integrator() == null) {
+            return notice;
+        }
+        List<Attempt> attempts = notice.attemptLog().stream().map(a -> new Attempt(a.attempt(), a.at(),
+                a.httpStatus(), a.latencyMs(), a.outcome(), null)).toList();
+        return new Notice(notice.id(), null, null, notice.kind(), notice.citizen(), notice.status(),
+                notice.attempts(), notice.createdAt(), notice.nextAttemptAt(), notice.deliveredAt(),
+                notice.acknowledgedAt(), notice.body(), attempts);
     }
 
     @PostMapping("/{noticeId}/acks")
@@ -134,6 +190,26 @@ class NoticeController {
                     "only a failed notice can be redelivered; this one is pending or delivered");
         }
         return Map.of("id", noticeId, "status", "PENDING");
+    }
+
+    /**
+     * An operator records that a notice listed to notify by hand (an e-mail contact) has been passed on. Done twice is
+     * still done; a notice that is not to be notified by hand is not found as one.
+     */
+    @PostMapping("/{noticeId}/done")
+    Map<String, Object> doneByHand(@PathVariable String gov, @PathVariable String noticeId,
+                                   HttpServletRequest request) {
+        requireGov(gov);
+        authority.require(gov, request.getUserPrincipal(), request.isUserInRole("ADMIN"), false);
+        jdbc.update("update notice set status = 'DONE_BY_HAND', delivered_at = ? where id = ? and gov = ? "
+                + "and status = 'MANUAL'", Timestamp.from(clock.instant()), noticeId, gov);
+        Long done = jdbc.queryForObject("select count(*) from notice where id = ? and gov = ? "
+                + "and status = 'DONE_BY_HAND'", Long.class, noticeId, gov);
+        if (done == null || done == 0) {
+            throw new RuleViolation(Rule.NOTICE_NOT_FOUND, "noticeId", "gov '" + gov + "' lists no notice '"
+                    + noticeId + "' to notify by hand");
+        }
+        return Map.of("id", noticeId, "status", "DONE_BY_HAND");
     }
 
     private void requireGov(String gov) {

@@ -62,10 +62,12 @@ public class NoticeDelivery {
     private final WebhookTargetPolicy targets;
     private final NoticeKeys keys;
     private final AckTokens ackTokens;
+    private final NoticeSigningKey signingKey;
 
     public NoticeDelivery(JdbcTemplate jdbc, Clock clock, WebhookPolicy policy, WebhookTargetPolicy targets,
                           NoticeKeys keys, CommandGateway commands, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.signingKey = new NoticeSigningKey(keys);
         this.clock = clock;
         this.policy = policy;
         this.targets = targets;
@@ -181,6 +183,9 @@ public class NoticeDelivery {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (!secrets.isEmpty()) {
             request.header("webhook-signature", WebhookSigner.signatures(secrets, id, timestamp, body));
+        } else {
+            // no shared secret with this addressee (a citizen's operator): signed with the public notice key
+            request.header("webhook-signature", signingKey.sign(id, timestamp, body));
         }
 
         Integer status = null;

@@ -282,4 +282,116 @@ class BumpCutoverSagaTest {
                 .expectScheduledDeadlineWithName(CUTOVER, BumpCutoverSaga.CUTOVER);
         assertThat(KEY).isEqualTo(scheduled().bumpKey());
     }
+
+    // ---- short notice and catch-up (DOMAIN.md v2: the gov takes the citizen's cadence and says how urgent it is)
+
+    static FingerprintBumpScheduled shortNotice() {
+        return new FingerprintBumpScheduled(GOV, BASE, fp(0x11), fp(0x99), NOW.plus(Duration.ofHours(1)), fp(0xa1),
+                List.of(), fp(0xa0), true, null);
+    }
+
+    static final Duration LATE = Duration.ofHours(3);
+
+    /** The citizen moved three hours ago and says so now. */
+    static FingerprintBumpScheduled catchUp() {
+        return new FingerprintBumpScheduled(GOV, BASE, fp(0x11), fp(0x99), NOW.minus(LATE), fp(0xa1), List.of(),
+                fp(0xa0), false, LATE);
+    }
+
+    @Test
+    void a_short_notice_bump_is_announced_urgent_and_cut_over_at_its_time_without_a_reminder_in_the_past() {
+        Instant cutover = NOW.plus(Duration.ofHours(1));
+        fixture.givenCurrentTime(NOW)
+                .whenAggregate(GOV.value()).publishes(shortNotice())
+                .expectActiveSagas(1)
+                .expectScheduledDeadlineWithName(cutover, BumpCutoverSaga.CUTOVER)
+                .expectNoScheduledDeadlineWithName(cutover.minus(Duration.ofHours(6)), BumpCutoverSaga.REMINDER);
+        NoticeContent advance = last();
+        assertThat(advance.kind()).isEqualTo(NoticeKind.BUMP_SCHEDULED);
+        assertThat(advance.urgency().urgent()).isTrue();
+        assertThat(advance.urgency().shortNotice()).isTrue();
+        assertThat(advance.urgency().catchUp()).isFalse();
+    }
+
+    @Test
+    void a_bump_with_the_minimum_notice_is_not_urgent() {
+        fixture.givenCurrentTime(NOW).whenAggregate(GOV.value()).publishes(scheduled());
+        assertThat(last().urgency().urgent()).isFalse();
+        assertThat(last().urgency().lateBy()).isNull();
+    }
+
+    @Test
+    void a_catch_up_is_announced_with_how_late_it_is_and_schedules_nothing_in_the_past() {
+        fixture.givenCurrentTime(NOW)
+                .whenAggregate(GOV.value()).publishes(catchUp())
+                .expectActiveSagas(1)
+                .expectNoScheduledDeadlines()
+                .expectNoDispatchedCommands();
+        assertThat(notices.calls).containsExactly("pending base " + NOW.minus(LATE), "notify BUMP_SCHEDULED");
+        NoticeContent advance = last();
+        assertThat(advance.urgency().catchUp()).isTrue();
+        assertThat(advance.urgency().urgent()).isTrue();
+        assertThat(advance.urgency().lateBy()).isEqualTo(LATE);
+        assertThat(advance.cutoverAt()).isEqualTo(NOW.minus(LATE));
+    }
+
+    @Test
+    void a_catch_up_cut_over_in_the_same_command_ends_the_saga_with_nothing_left_to_fire() {
+        fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(catchUp())
+                .whenAggregate(GOV.value()).publishes(new FingerprintCutOver(GOV, BASE, fp(0x11), fp(0x99), List.of(),
+                        fp(0xa1)))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines()
+                .expectNoDispatchedCommands();
+        assertThat(notices.calls).containsExactly("pending base " + NOW.minus(LATE), "notify BUMP_SCHEDULED",
+                "ended base");
+    }
+
+    @Test
+    void a_blocked_catch_up_tells_integrators_and_waits_for_the_upgrade_without_retrying_on_its_own() {
+        fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(catchUp())
+                .whenAggregate(GOV.value()).publishes(new FingerprintCutoverBlocked(GOV, BASE,
+                        List.of(CitizenName.of("bridge"))))
+                .expectActiveSagas(1)
+                .expectNoScheduledDeadlines()
+                .expectNoDispatchedCommands();
+        NoticeContent blocked = last();
+        assertThat(blocked.kind()).isEqualTo(NoticeKind.BUMP_BLOCKED);
+        assertThat(blocked.urgency().catchUp()).isTrue();
+        assertThat(blocked.awaiting()).containsExactly("bridge");
+    }
+
+    @Test
+    void a_blocked_catch_up_fires_nothing_as_time_passes_and_completes_with_the_cutover() throws Exception {
+        fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(catchUp(),
+                        new FingerprintCutoverBlocked(GOV, BASE, List.of(CitizenName.of("bridge"))))
+                .andThenTimeElapses(Duration.ofDays(1))
+                .whenAggregate(GOV.value()).publishes(new FingerprintCutOver(GOV, BASE, fp(0x11), fp(0x99), List.of(),
+                        fp(0xa2)))
+                .expectActiveSagas(0)
+                .expectNoDispatchedCommands()
+                .expectNoScheduledDeadlines();
+        assertThat(notices.calls).doesNotContain("remind BUMP_REMINDER");
+        assertThat(notices.calls).endsWith("tell-told BUMP_BLOCKED", "ended base");
+    }
+
+    @Test
+    void a_blocked_cutover_drops_a_reminder_not_yet_sent_so_none_arrives_after_the_cutover() {
+        // the reminder's node was down: the cutover, due later, was judged first and blocked
+        fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled())
+                .whenAggregate(GOV.value()).publishes(new FingerprintCutoverBlocked(GOV, BASE,
+                        List.of(CitizenName.of("bridge"))))
+                .expectActiveSagas(1)
+                .expectNoScheduledDeadlineWithName(CUTOVER.minus(Duration.ofHours(6)), BumpCutoverSaga.REMINDER)
+                .expectScheduledDeadlineWithName(CUTOVER, BumpCutoverSaga.CUTOVER);
+    }
+
+    @Test
+    void a_reminder_of_a_bump_with_the_minimum_notice_is_not_urgent() {
+        fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled())
+                .whenTimeAdvancesTo(CUTOVER.minus(Duration.ofHours(6)))
+                .expectTriggeredDeadlinesWithName(BumpCutoverSaga.REMINDER);
+        assertThat(last().kind()).isEqualTo(NoticeKind.BUMP_REMINDER);
+        assertThat(last().urgency().urgent()).isFalse();
+    }
 }

@@ -4,6 +4,15 @@ import io.govlife.events.gov.Archetype;
 import io.govlife.events.gov.GovCreated;
 import io.govlife.events.gov.GovName;
 import io.govlife.events.gov.RuleViolation;
+import io.govlife.events.citizen.CitizenDropped;
+import io.govlife.events.citizen.CitizenKind;
+import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.citizen.CitizenReplaced;
+import io.govlife.events.citizen.OrganismRef;
+import io.govlife.events.gov.Fingerprint;
+import io.govlife.events.gov.Rule;
+import io.govlife.events.operator.CitizenOperatorAdded;
+import io.govlife.events.operator.CitizenOperatorRemoved;
 import io.govlife.events.operator.CoOperatorAdded;
 import io.govlife.events.operator.CoOperatorRemoved;
 import org.flywaydb.core.Flyway;
@@ -13,9 +22,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -78,5 +89,44 @@ class NoticeAuthorityTest {
         authority.onReset();
         assertThatThrownBy(() -> authority.require("gov.one", as("alice"), false, false))
                 .isInstanceOf(RuleViolation.class);
+    }
+
+    private static final CitizenName ORACLE = CitizenName.of("price-oracle");
+
+    @Test
+    void a_citizen_operator_reads_its_citizen_s_notices_and_acts_on_none() {
+        authority.on(new GovCreated(GOV, Archetype.SERVICE, null, null, "alice"));
+        authority.on(new CitizenOperatorAdded(GOV, ORACLE, "carol"));
+        authority.on(new CitizenOperatorAdded(GOV, ORACLE, "carol"));
+
+        assertThat(authority.reader("gov.one", as("carol"), false).citizens()).containsExactly("price-oracle");
+        assertThat(authority.reader("gov.one", as("alice"), false).wholeGov()).isTrue();
+        assertThat(authority.reader("gov.one", as("root"), true).wholeGov()).isTrue();
+        assertThatThrownBy(() -> authority.require("gov.one", as("carol"), false, false))
+                .isInstanceOfSatisfying(RuleViolation.class, refused -> assertThat(refused.rule())
+                        .isEqualTo(Rule.CITIZEN_OPERATOR_LIMITS))
+                .hasMessageContaining("price-oracle");
+        assertThatThrownBy(() -> authority.reader("gov.two", as("carol"), false))
+                .isInstanceOfSatisfying(RuleViolation.class, refused -> assertThat(refused.rule())
+                        .isEqualTo(Rule.NOT_AN_OPERATOR));
+        assertThatThrownBy(() -> authority.reader("gov.one", as("mallory"), false))
+                .isInstanceOfSatisfying(RuleViolation.class, refused -> assertThat(refused.rule())
+                        .isEqualTo(Rule.NOT_AN_OPERATOR));
+
+        authority.on(new CitizenOperatorRemoved(GOV, ORACLE, "carol"));
+        assertThatThrownBy(() -> authority.reader("gov.one", as("carol"), false)).isInstanceOf(RuleViolation.class);
+    }
+
+    @Test
+    void a_citizen_s_operators_lose_its_notices_when_it_is_dropped_or_replaced() {
+        authority.on(new CitizenOperatorAdded(GOV, ORACLE, "carol"));
+        authority.on(new CitizenOperatorAdded(GOV, CitizenName.of("base"), "bob"));
+        authority.on(new CitizenDropped(GOV, ORACLE, CitizenKind.ORGANISM, List.of(), null));
+        assertThatThrownBy(() -> authority.reader("gov.one", as("carol"), false)).isInstanceOf(RuleViolation.class);
+        assertThat(authority.reader("gov.one", as("bob"), false).citizens()).containsExactly("base");
+
+        authority.on(new CitizenReplaced(GOV, CitizenName.of("base"), new OrganismRef(CitizenName.of("base"),
+                Fingerprint.of("77".repeat(32)), null, null, null), List.of(), null));
+        assertThatThrownBy(() -> authority.reader("gov.one", as("bob"), false)).isInstanceOf(RuleViolation.class);
     }
 }
