@@ -99,11 +99,20 @@ class FingerprintLookupIT extends LiveApplication {
         assertThat(api.put(g + "/services/ATLAS", "{\"fingerprint\":\"" + fp(0x55) + "\",\"docsUrl\":"
                 + "\"https://docs.example/atlas/1\"}").status()).isEqualTo(200);
         roots.add(publish(g, "atlas shipped"));                                              // 5
+        awaitProjections();
+        String fifth = publicGet(g + "/config").header("ETag");
+        assertThat(fifth).isEqualTo("\"" + roots.get(5) + "\"");
         assertThat(api.put(g + "/services/ATLAS", "{\"fingerprint\":\"" + fp(0x55) + "\",\"docsUrl\":"
                 + "\"https://docs.example/atlas/2\"}").status()).isEqualTo(200);
         roots.add(publish(g, "atlas docs moved"));                                           // 6, metadata only
         assertThat(roots.get(6)).as("a metadata revision keeps the root").isEqualTo(roots.get(5));
         awaitProjections();
+        // a cache revalidating revision 5's body must get revision 6's, new docs link and all, not a 304
+        Api.Reply sixth = publicGet(g + "/config", "If-None-Match", fifth);
+        assertThat(sixth.status()).isEqualTo(200);
+        assertThat(sixth.body()).contains("https://docs.example/atlas/2");
+        assertThat(sixth.header("ETag")).isEqualTo("\"" + roots.get(6) + ".6\"");
+        assertThat(publicGet(g + "/config", "If-None-Match", sixth.header("ETag")).status()).isEqualTo(304);
 
         for (int revision = 1; revision <= 4; revision++) {
             JsonNode match = rootMatch(lookUp(roots.get(revision)), gov);
@@ -195,6 +204,14 @@ class FingerprintLookupIT extends LiveApplication {
         assertThat(publicGet(g + "/revisions", "If-None-Match", list.header("ETag")).status()).isEqualTo(304);
         assertThat(publicGet(g + "/config", "If-None-Match", "\"" + root + "\"").status()).isEqualTo(304);
         assertThat(get(g + "/history").header("Cache-Control")).contains("no-store");
+        assertThat(get(g + "/notices").header("Cache-Control")).contains("no-store");
+        assertThat(get(g).header("Cache-Control")).as("the operators' view of the gov").contains("no-store");
+        // a 304 tells a cache how long it may keep what it has, as the 200 did
+        assertThat(publicGet("/api/fingerprints/" + root, "If-None-Match", etag).header("Cache-Control"))
+                .isEqualTo(found.header("Cache-Control"));
+        Api.Reply numbered = publicGet(g + "/config?revision=1");
+        assertThat(publicGet(g + "/config?revision=1", "If-None-Match", numbered.header("ETag")).header("Cache-Control"))
+                .isEqualTo(numbered.header("Cache-Control")).contains("immutable");
     }
 
     @Test
@@ -239,7 +256,7 @@ class FingerprintLookupIT extends LiveApplication {
         String run = "select fingerprint, gov, kind, member, first_revision, last_revision from fingerprint_run "
                 + "where fingerprint = '" + firstAtlas + "' order by gov, kind, member, first_revision";
         String change = "select revision, fingerprint, published_at, what, reason, cutover_of, metadata_only "
-                + "from fingerprint_change where gov = '" + gov + "' and revision > 1 order by revision limit 1000";
+                + "from fingerprint_change where gov = '" + gov + "' and revision > 1 order by gov, revision limit 1000";
         String last = "select revision from fingerprint_gov where gov = '" + gov + "'";
         if (ON_POSTGRES) {
             jdbc.execute("analyze fingerprint_run");
@@ -254,6 +271,9 @@ class FingerprintLookupIT extends LiveApplication {
                 String plan = String.join("\n", jdbc.queryForList("explain " + sql, String.class));
                 assertThat(plan).as(sql).doesNotContainIgnoringCase("tableScan").containsIgnoringCase("PRIMARY_KEY");
             }
+            // read in key order up to the limit, not all 9,999 later revisions read and sorted to keep 1,000
+            assertThat(String.join("\n", jdbc.queryForList("explain " + change, String.class)))
+                    .contains("/* index sorted */");
         }
     }
 
