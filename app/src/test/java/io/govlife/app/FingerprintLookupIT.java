@@ -167,6 +167,50 @@ class FingerprintLookupIT extends LiveApplication {
         assertThat(rootMatch(lookUp(roots.get(2)), gov).path("status").asText()).isEqualTo("RETIRED");
     }
 
+    /**
+     * The lookup page shows the reason of every revision since, so that is where operators' notes meet a browser:
+     * revision 2's notes, hostile to HTML, on revision 1's page. On the handshake page: a bump announced inside the
+     * minimum notice, flagged, blocked at its cutover for want of bridge's upgrade; and a bump far ahead with the
+     * gov root it will publish.
+     */
+    @Test
+    void the_lookup_page_escapes_operators_notes_and_the_handshake_page_shows_pending_and_blocked_bumps() {
+        String gov = govWithTwoLattices();
+        String g = "/api/govs/" + gov;
+        assertThat(api.post(g + "/confluences", "{\"name\":\"bridge\",\"fingerprint\":\"" + fp(0x44)
+                + "\",\"spans\":[\"base\",\"zora\"],\"stateMachineVersion\":\"1\"}").status()).isEqualTo(201);
+        String first = publish(g, "first");
+        assertThat(api.put(g + "/services/ATLAS", "{\"fingerprint\":\"" + fp(0x55) + "\"}").status()).isEqualTo(200);
+        publish(g, "<script>alert('x')</script> & <b>bold</b>");
+        awaitProjections();
+
+        Api.Reply html = publicGet("/fingerprints?fp=" + first, "Accept", "text/html");
+        assertThat(html.status()).isEqualTo(200);
+        assertThat(html.body()).doesNotContain("<script>alert").doesNotContain("<b>bold")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;");
+
+        assertThat(api.post(g + "/citizens/zora/bumps", "{\"fingerprint\":\"" + fp(0x24)
+                + "\",\"cutoverAt\":\"2099-01-01T00:00:00Z\"}").status()).isEqualTo(201);
+        Api.Reply shortNotice = api.post(g + "/citizens/base/bumps", "{\"fingerprint\":\"" + fp(0x12)
+                + "\",\"cutoverAt\":\"" + Instant.now().plusSeconds(1) + "\"}");
+        assertThat(shortNotice.status()).isEqualTo(201);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                publicGet("/govs/" + gov, "Accept", "text/html").body().contains("Blocked cutovers"));
+        awaitProjections();
+        String expected = null;
+        for (JsonNode bump : get(g).json().path("pendingBumps")) {
+            if (bump.path("citizen").asText().equals("zora")) {
+                expected = bump.path("expectedGovFingerprint").asText();
+            }
+        }
+        assertThat(expected).hasSize(64);
+        String page = publicGet("/govs/" + gov, "Accept", "text/html").body();
+        String blocked = page.substring(page.indexOf("Blocked cutovers"), page.indexOf("Pending cutovers"));
+        assertThat(blocked).contains("base", fp(0x12), "bridge");
+        String pending = page.substring(page.indexOf("Pending cutovers"));
+        assertThat(pending).contains("(short notice)", "2099-01-01T00:00:00Z", fp(0x24), expected);
+    }
+
     private String publish(String g, String notes) {
         Api.Reply published = api.post(g + "/publications", "{\"notes\":\"" + notes.replace("\"", "\\\"") + "\"}");
         assertThat(published.status()).as("publish: %s", published).isEqualTo(201);
