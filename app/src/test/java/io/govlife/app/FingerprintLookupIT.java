@@ -99,11 +99,20 @@ class FingerprintLookupIT extends LiveApplication {
         assertThat(api.put(g + "/services/ATLAS", "{\"fingerprint\":\"" + fp(0x55) + "\",\"docsUrl\":"
                 + "\"https://docs.example/atlas/1\"}").status()).isEqualTo(200);
         roots.add(publish(g, "atlas shipped"));                                              // 5
+        awaitProjections();
+        String fifth = publicGet(g + "/config").header("ETag");
+        assertThat(fifth).isEqualTo("\"" + roots.get(5) + "\"");
         assertThat(api.put(g + "/services/ATLAS", "{\"fingerprint\":\"" + fp(0x55) + "\",\"docsUrl\":"
                 + "\"https://docs.example/atlas/2\"}").status()).isEqualTo(200);
         roots.add(publish(g, "atlas docs moved"));                                           // 6, metadata only
         assertThat(roots.get(6)).as("a metadata revision keeps the root").isEqualTo(roots.get(5));
         awaitProjections();
+        // a cache revalidating revision 5's body must get revision 6's, new docs link and all, not a 304
+        Api.Reply sixth = publicGet(g + "/config", "If-None-Match", fifth);
+        assertThat(sixth.status()).isEqualTo(200);
+        assertThat(sixth.body()).contains("https://docs.example/atlas/2");
+        assertThat(sixth.header("ETag")).isEqualTo("\"" + roots.get(6) + ".6\"");
+        assertThat(publicGet(g + "/config", "If-None-Match", sixth.header("ETag")).status()).isEqualTo(304);
 
         for (int revision = 1; revision <= 4; revision++) {
             JsonNode match = rootMatch(lookUp(roots.get(revision)), gov);
@@ -158,6 +167,50 @@ class FingerprintLookupIT extends LiveApplication {
         assertThat(rootMatch(lookUp(roots.get(2)), gov).path("status").asText()).isEqualTo("RETIRED");
     }
 
+    /**
+     * The lookup page shows the reason of every revision since, so that is where operators' notes meet a browser:
+     * revision 2's notes, hostile to HTML, on revision 1's page. On the handshake page: a bump announced inside the
+     * minimum notice, flagged, blocked at its cutover for want of bridge's upgrade; and a bump far ahead with the
+     * gov root it will publish.
+     */
+    @Test
+    void the_lookup_page_escapes_operators_notes_and_the_handshake_page_shows_pending_and_blocked_bumps() {
+        String gov = govWithTwoLattices();
+        String g = "/api/govs/" + gov;
+        assertThat(api.post(g + "/confluences", "{\"name\":\"bridge\",\"fingerprint\":\"" + fp(0x44)
+                + "\",\"spans\":[\"base\",\"zora\"],\"stateMachineVersion\":\"1\"}").status()).isEqualTo(201);
+        String first = publish(g, "first");
+        assertThat(api.put(g + "/services/ATLAS", "{\"fingerprint\":\"" + fp(0x55) + "\"}").status()).isEqualTo(200);
+        publish(g, "<script>alert('x')</script> & <b>bold</b>");
+        awaitProjections();
+
+        Api.Reply html = publicGet("/fingerprints?fp=" + first, "Accept", "text/html");
+        assertThat(html.status()).isEqualTo(200);
+        assertThat(html.body()).doesNotContain("<script>alert").doesNotContain("<b>bold")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;");
+
+        assertThat(api.post(g + "/citizens/zora/bumps", "{\"fingerprint\":\"" + fp(0x24)
+                + "\",\"cutoverAt\":\"2099-01-01T00:00:00Z\"}").status()).isEqualTo(201);
+        Api.Reply shortNotice = api.post(g + "/citizens/base/bumps", "{\"fingerprint\":\"" + fp(0x12)
+                + "\",\"cutoverAt\":\"" + Instant.now().plusSeconds(1) + "\"}");
+        assertThat(shortNotice.status()).isEqualTo(201);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                publicGet("/govs/" + gov, "Accept", "text/html").body().contains("Blocked cutovers"));
+        awaitProjections();
+        String expected = null;
+        for (JsonNode bump : get(g).json().path("pendingBumps")) {
+            if (bump.path("citizen").asText().equals("zora")) {
+                expected = bump.path("expectedGovFingerprint").asText();
+            }
+        }
+        assertThat(expected).hasSize(64);
+        String page = publicGet("/govs/" + gov, "Accept", "text/html").body();
+        String blocked = page.substring(page.indexOf("Blocked cutovers"), page.indexOf("Pending cutovers"));
+        assertThat(blocked).contains("base", fp(0x12), "bridge");
+        String pending = page.substring(page.indexOf("Pending cutovers"));
+        assertThat(pending).contains("(short notice)", "2099-01-01T00:00:00Z", fp(0x24), expected);
+    }
+
     private String publish(String g, String notes) {
         Api.Reply published = api.post(g + "/publications", "{\"notes\":\"" + notes.replace("\"", "\\\"") + "\"}");
         assertThat(published.status()).as("publish: %s", published).isEqualTo(201);
@@ -195,6 +248,14 @@ class FingerprintLookupIT extends LiveApplication {
         assertThat(publicGet(g + "/revisions", "If-None-Match", list.header("ETag")).status()).isEqualTo(304);
         assertThat(publicGet(g + "/config", "If-None-Match", "\"" + root + "\"").status()).isEqualTo(304);
         assertThat(get(g + "/history").header("Cache-Control")).contains("no-store");
+        assertThat(get(g + "/notices").header("Cache-Control")).contains("no-store");
+        assertThat(get(g).header("Cache-Control")).as("the operators' view of the gov").contains("no-store");
+        // a 304 tells a cache how long it may keep what it has, as the 200 did
+        assertThat(publicGet("/api/fingerprints/" + root, "If-None-Match", etag).header("Cache-Control"))
+                .isEqualTo(found.header("Cache-Control"));
+        Api.Reply numbered = publicGet(g + "/config?revision=1");
+        assertThat(publicGet(g + "/config?revision=1", "If-None-Match", numbered.header("ETag")).header("Cache-Control"))
+                .isEqualTo(numbered.header("Cache-Control")).contains("immutable");
     }
 
     @Test
@@ -239,7 +300,7 @@ class FingerprintLookupIT extends LiveApplication {
         String run = "select fingerprint, gov, kind, member, first_revision, last_revision from fingerprint_run "
                 + "where fingerprint = '" + firstAtlas + "' order by gov, kind, member, first_revision";
         String change = "select revision, fingerprint, published_at, what, reason, cutover_of, metadata_only "
-                + "from fingerprint_change where gov = '" + gov + "' and revision > 1 order by revision limit 1000";
+                + "from fingerprint_change where gov = '" + gov + "' and revision > 1 order by gov, revision limit 1000";
         String last = "select revision from fingerprint_gov where gov = '" + gov + "'";
         if (ON_POSTGRES) {
             jdbc.execute("analyze fingerprint_run");
@@ -254,6 +315,9 @@ class FingerprintLookupIT extends LiveApplication {
                 String plan = String.join("\n", jdbc.queryForList("explain " + sql, String.class));
                 assertThat(plan).as(sql).doesNotContainIgnoringCase("tableScan").containsIgnoringCase("PRIMARY_KEY");
             }
+            // read in key order up to the limit, not all 9,999 later revisions read and sorted to keep 1,000
+            assertThat(String.join("\n", jdbc.queryForList("explain " + change, String.class)))
+                    .contains("/* index sorted */");
         }
     }
 

@@ -37,6 +37,7 @@ class ReplayIT extends LiveApplication {
         jdbc.update("update channel_entry set title = 'tampered'");
         jdbc.update("update report_bump set lead_seconds = 1");
         jdbc.update("delete from fingerprint_change");
+        jdbc.update("delete from fingerprint_run where first_revision = 2");
         assertThat(outputs(govs)).isNotEqualTo(outputs);
 
         for (String projection : PROJECTIONS) {
@@ -136,6 +137,10 @@ class ReplayIT extends LiveApplication {
                     "/api/reports/publications?gov=" + gov, "/api/reports/composition?gov=" + gov,
                     "/api/reports/cadence?gov=" + gov)) {
                 record(path, outputs);
+            }
+            // the lookup of every root the gov published: each superseded by the next, with the changes since
+            for (com.fasterxml.jackson.databind.JsonNode revision : get(p + "/revisions").json()) {
+                record("/api/fingerprints/" + revision.path("fingerprint").asText(), outputs);
             }
         }
         return outputs;

@@ -85,10 +85,14 @@ class FingerprintRepository {
                 rs.getString("member"), rs.getLong("first_revision"), rs.getLong("last_revision")), fingerprint);
     }
 
-    /** The gov's revisions after {@code revision}, oldest first, at most {@code limit}. */
+    /**
+     * The gov's revisions after {@code revision}, oldest first, at most {@code limit}. Ordered by the whole key though
+     * gov is fixed: H2 reads rows in index order only when the ORDER BY names the index's columns from its first, and
+     * otherwise reads every later revision of the gov and sorts them to keep the first {@code limit}.
+     */
     List<Change> changesAfter(String gov, long revision, int limit) {
         return jdbc.query("select revision, fingerprint, published_at, what, reason, cutover_of, metadata_only "
-                + "from fingerprint_change where gov = ? and revision > ? order by revision limit ?",
+                + "from fingerprint_change where gov = ? and revision > ? order by gov, revision limit ?",
                 FingerprintRepository::change, gov, revision, limit);
     }
 

@@ -53,14 +53,22 @@ class RevisionController {
             found = revisions.latest(gov).orElseThrow(() -> QueryProblems.notFound("revision-not-found",
                     "gov", "gov '" + gov + "' has published no GovConfig"));
         }
-        // a numbered revision never changes: a CDN may keep it for good; the current one only briefly. The ETag is
-        // the gov root (API.md): a metadata revision keeps it, as nothing integrators compile in has changed
+        // a numbered revision never changes: a CDN may keep it for good; the current one only briefly
         return ResponseEntity.ok()
                 .cacheControl(revision != null ? FOR_GOOD : BRIEFLY)
-                .eTag("\"" + found.fingerprint() + "\"")
+                .eTag(etag(found))
                 .header("Gov-Revision", Long.toString(found.revision()))
                 .lastModified(found.publishedAt())
                 .body(JsonColumns.write(found.config()));
+    }
+
+    /**
+     * The gov root (API.md), except for a metadata revision: its body differs from the revision before it (a docs
+     * link, a contact) under the same root, and a cache revalidating with the root would be told 304 and keep the old
+     * body for as long as the root stands. The revision number sets it apart.
+     */
+    static String etag(Revision revision) {
+        return "\"" + revision.fingerprint() + (revision.metadataOnly() ? "." + revision.revision() : "") + "\"";
     }
 
     /** The list grows only at publication: its entity tag is the last revision's number. */
