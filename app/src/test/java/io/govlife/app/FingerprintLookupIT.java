@@ -303,7 +303,7 @@ class FingerprintLookupIT extends LiveApplication {
                 + "where fingerprint = '" + firstAtlas + "' order by gov, kind, member, first_revision";
         String change = "select revision, fingerprint, published_at, what, reason, cutover_of, metadata_only "
                 + "from fingerprint_change where gov = '" + gov + "' and revision > 1 order by gov, revision limit 1000";
-        String last = "select revision from fingerprint_gov where gov = '" + gov + "'";
+        String last = "select revision, retired_at from fingerprint_gov where gov = '" + gov + "'";
         if (ON_POSTGRES) {
             jdbc.execute("analyze fingerprint_run");
             jdbc.execute("analyze fingerprint_change");

@@ -48,9 +48,14 @@ class Operators {
 
     /** The gov's operators, and the citizen's own operators, announce its bumps. */
     void requireAuthorityOver(CitizenName citizen, String operator, GovName gov) {
-        if (!citizenOperators.getOrDefault(citizen.value(), new TreeSet<>()).contains(operator)) {
+        if (!operatesCitizen(citizen, operator)) {
             requireAuthority(operator, gov);
         }
+    }
+
+    private boolean operatesCitizen(CitizenName citizen, String operator) {
+        TreeSet<String> operators = citizenOperators.get(citizen.value());
+        return operators != null && operators.contains(operator);
     }
 
     private boolean operates(String operator) {
@@ -99,7 +104,7 @@ class Operators {
             throw new RuleViolation(Rule.CITIZEN_OPERATOR_ALREADY, "operator", "'" + citizenOperator
                     + "' already operates all of gov '" + gov.name + "', '" + citizen + "' included");
         }
-        if (citizenOperators.getOrDefault(citizen.value(), new TreeSet<>()).contains(citizenOperator)) {
+        if (operatesCitizen(citizen, citizenOperator)) {
             throw new RuleViolation(Rule.CITIZEN_OPERATOR_ALREADY, "operator", "'" + citizenOperator
                     + "' already operates citizen '" + citizen + "' of gov '" + gov.name + "'");
         }
@@ -109,7 +114,7 @@ class Operators {
     void removeCitizenOperator(CitizenName citizen, String citizenOperator, String operator, Gov gov) {
         requireOwner(operator, gov.name);
         gov.requireNotRetired();
-        if (!citizenOperators.getOrDefault(citizen.value(), new TreeSet<>()).contains(citizenOperator)) {
+        if (!operatesCitizen(citizen, citizenOperator)) {
             throw new RuleViolation(Rule.CITIZEN_OPERATOR_NOT_FOUND, "operator", "'" + citizenOperator
                     + "' is not an operator of citizen '" + citizen + "' of gov '" + gov.name + "'");
         }

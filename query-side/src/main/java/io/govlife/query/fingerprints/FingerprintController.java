@@ -1,7 +1,7 @@
 package io.govlife.query.fingerprints;
 
+import io.govlife.query.support.PublicCaching;
 import io.govlife.query.support.QueryProblems;
-import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.DigestUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /**
  * Public: an integrator whose build holds a gov root (or a citizen's fingerprint) asks what it is now. The answer
@@ -19,7 +18,6 @@ import java.time.Duration;
 @RestController
 class FingerprintController {
 
-    static final CacheControl BRIEFLY = CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic();
 
     private final FingerprintLookups lookups;
 
@@ -34,7 +32,7 @@ class FingerprintController {
         }
         FingerprintLookup answer = lookups.lookUp(fingerprint).orElseThrow(() -> QueryProblems.notFound(
                 "fingerprint-not-found", "fingerprint", "no gov ever published fingerprint " + fingerprint));
-        return ResponseEntity.ok().cacheControl(BRIEFLY).eTag(etag(answer)).body(answer);
+        return ResponseEntity.ok().cacheControl(PublicCaching.BRIEFLY).eTag(etag(answer)).body(answer);
     }
 
     static String etag(FingerprintLookup answer) {

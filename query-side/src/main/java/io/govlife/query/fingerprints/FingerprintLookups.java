@@ -66,8 +66,10 @@ class FingerprintLookups {
             }
             last = Math.max(last, run.lastRevision());
         }
-        long current = repository.lastRevision(gov).orElse(last);
-        Instant retiredAt = repository.retiredAt(gov).orElse(null);
+        FingerprintRepository.Standing standing = repository.standing(gov)
+                .orElse(new FingerprintRepository.Standing(last, null));
+        long current = standing.revision();
+        Instant retiredAt = standing.retiredAt();
         List<Change> since = last < current ? repository.changesAfter(gov, last, CHANGES_MAX) : List.of();
         Superseded supersededBy = since.isEmpty() ? null
                 : new Superseded(since.get(0).revision(), since.get(0).publishedAt(), since.get(0).fingerprint());

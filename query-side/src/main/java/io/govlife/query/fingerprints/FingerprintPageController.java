@@ -1,5 +1,6 @@
 package io.govlife.query.fingerprints;
 
+import io.govlife.query.support.PublicCaching;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -33,7 +34,7 @@ class FingerprintPageController {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("problem", "No gov ever published this fingerprint.");
         });
-        response.setHeader("Cache-Control", FingerprintController.BRIEFLY.getHeaderValue());
+        response.setHeader("Cache-Control", PublicCaching.BRIEFLY.getHeaderValue());
         return "fingerprint";
     }
 }

@@ -96,14 +96,14 @@ class FingerprintRepository {
                 FingerprintRepository::change, gov, revision, limit);
     }
 
-    Optional<Long> lastRevision(String gov) {
-        return jdbc.query("select revision from fingerprint_gov where gov = ?", (rs, i) -> rs.getLong(1), gov)
-                .stream().findFirst();
+    /** The gov's last revision and its retirement, in one read of its row. */
+    Optional<Standing> standing(String gov) {
+        return jdbc.query("select revision, retired_at from fingerprint_gov where gov = ?",
+                (rs, i) -> new Standing(rs.getLong(1), instant(rs.getTimestamp(2))), gov).stream().findFirst();
     }
 
-    Optional<Instant> retiredAt(String gov) {
-        return jdbc.query("select retired_at from fingerprint_gov where gov = ?",
-                (rs, i) -> instant(rs.getTimestamp(1)), gov).stream().filter(java.util.Objects::nonNull).findFirst();
+    /** Where a gov stands now: {@code retiredAt} null while it is not retired. */
+    record Standing(long revision, Instant retiredAt) {
     }
 
     private static Change change(ResultSet rs, int row) throws SQLException {

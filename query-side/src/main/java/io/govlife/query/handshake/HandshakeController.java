@@ -2,10 +2,10 @@ package io.govlife.query.handshake;
 
 import io.govlife.query.composition.CompositionRepository;
 import io.govlife.query.composition.GovView;
+import io.govlife.query.support.PublicCaching;
 import io.govlife.query.support.QueryProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -14,14 +14,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-import java.time.Duration;
 import java.util.Optional;
 
 /** The page an integrator links to: what the gov names now, what is about to change, where to read more. */
 @Controller
 class HandshakeController {
 
-    private static final CacheControl BRIEFLY = CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic();
 
     private final CompositionRepository govs;
 
@@ -45,7 +43,7 @@ class HandshakeController {
             return "gov-not-found";
         }
         model.addAttribute("gov", view.get());
-        response.setHeader("Cache-Control", BRIEFLY.getHeaderValue());
+        response.setHeader("Cache-Control", PublicCaching.BRIEFLY.getHeaderValue());
         return "handshake";
     }
 

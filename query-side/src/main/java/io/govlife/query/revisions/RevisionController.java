@@ -3,8 +3,8 @@ package io.govlife.query.revisions;
 import io.govlife.query.support.GovConfigDiff;
 import io.govlife.query.support.Instants;
 import io.govlife.query.support.JsonColumns;
+import io.govlife.query.support.PublicCaching;
 import io.govlife.query.support.QueryProblems;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,8 +21,6 @@ import java.util.List;
 @RequestMapping("/api/govs/{gov}")
 class RevisionController {
 
-    private static final CacheControl FOR_GOOD = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
-    private static final CacheControl BRIEFLY = CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic();
 
     private final RevisionRepository revisions;
 
@@ -55,7 +52,7 @@ class RevisionController {
         }
         // a numbered revision never changes: a CDN may keep it for good; the current one only briefly
         return ResponseEntity.ok()
-                .cacheControl(revision != null ? FOR_GOOD : BRIEFLY)
+                .cacheControl(revision != null ? PublicCaching.FOR_GOOD : PublicCaching.BRIEFLY)
                 .eTag(etag(found))
                 .header("Gov-Revision", Long.toString(found.revision()))
                 .lastModified(found.publishedAt())
@@ -76,7 +73,7 @@ class RevisionController {
     ResponseEntity<List<Revision.Summary>> revisions(@PathVariable String gov) {
         List<Revision.Summary> all = revisions.all(gov).stream().map(Revision::summary).toList();
         long last = all.isEmpty() ? 0 : all.get(all.size() - 1).revision();
-        return ResponseEntity.ok().cacheControl(BRIEFLY).eTag("\"revisions-" + last + "\"").body(all);
+        return ResponseEntity.ok().cacheControl(PublicCaching.BRIEFLY).eTag("\"revisions-" + last + "\"").body(all);
     }
 
     /** Between two numbered revisions: as immutable as they are. */
@@ -86,7 +83,7 @@ class RevisionController {
                 "a", "gov '" + gov + "' has no revision " + a));
         Revision to = revisions.number(gov, b).orElseThrow(() -> QueryProblems.notFound("revision-not-found",
                 "b", "gov '" + gov + "' has no revision " + b));
-        return ResponseEntity.ok().cacheControl(FOR_GOOD).eTag("\"diff-" + a + "-" + b + "\"")
+        return ResponseEntity.ok().cacheControl(PublicCaching.FOR_GOOD).eTag("\"diff-" + a + "-" + b + "\"")
                 .body(GovConfigDiff.between(from.config(), to.config()));
     }
 }
