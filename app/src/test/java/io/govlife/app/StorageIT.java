@@ -2,7 +2,7 @@ package io.govlife.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.govlife.app.storage.BlobAsBytesH2Dialect;
+import io.govlife.app.axon.BlobAsBytesH2Dialect;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;

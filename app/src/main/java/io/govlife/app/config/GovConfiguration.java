@@ -1,5 +1,6 @@
 package io.govlife.app.config;
 
+import io.govlife.app.axon.CheckedCachingRepository;
 import io.govlife.command.gov.BumpPolicy;
 import io.govlife.command.gov.Gov;
 import org.axonframework.common.caching.Cache;

@@ -1,5 +1,6 @@
 package io.govlife.app.messaging;
 
+import org.springframework.stereotype.Component;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 
@@ -11,6 +12,7 @@ import java.util.Map;
  * auditor's questions: {@code operator}, {@code reason}, {@code correlationId} (the originating request, the same
  * along a whole chain) and {@code causationId} (the message that directly caused this one).
  */
+@Component
 class AuditTrailMetadata implements CorrelationDataProvider {
 
     static final String OPERATOR = "operator";

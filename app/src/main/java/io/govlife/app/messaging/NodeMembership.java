@@ -23,7 +23,7 @@ public class NodeMembership {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    NodeMembership(GovlifeProperties.Node node, JdbcTemplate jdbc, Clock clock) {
+    public NodeMembership(GovlifeProperties.Node node, JdbcTemplate jdbc, Clock clock) {
         this.id = node.resolvedId();
         this.heartbeat = node.heartbeat();
         this.jdbc = jdbc;
@@ -35,7 +35,7 @@ public class NodeMembership {
     }
 
     /** Records that this node is alive and answers how many nodes are, this one included. */
-    int beat() {
+    public int beat() {
         Instant now = clock.instant();
         if (jdbc.update("update node_heartbeat set seen_at = ? where node_id = ?", Timestamp.from(now), id) == 0) {
             jdbc.update("insert into node_heartbeat (node_id, seen_at) values (?, ?)", id, Timestamp.from(now));

@@ -1,5 +1,6 @@
-package io.govlife.app.messaging;
+package io.govlife.app.axon;
 
+import io.govlife.app.messaging.NodeMembership;
 import io.govlife.app.config.GovlifeProperties;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.config.ConfigurerModule;

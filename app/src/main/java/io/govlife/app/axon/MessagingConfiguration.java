@@ -1,10 +1,9 @@
-package io.govlife.app.messaging;
+package io.govlife.app.axon;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -47,8 +46,4 @@ class MessagingConfiguration {
         return serializer;
     }
 
-    @Bean
-    CorrelationDataProvider auditTrailMetadata() {
-        return new AuditTrailMetadata();
-    }
 }

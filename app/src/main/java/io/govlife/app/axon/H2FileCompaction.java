@@ -1,4 +1,4 @@
-package io.govlife.app.storage;
+package io.govlife.app.axon;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

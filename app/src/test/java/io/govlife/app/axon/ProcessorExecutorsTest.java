@@ -1,4 +1,4 @@
-package io.govlife.app.messaging;
+package io.govlife.app.axon;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

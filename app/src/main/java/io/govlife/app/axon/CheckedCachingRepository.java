@@ -1,4 +1,4 @@
-package io.govlife.app.config;
+package io.govlife.app.axon;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.CachingEventSourcingRepository;
@@ -26,12 +26,12 @@ import java.util.Objects;
  * lets a version from the future through. No handler of the gov resolves conflicts, so nothing relies on the later
  * check.
  */
-final class CheckedCachingRepository<T> extends CachingEventSourcingRepository<T> {
+public final class CheckedCachingRepository<T> extends CachingEventSourcingRepository<T> {
 
     private final Cache cache;
     private final EventStore eventStore;
 
-    CheckedCachingRepository(EventSourcingRepository.Builder<T> builder, Cache cache, EventStore eventStore) {
+    public CheckedCachingRepository(EventSourcingRepository.Builder<T> builder, Cache cache, EventStore eventStore) {
         super(builder.cache(cache).eventStore(eventStore));
         this.cache = cache;
         this.eventStore = eventStore;

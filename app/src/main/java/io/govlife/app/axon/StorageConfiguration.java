@@ -1,4 +1,4 @@
-package io.govlife.app.storage;
+package io.govlife.app.axon;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;

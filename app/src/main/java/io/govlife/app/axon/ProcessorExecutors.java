@@ -1,4 +1,4 @@
-package io.govlife.app.messaging;
+package io.govlife.app.axon;
 
 import org.axonframework.common.AxonThreadFactory;
 

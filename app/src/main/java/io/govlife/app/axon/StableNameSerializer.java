@@ -1,4 +1,4 @@
-package io.govlife.app.messaging;
+package io.govlife.app.axon;
 
 import io.govlife.events.StoredEventTypes;
 import org.axonframework.serialization.SerializedType;

@@ -1,5 +1,6 @@
-package io.govlife.app.messaging;
+package io.govlife.app.axon;
 
+import io.govlife.app.messaging.NodeMembership;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package io.govlife.app.storage;
+package io.govlife.app.axon;
 
 import jakarta.persistence.TypedQuery;
 import org.axonframework.common.transaction.TransactionManager;

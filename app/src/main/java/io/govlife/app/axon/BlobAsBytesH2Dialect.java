@@ -1,4 +1,4 @@
-package io.govlife.app.storage;
+package io.govlife.app.axon;
 
 import org.hibernate.boot.model.TypeContributions;
 import org.hibernate.dialect.H2Dialect;

@@ -1,4 +1,4 @@
-package io.govlife.app.storage;
+package io.govlife.app.axon;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
