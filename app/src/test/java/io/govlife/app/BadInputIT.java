@@ -150,8 +150,45 @@ class BadInputIT extends LiveApplication {
     @Test
     void an_unknown_path_gets_404_as_a_problem() {
         Api.Reply reply = api.post("/api/nothing-here", "{}");
-        assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertProblem(reply, 404, "path");
+        assertThat(reply.json().path("type").asText()).isEqualTo("urn:govlife:problem:not-found");
+    }
+
+    /** Spring's own 415 (no Content-Type at all) in the same format as the filter's (a wildcard Content-Type). */
+    @Test
+    void a_write_without_a_content_type_is_415_naming_the_header() {
+        HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create(
+                        "http://localhost:" + port + "/api/govs/" + gov + "/publications"))
+                .header("Authorization", api.bearer("alice"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"notes\":\"n\"}"));
+        Api.Reply none = api.send(request.build());
+        Api.Reply wildcard = api.send(request.header("Content-Type", "*/*").build());
+        assertProblem(none, 415, "Content-Type");
+        assertProblem(wildcard, 415, "Content-Type");
+        assertThat(none.json().path("type").asText()).isEqualTo(wildcard.json().path("type").asText())
+                .isEqualTo("urn:govlife:problem:unsupported-media-type");
+        assertThat(none.json().path("title").asText()).isEqualTo(wildcard.json().path("title").asText());
+    }
+
+    /** A gov nobody created is the same refusal whether a console reads it or writes to it. */
+    @Test
+    void an_unknown_gov_is_the_same_problem_on_reads_and_writes() {
+        Api.Reply read = get("/api/govs/no.such.gov");
+        Api.Reply write = api.post("/api/govs/no.such.gov/publications", "{\"notes\":\"n\"}");
+        assertProblem(read, 404, "gov");
+        assertProblem(write, 404, "gov");
+        for (String member : new String[] {"type", "title", "rule", "detail"}) {
+            assertThat(read.json().path(member).asText()).as(member).isEqualTo(write.json().path(member).asText());
+        }
+        assertThat(read.json().path("type").asText()).isEqualTo("urn:govlife:rule:gov-not-found");
+    }
+
+    /** Spring Security's refusal is written outside Spring MVC and still says which request it answers. */
+    @Test
+    void a_missing_token_is_a_401_problem_with_its_instance() {
+        Api.Reply reply = api.post("/api/govs/" + gov + "/publications", "{\"notes\":\"n\"}", "-X-Operator");
+        assertProblem(reply, 401, "Authorization");
+        assertThat(reply.json().path("instance").asText()).isEqualTo("/api/govs/" + gov + "/publications");
     }
 
     static void assertProblem(Api.Reply reply, int status, String field) {
@@ -162,6 +199,7 @@ class BadInputIT extends LiveApplication {
         assertThat(problem.path("type").asText()).startsWith("urn:govlife:");
         assertThat(problem.path("title").asText()).isNotBlank();
         assertThat(problem.path("detail").asText()).isNotBlank();
+        assertThat(problem.path("instance").asText()).as("instance of %s", reply).startsWith("/");
         assertThat(problem.path("errors").findValuesAsText("field")).as("fields of %s", reply).contains(field);
         assertThat(reply.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("io.govlife.");
     }

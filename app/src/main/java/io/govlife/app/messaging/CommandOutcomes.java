@@ -1,17 +1,14 @@
 package io.govlife.app.messaging;
 
-import io.govlife.events.gov.RuleViolation;
+import io.govlife.app.web.Problems;
+import org.springframework.http.ProblemDetail;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 
 import java.lang.reflect.Method;
@@ -52,18 +49,10 @@ class CommandOutcomes implements MessageHandlerInterceptor<CommandMessage<?>> {
         return chain.proceed();
     }
 
-    /** The code the HTTP answer names for a refusal (ProblemAdvice), or null for a failure. */
+    /** The code the HTTP answer names for a refusal, or null for a failure: the web layer's own reading of it. */
     static String refusal(Throwable failure) {
-        if (failure instanceof RuleViolation refused) {
-            return refused.rule().code();
-        } else if (failure instanceof AggregateNotFoundException) {
-            return "gov-not-found";
-        } else if (failure instanceof ConflictingAggregateVersionException) {
-            return "stale-version";
-        } else if (failure instanceof ConcurrencyException || failure instanceof ConcurrencyFailureException) {
-            return "concurrent-change";
-        }
-        return null;
+        ProblemDetail refusal = Problems.refusal(failure);
+        return refusal == null ? null : Problems.codeOf(refusal);
     }
 
     private void record(CommandMessage<?> command, String type, String outcome, String rule, String error) {

@@ -30,7 +30,7 @@ class FailedAuthenticationLimit extends OncePerRequestFilter {
         if (request.getHeader("Authorization") != null) {
             OptionalLong wait = limits.failuresExhausted(RateLimits.client(request));
             if (wait.isPresent()) {
-                problems.tooManyRequests(response, wait.getAsLong(), "Authorization",
+                problems.tooManyRequests(request, response, wait.getAsLong(), "Authorization",
                         "too many refused credentials from this address; try again after Retry-After seconds");
                 return;
             }

@@ -5,7 +5,6 @@ import io.govlife.app.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -42,7 +41,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
         }
         challenge.setRealmName("govlife");
         challenge.commence(request, response, failure);
-        write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authorization",
+        write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authorization",
                 "a valid, unrevoked, unexpired operator token is required: Authorization: Bearer <token>");
     }
 
@@ -61,31 +60,26 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
         } else {
             why = "no token may do this: the method or path is not one the API offers";
         }
-        write(response, HttpStatus.FORBIDDEN, "forbidden", "Authorization", why);
+        write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Authorization", why);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
             throws IOException {
-        write(response, HttpStatus.BAD_REQUEST, "request-rejected", "path",
+        write(request, response, HttpStatus.BAD_REQUEST, "request-rejected", "path",
                 "the request path must be normalised and plainly spelled: no encoded '/', '.', '%' or ';', "
                         + "no '//', '/./' or '/../'");
     }
 
-    void tooManyRequests(HttpServletResponse response, long retryAfterSeconds, String field, String message)
+    void tooManyRequests(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds,
+                         String field, String message)
             throws IOException {
         response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfterSeconds)));
-        write(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", field, message);
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", field, message);
     }
 
-    private void write(HttpServletResponse response, HttpStatus status, String type, String field, String message)
-            throws IOException {
-        if (response.isCommitted()) {
-            return;
-        }
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(),
-                Problems.problem(status, type, status.getReasonPhrase(), field, message));
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
+                       String field, String message) throws IOException {
+        Problems.write(request, response, json, Problems.problem(status, type, status.getReasonPhrase(), field, message));
     }
 }

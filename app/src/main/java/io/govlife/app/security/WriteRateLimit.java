@@ -33,7 +33,7 @@ class WriteRateLimit extends OncePerRequestFilter {
         if (!READS.contains(request.getMethod()) && request.getUserPrincipal() != null) {
             OptionalLong wait = limits.write(request.getUserPrincipal().getName());
             if (wait.isPresent()) {
-                problems.tooManyRequests(response, wait.getAsLong(), "operator",
+                problems.tooManyRequests(request, response, wait.getAsLong(), "operator",
                         "this operator's writes are over the rate limit; try again after Retry-After seconds");
                 return;
             }

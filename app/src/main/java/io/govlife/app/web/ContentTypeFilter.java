@@ -34,9 +34,7 @@ class ContentTypeFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String contentType = request.getContentType();
         if (contentType != null && !concrete(contentType)) {
-            response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), Problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            Problems.write(request, response, json, Problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "unsupported-media-type", "Unsupported media type", "Content-Type",
                     "must be a concrete media type, application/json for every write"));
             return;

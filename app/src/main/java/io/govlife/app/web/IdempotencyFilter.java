@@ -18,7 +18,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -94,7 +93,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         String key = request.getHeader(HEADER);
         String operator = request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
         if (!KEY.matcher(key).matches()) {
-            problem(response, HttpStatus.BAD_REQUEST, "invalid-request", HEADER,
+            problem(request, response, HttpStatus.BAD_REQUEST, "invalid-request", HEADER,
                     "must be 1-100 printable ASCII characters");
             return;
         }
@@ -116,7 +115,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 + request.getQueryString() + "\n" + new String(body, StandardCharsets.UTF_8));
 
         if (!claim(operator, key, hash)) {
-            replayOrRefuse(operator, key, hash, response);
+            replayOrRefuse(operator, key, hash, request, response);
             return;
         }
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
@@ -204,21 +203,22 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void replayOrRefuse(String operator, String key, String hash, HttpServletResponse response)
+    private void replayOrRefuse(String operator, String key, String hash, HttpServletRequest request,
+                                HttpServletResponse response)
             throws IOException {
         List<Map<String, Object>> rows = jdbc.queryForList("select * from idempotent_request where operator = ? "
                 + "and idem_key = ?", operator, key);
         if (rows.isEmpty()) {
-            problem(response, HttpStatus.CONFLICT, "idempotency-key-in-progress", HEADER,
+            problem(request, response, HttpStatus.CONFLICT, "idempotency-key-in-progress", HEADER,
                     "a request with this key has just finished being forgotten; send it again");
             return;
         }
         Map<String, Object> row = rows.get(0);
         if (!hash.equals(row.get("REQUEST_HASH"))) {
-            problem(response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", HEADER,
+            problem(request, response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", HEADER,
                     "this key was used for a different request; use a new key for a new request");
         } else if (!Boolean.TRUE.equals(row.get("COMPLETED"))) {
-            problem(response, HttpStatus.CONFLICT, "idempotency-key-in-progress", HEADER,
+            problem(request, response, HttpStatus.CONFLICT, "idempotency-key-in-progress", HEADER,
                     "the first request with this key is still being processed; retry shortly");
         } else {
             response.setStatus(((Number) row.get("STATUS")).intValue());
@@ -244,12 +244,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void problem(HttpServletResponse response, HttpStatus status, String type, String field, String message)
-            throws IOException {
-        ProblemDetail problem = Problems.problem(status, type, status.getReasonPhrase(), field, message);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+    private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
+                         String field, String message) throws IOException {
+        Problems.write(request, response, json, Problems.problem(status, type, status.getReasonPhrase(), field, message));
     }
 
     /** The request with its body read once and served again from memory. */

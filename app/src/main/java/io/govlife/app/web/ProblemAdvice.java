@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.govlife.command.web.InvalidInputException;
-import io.govlife.events.gov.Rule;
+import io.govlife.events.InvalidInput;
 import io.govlife.events.gov.RuleViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -22,6 +21,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -30,12 +33,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import static io.govlife.app.web.Problems.problem;
@@ -58,47 +63,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    // ---- the gov's rules and Axon's answers
+    // ---- refusals: the gov's rules, a missing gov, a stale If-Match, a write that lost
 
-    @ExceptionHandler(RuleViolation.class)
-    ResponseEntity<ProblemDetail> ruleViolated(RuleViolation violation) {
-        Rule rule = violation.rule();
-        HttpStatus status = switch (rule.refusal()) {
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
-        };
-        ProblemDetail problem = problem(status, "urn:govlife:rule:" + rule.code(), "Refused by rule " + rule.code(),
-                violation.getMessage(), List.of(new Problems.FieldError(violation.field(), violation.getMessage())));
-        problem.setProperty("rule", rule.code());
-        return of(problem);
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ProblemDetail> govNotFound(AggregateNotFoundException missing) {
-        return of(problem(HttpStatus.NOT_FOUND, "gov-not-found", "No such gov", "gov",
-                "no gov named '" + missing.getAggregateIdentifier() + "'"));
-    }
-
-    @ExceptionHandler(ConflictingAggregateVersionException.class)
-    ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException stale) {
-        return of(problem(HttpStatus.PRECONDITION_FAILED, "stale-version", "The gov changed since you read it",
-                "If-Match", "the gov is at version " + stale.getActualVersion() + ", not "
-                        + stale.getExpectedVersion() + ": read it again and retry"));
-    }
-
-    /** Axon's sequence-number check, or the database refusing a lock: another writer got there first. */
-    @ExceptionHandler({ConcurrencyException.class, ConcurrencyFailureException.class})
-    ResponseEntity<ProblemDetail> concurrentWrite(Exception conflict) {
-        return of(problem(HttpStatus.CONFLICT, "concurrent-change", "Another write to this gov won", "gov",
-                "another write to this gov was committed first: read it again and retry"));
+    @ExceptionHandler({RuleViolation.class, AggregateNotFoundException.class,
+            ConflictingAggregateVersionException.class, ConcurrencyException.class, ConcurrencyFailureException.class})
+    ResponseEntity<ProblemDetail> refused(Exception refusal) {
+        return of(Problems.refusal(refusal));
     }
 
     // ---- malformed requests
 
-    @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<ProblemDetail> invalidInput(InvalidInputException invalid) {
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInput invalid) {
         return of(problem(HttpStatus.BAD_REQUEST, INVALID, INVALID_TITLE, invalid.field(), invalid.getMessage()));
     }
 
@@ -114,8 +90,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                                 .map(e -> new Problems.FieldError(e.getObjectName(), String.valueOf(e.getDefaultMessage()))))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
-        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, INVALID, INVALID_TITLE, detail, errors));
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, INVALID, INVALID_TITLE, errors));
     }
 
     @Override
@@ -195,11 +170,53 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 missing.getParameterName(), "query parameter is required"));
     }
 
+    /**
+     * Spring's own errors (415 without a Content-Type, 405, 406, 404 for a path nothing serves…) come as
+     * {@code about:blank} problems: given the type, title and {@code errors} every other answer has.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(@NonNull Exception failure, Object body,
+                                                             @NonNull HttpHeaders headers,
+                                                             @NonNull HttpStatusCode status,
+                                                             @NonNull WebRequest request) {
+        if (body == null && failure instanceof ErrorResponse spring) {
+            body = spring.getBody();
+        }
+        if (body instanceof ProblemDetail spring && "about:blank".equals(String.valueOf(spring.getType()))) {
+            body = inOurFormat(failure, spring, status);
+        }
+        return super.handleExceptionInternal(failure, body, headers, status, request);
+    }
+
+    private static ProblemDetail inOurFormat(Exception failure, ProblemDetail spring, HttpStatusCode status) {
+        String field = "request";
+        String message = String.valueOf(spring.getDetail());
+        if (failure instanceof HttpMediaTypeNotSupportedException unsupported) {
+            field = "Content-Type";
+            message = unsupported.getContentType() == null ? "is required: application/json for every write"
+                    : "must be one of " + unsupported.getSupportedMediaTypes();
+        } else if (failure instanceof HttpRequestMethodNotSupportedException method) {
+            field = "method";
+            message = method.getMethod() + " is not offered here; allowed: "
+                    + String.join(", ", String.valueOf(method.getSupportedHttpMethods()));
+        } else if (failure instanceof HttpMediaTypeNotAcceptableException) {
+            field = "Accept";
+            message = "names no media type this resource is answered in";
+        } else if (failure instanceof NoResourceFoundException || failure instanceof NoHandlerFoundException) {
+            field = "path";
+            message = "nothing is served at this path";
+        }
+        String reason = HttpStatus.valueOf(status.value()).getReasonPhrase();
+        String code = reason.toLowerCase(Locale.ROOT).replace(' ', '-');
+        String title = reason.charAt(0) + reason.substring(1).toLowerCase(Locale.ROOT);
+        return problem(status, code, title, field, message);
+    }
+
     /** Whatever else went wrong is ours, not the client's: logged in full, answered without internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure) {
         log.error("Unexpected failure handling a request", failure);
-        return of(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        return of(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error", "request",
                 "the request could not be completed; nothing was changed unless an ETag was returned"));
     }
 

@@ -2,7 +2,7 @@ package io.govlife.command.citizen;
 
 import io.govlife.command.web.Constraints;
 import io.govlife.command.web.GovCommands;
-import io.govlife.command.web.InvalidInputException;
+import io.govlife.events.InvalidInput;
 import io.govlife.command.web.Write;
 import io.govlife.events.citizen.CitizenName;
 import io.govlife.events.citizen.CommissionConfluence;
@@ -36,7 +36,7 @@ class ConfluenceController {
     ResponseEntity<GovState> commission(@PathVariable GovName gov, @Valid @RequestBody ConfluenceRequest body,
                                         Write write) {
         if (body.name() == null) {
-            throw new InvalidInputException("name", "must not be null");
+            throw new InvalidInput("name", "must not be null");
         }
         CitizenName name = CitizenName.of(body.name());
         return commands.created(new CommissionConfluence(gov, body.toConfig(name), write.expectedVersion()), write,
@@ -47,7 +47,7 @@ class ConfluenceController {
     ResponseEntity<GovState> upgrade(@PathVariable GovName gov, @PathVariable CitizenName name,
                                      @Valid @RequestBody ConfluenceRequest body, Write write) {
         if (body.name() != null && !body.name().equals(name.value())) {
-            throw new InvalidInputException("name", "must match the confluence named in the path, or be left out");
+            throw new InvalidInput("name", "must match the confluence named in the path, or be left out");
         }
         return commands.ok(new UpgradeConfluence(gov, body.toConfig(name), write.expectedVersion()), write,
                 body.reason());

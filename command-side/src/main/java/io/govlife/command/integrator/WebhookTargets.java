@@ -1,6 +1,6 @@
 package io.govlife.command.integrator;
 
-import io.govlife.command.web.InvalidInputException;
+import io.govlife.events.InvalidInput;
 
 import java.util.Optional;
 
@@ -14,10 +14,10 @@ public interface WebhookTargets {
     /** Why notices may not be sent to {@code webhookUrl}, or empty when they may. */
     Optional<String> refusal(String webhookUrl);
 
-    /** @throws InvalidInputException naming {@code webhookUrl} when the URL may not be called */
+    /** @throws InvalidInput naming {@code webhookUrl} when the URL may not be called */
     default void require(String webhookUrl) {
         refusal(webhookUrl).ifPresent(reason -> {
-            throw new InvalidInputException("webhookUrl", reason);
+            throw new InvalidInput("webhookUrl", reason);
         });
     }
 }

@@ -1,5 +1,6 @@
 package io.govlife.command.web;
 
+import io.govlife.events.InvalidInput;
 import org.springframework.core.MethodParameter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -32,7 +33,7 @@ public class WriteArgumentResolver implements HandlerMethodArgumentResolver {
         java.security.Principal principal = request.getUserPrincipal();
         if (principal == null || !isValidOperator(principal.getName())) {
             // the authentication filter lets no write through without an operator; this is the last line
-            throw new InvalidInputException("Authorization", "a write needs an authenticated operator");
+            throw new InvalidInput("Authorization", "a write needs an authenticated operator");
         }
         String operator = principal.getName();
         return new Write(operator, expectedVersion(request.getHeader("If-Match")), correlationId(request));
@@ -48,7 +49,7 @@ public class WriteArgumentResolver implements HandlerMethodArgumentResolver {
         }
         Matcher matcher = VERSION.matcher(ifMatch.trim());
         if (!matcher.matches()) {
-            throw new InvalidInputException("If-Match", "must be the gov version from an ETag, e.g. \"3\"");
+            throw new InvalidInput("If-Match", "must be the gov version from an ETag, e.g. \"3\"");
         }
         return Long.parseLong(matcher.group(1));
     }
@@ -59,7 +60,7 @@ public class WriteArgumentResolver implements HandlerMethodArgumentResolver {
             return UUID.randomUUID().toString();
         }
         if (!CORRELATION_PATTERN.matcher(given).matches()) {
-            throw new InvalidInputException(CORRELATION_ID, "must be 1-100 characters of letters, digits and . _ : -");
+            throw new InvalidInput(CORRELATION_ID, "must be 1-100 characters of letters, digits and . _ : -");
         }
         return given;
     }

@@ -1,69 +1,61 @@
 package io.govlife.events.gov;
 
 /**
- * Every rule a gov enforces, with the kind of refusal it is. The code is stable: clients match on it
- * (it ends the problem {@code type} URI).
+ * Every rule by which govlife refuses a request: the gov's own rules, and what a request names that does not exist.
+ * The code is stable: clients match on it (it ends the problem {@code type} URI). What each refusal is in HTTP is
+ * the web layer's business, not the message API's.
  */
 public enum Rule {
-    GOV_NAME_TAKEN("gov-name-taken", Refusal.CONFLICT),
-    GOV_RETIRED("gov-retired", Refusal.CONFLICT),
-    CITIZEN_NOT_FOUND("citizen-not-found", Refusal.NOT_FOUND),
-    CITIZEN_NAME_TAKEN("citizen-name-taken", Refusal.CONFLICT),
-    NOT_A_CONFLUENCE("not-a-confluence", Refusal.UNPROCESSABLE),
-    CONFLUENCE_SPANS_TOO_FEW("confluence-spans-too-few", Refusal.UNPROCESSABLE),
-    CONFLUENCE_SPAN_REPEATED("confluence-span-repeated", Refusal.UNPROCESSABLE),
-    CONFLUENCE_SPAN_UNKNOWN("confluence-span-unknown", Refusal.UNPROCESSABLE),
-    CONFLUENCE_SPANS_ITSELF("confluence-spans-itself", Refusal.UNPROCESSABLE),
-    SERVICE_NOT_SHIPPED("service-not-shipped", Refusal.NOT_FOUND),
-    STALE_CONFLUENCES("stale-confluences", Refusal.CONFLICT),
-    DRAFT_UNCHANGED("draft-unchanged", Refusal.CONFLICT),
-    DRAFT_EMPTY("draft-empty", Refusal.CONFLICT),
-    CITIZEN_NOT_PUBLISHED("citizen-not-published", Refusal.CONFLICT),
-    BUMP_NOT_FOR_CONFLUENCE("bump-not-for-confluence", Refusal.UNPROCESSABLE),
-    BUMP_SAME_FINGERPRINT("bump-same-fingerprint", Refusal.UNPROCESSABLE),
-    BUMP_ALREADY_PENDING("bump-already-pending", Refusal.CONFLICT),
-    BUMP_NOT_PENDING("bump-not-pending", Refusal.NOT_FOUND),
-    BUMP_PENDING_ON_CITIZEN("bump-pending-on-citizen", Refusal.CONFLICT),
-    CITIZEN_CHANGED_IN_DRAFT("citizen-changed-in-draft", Refusal.CONFLICT),
-    UPGRADE_SPANS_UNPUBLISHED("upgrade-spans-unpublished", Refusal.UNPROCESSABLE),
-    CONFLUENCE_NOT_STALE("confluence-not-stale", Refusal.CONFLICT),
-    CONFLUENCE_SPANS_MISSING("confluence-spans-missing", Refusal.UNPROCESSABLE),
-    CUTOVER_NOT_DUE("cutover-not-due", Refusal.CONFLICT),
-    INTEGRATOR_NAME_TAKEN("integrator-name-taken", Refusal.CONFLICT),
-    INTEGRATOR_NOT_FOUND("integrator-not-found", Refusal.NOT_FOUND),
-    GOV_NOT_FOUND("gov-not-found", Refusal.NOT_FOUND),
-    NOTICE_NOT_FOUND("notice-not-found", Refusal.NOT_FOUND),
-    NOTICE_NOT_FAILED("notice-not-failed", Refusal.CONFLICT),
-    ACK_TOKEN_INVALID("ack-token-invalid", Refusal.FORBIDDEN),
-    NOT_AN_OPERATOR("not-an-operator", Refusal.FORBIDDEN),
-    NOT_THE_OWNER("not-the-owner", Refusal.FORBIDDEN),
-    CO_OPERATOR_ALREADY("co-operator-already", Refusal.CONFLICT),
-    CO_OPERATOR_NOT_FOUND("co-operator-not-found", Refusal.NOT_FOUND),
+    GOV_NAME_TAKEN("gov-name-taken"),
+    GOV_RETIRED("gov-retired"),
+    CITIZEN_NOT_FOUND("citizen-not-found"),
+    CITIZEN_NAME_TAKEN("citizen-name-taken"),
+    NOT_A_CONFLUENCE("not-a-confluence"),
+    CONFLUENCE_SPANS_TOO_FEW("confluence-spans-too-few"),
+    CONFLUENCE_SPAN_REPEATED("confluence-span-repeated"),
+    CONFLUENCE_SPAN_UNKNOWN("confluence-span-unknown"),
+    CONFLUENCE_SPANS_ITSELF("confluence-spans-itself"),
+    SERVICE_NOT_SHIPPED("service-not-shipped"),
+    STALE_CONFLUENCES("stale-confluences"),
+    DRAFT_UNCHANGED("draft-unchanged"),
+    DRAFT_EMPTY("draft-empty"),
+    CITIZEN_NOT_PUBLISHED("citizen-not-published"),
+    BUMP_NOT_FOR_CONFLUENCE("bump-not-for-confluence"),
+    BUMP_SAME_FINGERPRINT("bump-same-fingerprint"),
+    BUMP_ALREADY_PENDING("bump-already-pending"),
+    BUMP_NOT_PENDING("bump-not-pending"),
+    BUMP_PENDING_ON_CITIZEN("bump-pending-on-citizen"),
+    CITIZEN_CHANGED_IN_DRAFT("citizen-changed-in-draft"),
+    UPGRADE_SPANS_UNPUBLISHED("upgrade-spans-unpublished"),
+    CONFLUENCE_NOT_STALE("confluence-not-stale"),
+    CONFLUENCE_SPANS_MISSING("confluence-spans-missing"),
+    CUTOVER_NOT_DUE("cutover-not-due"),
+    INTEGRATOR_NAME_TAKEN("integrator-name-taken"),
+    INTEGRATOR_NOT_FOUND("integrator-not-found"),
+    GOV_NOT_FOUND("gov-not-found"),
+    NOTICE_NOT_FOUND("notice-not-found"),
+    NOTICE_NOT_FAILED("notice-not-failed"),
+    ACK_TOKEN_INVALID("ack-token-invalid"),
+    NOT_AN_OPERATOR("not-an-operator"),
+    NOT_THE_OWNER("not-the-owner"),
+    CO_OPERATOR_ALREADY("co-operator-already"),
+    CO_OPERATOR_NOT_FOUND("co-operator-not-found"),
     /** A citizen operator's token reaches that citizen's bumps and nothing else of the gov. */
-    CITIZEN_OPERATOR_LIMITS("citizen-operator-limits", Refusal.FORBIDDEN),
-    CITIZEN_OPERATOR_ALREADY("citizen-operator-already", Refusal.CONFLICT),
-    CITIZEN_OPERATOR_NOT_FOUND("citizen-operator-not-found", Refusal.NOT_FOUND);
-
-    public enum Refusal {
-        FORBIDDEN,
-        NOT_FOUND,
-        CONFLICT,
-        UNPROCESSABLE
-    }
+    CITIZEN_OPERATOR_LIMITS("citizen-operator-limits"),
+    CITIZEN_OPERATOR_ALREADY("citizen-operator-already"),
+    CITIZEN_OPERATOR_NOT_FOUND("citizen-operator-not-found"),
+    /** Reads: what a request names that the read models do not hold. */
+    REVISION_NOT_FOUND("revision-not-found"),
+    FINGERPRINT_NOT_FOUND("fingerprint-not-found"),
+    PROJECTION_NOT_FOUND("projection-not-found");
 
     private final String code;
-    private final Refusal refusal;
 
-    Rule(String code, Refusal refusal) {
+    Rule(String code) {
         this.code = code;
-        this.refusal = refusal;
     }
 
     public String code() {
         return code;
-    }
-
-    public Refusal refusal() {
-        return refusal;
     }
 }

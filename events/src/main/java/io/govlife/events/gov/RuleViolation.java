@@ -15,6 +15,11 @@ public class RuleViolation extends RuntimeException {
         this.field = field;
     }
 
+    /** Every module answers a gov it does not know in these words. */
+    public static RuleViolation govNotFound(Object gov) {
+        return new RuleViolation(Rule.GOV_NOT_FOUND, "gov", "no gov named '" + gov + "'");
+    }
+
     public Rule rule() {
         return rule;
     }

@@ -1,11 +1,12 @@
 package io.govlife.query.audit;
 
+import io.govlife.events.InvalidInput;
+import io.govlife.events.gov.RuleViolation;
 import io.govlife.query.composition.CompositionRepository;
 import io.govlife.query.support.Instants;
 import io.govlife.query.support.JsonColumns;
 import io.govlife.query.support.Page;
 import io.govlife.query.support.Paging;
-import io.govlife.query.support.QueryProblems;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,9 +42,9 @@ class AuditController {
         Instants.requireSane("from", from);
         Instants.requireSane("to", to);
         if (from != null && to != null && from.isAfter(to)) {
-            throw QueryProblems.badRequest("from", "must not be after 'to'");
+            throw new InvalidInput("from", "must not be after 'to'");
         }
-        govs.view(gov).orElseThrow(() -> QueryProblems.noSuchGov(gov));
+        govs.view(gov).orElseThrow(() -> RuleViolation.govNotFound(gov));
         StringBuilder where = new StringBuilder(" where gov = ?");
         List<Object> args = new ArrayList<>(List.of(gov));
         if (type != null) {

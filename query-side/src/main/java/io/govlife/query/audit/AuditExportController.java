@@ -1,10 +1,10 @@
 package io.govlife.query.audit;
 
+import io.govlife.events.gov.RuleViolation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.govlife.events.StoredEventTypes;
-import io.govlife.query.support.QueryProblems;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -44,7 +44,7 @@ class AuditExportController {
     ResponseEntity<StreamingResponseBody> export(@PathVariable String gov) {
         DomainEventStream events = eventStore.readEvents(gov, 0);
         if (!events.hasNext()) {
-            throw QueryProblems.noSuchGov(gov);
+            throw RuleViolation.govNotFound(gov);
         }
         StreamingResponseBody body = out -> {
             String previous = AuditChain.GENESIS;

@@ -1,5 +1,6 @@
 package io.govlife.query.channel;
 
+import io.govlife.events.gov.RuleViolation;
 import com.rometools.rome.feed.synd.SyndContentImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
@@ -11,7 +12,6 @@ import com.rometools.rome.io.SyndFeedOutput;
 import io.govlife.query.composition.CompositionRepository;
 import io.govlife.query.composition.GovView;
 import io.govlife.query.support.PlainText;
-import io.govlife.query.support.QueryProblems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,7 +47,7 @@ class ChannelController {
 
     @GetMapping("/changelog")
     ResponseEntity<String> changelog(@PathVariable String gov) {
-        GovView view = govs.view(gov).orElseThrow(() -> QueryProblems.noSuchGov(gov));
+        GovView view = govs.view(gov).orElseThrow(() -> RuleViolation.govNotFound(gov));
         StringBuilder md = new StringBuilder("# Changelog of gov ").append(gov).append("\n\n");
         if (view.retiredAt() != null) {
             md.append("> This gov is retired.\n\n");
@@ -61,7 +61,7 @@ class ChannelController {
 
     @GetMapping("/feed")
     ResponseEntity<String> feed(@PathVariable String gov) throws FeedException {
-        GovView view = govs.view(gov).orElseThrow(() -> QueryProblems.noSuchGov(gov));
+        GovView view = govs.view(gov).orElseThrow(() -> RuleViolation.govNotFound(gov));
         String self = publicUrl.cloneBuilder().path("/api/govs/{gov}/feed").build(gov).toString();
         String page = publicUrl.cloneBuilder().path("/govs/{gov}").build(gov).toString();
         List<ChannelEntry> entries = entries(gov);

@@ -1,8 +1,9 @@
 package io.govlife.query.composition;
 
+import io.govlife.events.InvalidInput;
+import io.govlife.events.gov.RuleViolation;
 import io.govlife.query.support.Page;
 import io.govlife.query.support.Paging;
-import io.govlife.query.support.QueryProblems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,14 +30,14 @@ class CompositionController {
                           @RequestParam(defaultValue = "0") int page,
                           @RequestParam(defaultValue = "50") int size) {
         if (status != null && !STATUSES.contains(status)) {
-            throw QueryProblems.badRequest("status", "must be one of " + STATUSES);
+            throw new InvalidInput("status", "must be one of " + STATUSES);
         }
         return repository.list(status, Paging.of(page, size));
     }
 
     @GetMapping("/{gov}")
     ResponseEntity<GovView> one(@PathVariable String gov) {
-        GovView view = repository.view(gov).orElseThrow(() -> QueryProblems.noSuchGov(gov));
+        GovView view = repository.view(gov).orElseThrow(() -> RuleViolation.govNotFound(gov));
         return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view);
     }
 }

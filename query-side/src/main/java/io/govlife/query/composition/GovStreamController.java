@@ -1,6 +1,6 @@
 package io.govlife.query.composition;
 
-import io.govlife.query.support.QueryProblems;
+import io.govlife.events.gov.RuleViolation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
@@ -33,7 +33,7 @@ class GovStreamController {
 
     @GetMapping(path = "/api/govs/{gov}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable String gov, HttpServletRequest request) {
-        GovView now = repository.view(gov).orElseThrow(() -> QueryProblems.noSuchGov(gov));
+        GovView now = repository.view(gov).orElseThrow(() -> RuleViolation.govNotFound(gov));
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
         streams.watch(gov, now, emitter, guard.stillAllowed(request));
         return emitter;

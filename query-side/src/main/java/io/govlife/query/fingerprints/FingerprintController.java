@@ -1,7 +1,9 @@
 package io.govlife.query.fingerprints;
 
+import io.govlife.events.InvalidInput;
+import io.govlife.events.gov.Rule;
+import io.govlife.events.gov.RuleViolation;
 import io.govlife.query.support.PublicCaching;
-import io.govlife.query.support.QueryProblems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.DigestUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,10 +30,9 @@ class FingerprintController {
     @GetMapping("/api/fingerprints/{fingerprint}")
     ResponseEntity<FingerprintLookup> lookUp(@PathVariable String fingerprint) {
         if (!FingerprintLookups.wellFormed(fingerprint)) {
-            throw QueryProblems.badRequest("fingerprint", "must be 64 hexadecimal characters (a BLAKE3 digest)");
+            throw new InvalidInput("fingerprint", "must be 64 hexadecimal characters (a BLAKE3 digest)");
         }
-        FingerprintLookup answer = lookups.lookUp(fingerprint).orElseThrow(() -> QueryProblems.notFound(
-                "fingerprint-not-found", "fingerprint", "no gov ever published fingerprint " + fingerprint));
+        FingerprintLookup answer = lookups.lookUp(fingerprint).orElseThrow(() -> new RuleViolation(Rule.FINGERPRINT_NOT_FOUND, "fingerprint", "no gov ever published fingerprint " + fingerprint));
         return ResponseEntity.ok().cacheControl(PublicCaching.BRIEFLY).eTag(etag(answer)).body(answer);
     }
 

@@ -1,9 +1,9 @@
 package io.govlife.query.handshake;
 
+import io.govlife.events.gov.RuleViolation;
 import io.govlife.query.composition.CompositionRepository;
 import io.govlife.query.composition.GovView;
 import io.govlife.query.support.PublicCaching;
-import io.govlife.query.support.QueryProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -36,7 +36,7 @@ class HandshakeController {
         Optional<GovView> view = govs.view(gov);
         if (view.isEmpty()) {
             if (!wantsHtml(request)) {
-                throw QueryProblems.noSuchGov(gov);
+                throw RuleViolation.govNotFound(gov);
             }
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("gov", gov);

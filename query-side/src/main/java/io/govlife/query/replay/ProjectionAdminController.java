@@ -1,6 +1,7 @@
 package io.govlife.query.replay;
 
-import io.govlife.query.support.QueryProblems;
+import io.govlife.events.gov.Rule;
+import io.govlife.events.gov.RuleViolation;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -61,11 +62,10 @@ class ProjectionAdminController {
     @PostMapping("/{name}/replay")
     ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {
         if (!ReadModels.NAMES.contains(name)) {
-            throw QueryProblems.notFound("projection-not-found", "name",
+            throw new RuleViolation(Rule.PROJECTION_NOT_FOUND, "name",
                     "no read model named '" + name + "'; read models are " + ReadModels.NAMES);
         }
-        StreamingEventProcessor processor = processor().orElseThrow(() -> QueryProblems.notFound(
-                "projection-not-found", "name", "read model '" + name + "' has no running processor"));
+        StreamingEventProcessor processor = processor().orElseThrow(() -> new RuleViolation(Rule.PROJECTION_NOT_FOUND, "name", "read model '" + name + "' has no running processor"));
         processor.shutDown();
         int[] segments = transactionManager.fetchInTransaction(() -> tokenStore.fetchSegments(ReadModels.PROCESSOR));
         List<String> rebuild = new ArrayList<>(rebuildingAsStored(segments));

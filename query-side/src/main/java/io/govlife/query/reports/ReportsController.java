@@ -1,7 +1,7 @@
 package io.govlife.query.reports;
 
+import io.govlife.events.gov.RuleViolation;
 import io.govlife.query.composition.CompositionRepository;
-import io.govlife.query.support.QueryProblems;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -75,7 +75,7 @@ class ReportsController {
     }
 
     private void requireGov(String gov) {
-        govs.view(gov).orElseThrow(() -> QueryProblems.noSuchGov(gov));
+        govs.view(gov).orElseThrow(() -> RuleViolation.govNotFound(gov));
     }
 
     private static Reports.BumpNotice bump(ResultSet rs, int row) throws SQLException {

@@ -1,10 +1,12 @@
 package io.govlife.query.revisions;
 
+import io.govlife.events.InvalidInput;
+import io.govlife.events.gov.Rule;
+import io.govlife.events.gov.RuleViolation;
 import io.govlife.query.support.GovConfigDiff;
 import io.govlife.query.support.Instants;
 import io.govlife.query.support.JsonColumns;
 import io.govlife.query.support.PublicCaching;
-import io.govlife.query.support.QueryProblems;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,18 +38,18 @@ class RevisionController {
     ResponseEntity<String> config(@PathVariable String gov, @RequestParam(required = false) Long revision,
                                   @RequestParam(required = false) Instant asOf) {
         if (revision != null && asOf != null) {
-            throw QueryProblems.badRequest("revision", "give revision or asOf, not both");
+            throw new InvalidInput("revision", "give revision or asOf, not both");
         }
         Instants.requireSane("asOf", asOf);
         Revision found;
         if (revision != null) {
-            found = revisions.number(gov, revision).orElseThrow(() -> QueryProblems.notFound("revision-not-found",
+            found = revisions.number(gov, revision).orElseThrow(() -> new RuleViolation(Rule.REVISION_NOT_FOUND,
                     "revision", "gov '" + gov + "' has no revision " + revision));
         } else if (asOf != null) {
-            found = revisions.asOf(gov, asOf).orElseThrow(() -> QueryProblems.notFound("revision-not-found",
+            found = revisions.asOf(gov, asOf).orElseThrow(() -> new RuleViolation(Rule.REVISION_NOT_FOUND,
                     "asOf", "gov '" + gov + "' had published nothing by " + asOf));
         } else {
-            found = revisions.latest(gov).orElseThrow(() -> QueryProblems.notFound("revision-not-found",
+            found = revisions.latest(gov).orElseThrow(() -> new RuleViolation(Rule.REVISION_NOT_FOUND,
                     "gov", "gov '" + gov + "' has published no GovConfig"));
         }
         // a numbered revision never changes: a CDN may keep it for good; the current one only briefly
@@ -79,9 +81,9 @@ class RevisionController {
     /** Between two numbered revisions: as immutable as they are. */
     @GetMapping("/revisions/{a}/diff/{b}")
     ResponseEntity<GovConfigDiff> diff(@PathVariable String gov, @PathVariable long a, @PathVariable long b) {
-        Revision from = revisions.number(gov, a).orElseThrow(() -> QueryProblems.notFound("revision-not-found",
+        Revision from = revisions.number(gov, a).orElseThrow(() -> new RuleViolation(Rule.REVISION_NOT_FOUND,
                 "a", "gov '" + gov + "' has no revision " + a));
-        Revision to = revisions.number(gov, b).orElseThrow(() -> QueryProblems.notFound("revision-not-found",
+        Revision to = revisions.number(gov, b).orElseThrow(() -> new RuleViolation(Rule.REVISION_NOT_FOUND,
                 "b", "gov '" + gov + "' has no revision " + b));
         return ResponseEntity.ok().cacheControl(PublicCaching.FOR_GOOD).eTag("\"diff-" + a + "-" + b + "\"")
                 .body(GovConfigDiff.between(from.config(), to.config()));

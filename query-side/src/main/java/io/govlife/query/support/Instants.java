@@ -1,5 +1,6 @@
 package io.govlife.query.support;
 
+import io.govlife.events.InvalidInput;
 import java.time.Instant;
 
 /**
@@ -18,7 +19,7 @@ public final class Instants {
     /** {@code value} itself, null included; a 400 naming {@code parameter} when it lies outside the range. */
     public static Instant requireSane(String parameter, Instant value) {
         if (value != null && (value.isBefore(EARLIEST) || !value.isBefore(END))) {
-            throw QueryProblems.badRequest(parameter, "must be an instant in the years 2000 to 9999");
+            throw new InvalidInput(parameter, "must be an instant in the years 2000 to 9999");
         }
         return value;
     }

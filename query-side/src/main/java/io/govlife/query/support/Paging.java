@@ -1,5 +1,6 @@
 package io.govlife.query.support;
 
+import io.govlife.events.InvalidInput;
 /** A page request checked once: page from 0, size 1–200. */
 public record Paging(int page, int size) {
 
@@ -7,10 +8,10 @@ public record Paging(int page, int size) {
 
     public static Paging of(int page, int size) {
         if (page < 0) {
-            throw QueryProblems.badRequest("page", "must be 0 or more");
+            throw new InvalidInput("page", "must be 0 or more");
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw QueryProblems.badRequest("size", "must be between 1 and " + MAX_SIZE);
+            throw new InvalidInput("size", "must be between 1 and " + MAX_SIZE);
         }
         return new Paging(page, size);
     }

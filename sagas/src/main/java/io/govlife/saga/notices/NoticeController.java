@@ -215,7 +215,7 @@ class NoticeController {
     private void requireGov(String gov) {
         Long known = jdbc.queryForObject("select count(*) from gov_name_claim where name = ?", Long.class, gov);
         if (known == null || known == 0) {
-            throw new RuleViolation(Rule.GOV_NOT_FOUND, "gov", "no gov named '" + gov + "'");
+            throw RuleViolation.govNotFound(gov);
         }
     }
 
