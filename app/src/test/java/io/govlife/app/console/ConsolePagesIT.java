@@ -14,11 +14,14 @@ class ConsolePagesIT extends LiveApplication {
         String gov = "pages-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\",\"description\":\"secret plans\"}");
 
-        for (String page : new String[] {"/console", "/console/govs/" + gov, "/console/reports"}) {
-            Api.Reply reply = api.send("GET", page, null, "-X-Operator");
-            assertThat(reply.status()).as(page).isEqualTo(200);
+        // each page loads its own entry module, which imports what it shares
+        for (var page : java.util.Map.of("/console", "govs", "/console/govs/" + gov, "gov", "/console/reports", "reports")
+                .entrySet()) {
+            Api.Reply reply = api.send("GET", page.getKey(), null, "-X-Operator");
+            assertThat(reply.status()).as(page.getKey()).isEqualTo(200);
             assertThat(reply.contentType()).startsWith("text/html");
-            assertThat(reply.body()).contains("id=\"sign-in\"").doesNotContain("secret plans");
+            assertThat(reply.body()).contains("id=\"sign-in\"").doesNotContain("secret plans")
+                    .contains("<script type=\"module\" src=\"/console/" + page.getValue() + ".js\"></script>");
             assertThat(reply.header("Content-Security-Policy")).contains("script-src 'self'")
                     .contains("frame-ancestors 'none'");
         }
@@ -28,11 +31,18 @@ class ConsolePagesIT extends LiveApplication {
 
     @Test
     void scripts_styles_and_the_chart_library_are_served_by_the_application() {
-        for (String asset : new String[] {"/console/console.js", "/console/console.css",
+        for (String asset : new String[] {"/console/console.css",
                 "/webjars/uplot/dist/uPlot.iife.min.js", "/webjars/uplot/dist/uPlot.min.css"}) {
             Api.Reply reply = api.send("GET", asset, null, "-X-Operator");
             assertThat(reply.status()).as(asset).isEqualTo(200);
             assertThat(reply.body()).as(asset).isNotBlank();
+        }
+        // a browser runs an ES module only when it is served as JavaScript
+        for (String module : new String[] {"api", "dom", "forms", "govs", "gov", "gov-views", "reports"}) {
+            Api.Reply reply = api.send("GET", "/console/" + module + ".js", null, "-X-Operator");
+            assertThat(reply.status()).as(module).isEqualTo(200);
+            assertThat(reply.contentType()).as(module).containsAnyOf("text/javascript", "application/javascript");
+            assertThat(reply.body()).as(module).isNotBlank();
         }
     }
 }

@@ -1,0 +1,118 @@
+// What the gov page shows, built from the API's answers alone: no requests and no page state here, so gov.js
+// decides when to read and these functions only say how it looks.
+import { el, fingerprintCell, when } from './dom.js';
+
+// One row per citizen or service, keyed by kind and name: the key is what publishChanges compares across configs.
+function citizensOf(config) {
+  const rows = [];
+  config?.lattices.forEach((l) => rows.push({ key: 'lattice ' + l.name, name: l.name, kind: 'lattice', fingerprint: l.fingerprint }));
+  config?.organisms.forEach((o) => rows.push({ key: 'organism ' + o.role, name: o.role, kind: 'organism', fingerprint: o.fingerprint }));
+  config?.confluences.forEach((c) => rows.push({ key: 'confluence ' + c.name, name: c.name, kind: 'confluence', fingerprint: c.fingerprint }));
+  config?.services.forEach((s) => rows.push({ key: 'service ' + s.service, name: s.service, kind: 'service', fingerprint: s.fingerprint }));
+  return rows;
+}
+
+export function configTable(config, label) {
+  const rows = citizensOf(config);
+  if (!config) return el('p', { class: 'muted' }, 'Nothing published yet.');
+  return el('table', { 'aria-label': label },
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Kind'), el('th', { scope: 'col' }, 'Name'), el('th', { scope: 'col' }, 'Fingerprint'))),
+    el('tbody', {}, rows.length ? rows.map((r) => el('tr', {}, el('td', {}, r.kind), el('td', {}, r.name), el('td', {}, fingerprintCell(r.fingerprint))))
+      : el('tr', {}, el('td', { colspan: 3, class: 'muted' }, 'empty'))));
+}
+
+function changeLines(before, after) {
+  const lines = [];
+  after.forEach((row, key) => {
+    if (!before.has(key)) lines.push(el('li', { class: 'added' }, `adds ${key} at `, fingerprintCell(row.fingerprint)));
+    else if (before.get(key).fingerprint !== row.fingerprint) lines.push(el('li', { class: 'changed' }, `moves ${key} from `,
+      fingerprintCell(before.get(key).fingerprint), ' to ', fingerprintCell(row.fingerprint)));
+  });
+  before.forEach((row, key) => { if (!after.has(key)) lines.push(el('li', { class: 'removed' }, `removes ${key}`)); });
+  return lines;
+}
+
+// What publishing the draft would change, citizen by citizen, against the published config.
+export function publishChanges(view) {
+  const before = new Map(citizensOf(view.published?.config).map((r) => [r.key, r]));
+  const after = new Map(citizensOf(view.draft.config).map((r) => [r.key, r]));
+  const lines = changeLines(before, after);
+  if (view.published && view.published.fingerprint === view.draft.fingerprint) {
+    return el('p', {}, 'The draft is the published GovConfig: nothing to publish.');
+  }
+  return el('div', {}, el('p', {}, 'GovConfig fingerprint ', fingerprintCell(view.published?.fingerprint), ' → ',
+    fingerprintCell(view.draft.fingerprint)), el('ul', { id: 'changes-list' }, lines));
+}
+
+export function summary(view) {
+  return `${view.status} · ${view.archetype.toLowerCase()} · version ${view.version}`
+    + (view.published ? ` · revision ${view.published.revision}` : ' · never published');
+}
+
+function bumpItem(b) {
+  return el('li', {},
+    `${b.citizen} → `, fingerprintCell(b.toFingerprint), ` at ${when(b.cutoverAt)}`,
+    b.shortNotice ? el('span', { class: 'warn' }, ' (short notice)') : '',
+    b.lateBy ? el('span', { class: 'warn' }, ` (catch-up, ${b.lateBy} late)`) : '',
+    b.awaitingConfluences.length ? ` (awaiting upgrades of ${b.awaitingConfluences.join(', ')})` : '',
+    b.blocked ? ' (blocked)' : '');
+}
+
+/** What holds the gov back: its retirement, confluences to upgrade, bumps not yet cut over. */
+export function pendingNotes(view) {
+  return [
+    view.status === 'RETIRED' ? el('p', { class: 'warn' }, `Retired on ${when(view.retiredAt)}: the gov accepts no further changes.`) : '',
+    view.staleConfluences.length ? el('p', { class: 'warn' }, 'Stale confluences, to upgrade before they can be published: '
+      + view.staleConfluences.join(', ')) : '',
+    view.pendingBumps.length === 0 ? el('p', { class: 'muted' }, 'No pending bumps.')
+      : el('div', {}, el('h3', {}, 'Pending bumps'), el('ul', {}, view.pendingBumps.map(bumpItem)))];
+}
+
+/** What the gov made of a bump's timing, in words: the answer's shortNotice, catchUp and lateBy. */
+export function bumpFlags(bump) {
+  if (bump.catchUp) {
+    return `Catch-up: the cutover was ${bump.lateBy} ago, so it was carried out at once`
+      + ' (unless a confluence spanning the citizen still awaits its upgrade: then it is blocked).';
+  }
+  return bump.shortNotice ? 'Short notice: the cutover is inside the minimum notice; integrators are told urgently.'
+    : 'Scheduled with the usual notice.';
+}
+
+export function acknowledgement(b) {
+  return el('p', { class: b.unacknowledged.length ? 'warn' : 'ok' },
+    `Bump of ${b.citizen} at ${when(b.cutoverAt)}: `, b.unacknowledged.length
+      ? 'not acknowledged by ' + b.unacknowledged.join(', ') : 'acknowledged by every integrator');
+}
+
+function attempts(n) {
+  return el('details', {}, el('summary', {}, String(n.attempts)),
+    el('ul', {}, n.attemptLog.map((a) => el('li', {}, `#${a.attempt} ${when(a.at)}: ${a.outcome}`
+      + (a.httpStatus ? ` HTTP ${a.httpStatus}` : '') + (a.error ? ` (${a.error})` : '')))));
+}
+
+/**
+ * One notice, flagged while its integrator still owes the acknowledgement of a pending bump (unacknowledged holds
+ * citizen/integrator pairs); action is what the last cell offers.
+ */
+export function noticeRow(n, unacknowledged, action) {
+  return el('tr', { class: n.citizen && unacknowledged.has(n.citizen + '/' + n.integrator) && !n.acknowledgedAt ? 'warn' : null },
+    el('td', {}, when(n.createdAt)), el('td', {}, n.integrator), el('td', {}, n.kind), el('td', {}, n.citizen ?? '—'),
+    el('td', {}, n.status), el('td', {}, attempts(n)),
+    el('td', {}, n.acknowledgedAt ? when(n.acknowledgedAt) : 'no'),
+    el('td', {}, action));
+}
+
+// Config members name themselves by name, role or service depending on their kind.
+function nameOf(x) {
+  return x?.name ?? x?.role ?? x?.service ?? JSON.stringify(x);
+}
+
+/** The lines of a revision diff: every member of the answer that has added/removed/changed lists is one kind. */
+export function diffItems(diff) {
+  const sections = Object.entries(diff).filter(([, v]) => v && Array.isArray(v.added));
+  return sections.flatMap(([kind, changes]) => [
+    ...changes.added.map((x) => el('li', { class: 'added' }, `${kind}: added ${nameOf(x)}`)),
+    ...changes.removed.map((x) => el('li', { class: 'removed' }, `${kind}: removed ${nameOf(x)}`)),
+    ...changes.changed.map((x) => el('li', { class: 'changed' }, `${kind}: changed ${x.name} `,
+      fingerprintCell(x.before?.fingerprint), ' → ', fingerprintCell(x.after?.fingerprint)))]);
+}
