@@ -31,7 +31,7 @@ import java.util.Optional;
  * with the square of its history (the benchmark's 100,000-event gov: 3 min 16 s for one command; 844 ms in this
  * order).
  */
-public class IndexedJpaEventStorageEngine extends JpaEventStorageEngine {
+class IndexedJpaEventStorageEngine extends JpaEventStorageEngine {
 
     private static final String COLUMNS = "SELECT e.globalIndex, e.type, e.aggregateIdentifier, e.sequenceNumber, "
             + "e.eventIdentifier, e.timeStamp, e.payloadType, e.payloadRevision, e.payload, e.metaData FROM ";

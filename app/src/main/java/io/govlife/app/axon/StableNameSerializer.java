@@ -10,7 +10,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
  * Java class names, so renaming or moving an event class never breaks the log. Anything without a stored name
  * (Axon's tokens, sagas, snapshots) keeps the class name.
  */
-public class StableNameSerializer extends JacksonSerializer {
+class StableNameSerializer extends JacksonSerializer {
 
     protected StableNameSerializer(Builder builder) {
         super(builder);

@@ -26,7 +26,7 @@ import java.util.Map;
  * ({@code govlife.secrets.key}, {@code GOVLIFE_SECRETS_KEY}); else generated once into the data directory,
  * readable by its owner only. README ("The secrets key") says how to set and rotate it.
  */
-public final class SecretsKeyring {
+final class SecretsKeyring {
 
     static final String KEY_FILE = "secrets.key";
 

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * every request writing to the database.
  */
 @Component
-public class OperatorTokens {
+class OperatorTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);

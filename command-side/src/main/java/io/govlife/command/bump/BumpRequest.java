@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 
-public record BumpRequest(
+record BumpRequest(
         @NotNull @Pattern(regexp = Fingerprint.PATTERN, message = Fingerprint.RULE) String fingerprint,
         @NotNull @SaneInstant Instant cutoverAt,
         @Size(max = Constraints.REASON_MAX) String reason) {

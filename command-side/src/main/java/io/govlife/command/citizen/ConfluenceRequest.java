@@ -15,7 +15,7 @@ import java.util.List;
  * A ConfluenceConfig as sent to commission ({@code name} required) or upgrade (name from the path) a confluence.
  * How many citizens it must span is a gov rule, checked by the aggregate; here only the shape.
  */
-public record ConfluenceRequest(
+record ConfluenceRequest(
         @Pattern(regexp = CitizenName.PATTERN, message = CitizenName.RULE) String name,
         @NotNull @Pattern(regexp = Fingerprint.PATTERN, message = Fingerprint.RULE) String fingerprint,
         @NotNull @Size(max = 64) List<@NotNull @Pattern(regexp = CitizenName.PATTERN, message = CitizenName.RULE) String> spans,

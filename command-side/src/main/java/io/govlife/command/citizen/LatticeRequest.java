@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
-public record LatticeRequest(
+record LatticeRequest(
         @NotNull @Pattern(regexp = CitizenName.PATTERN, message = CitizenName.RULE) String name,
         @NotNull @Positive Long chainId,
         @NotNull @Pattern(regexp = Fingerprint.PATTERN, message = Fingerprint.RULE) String fingerprint,

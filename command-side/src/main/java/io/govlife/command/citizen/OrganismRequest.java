@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** {@code kind} is free text saying what the organism is (oracle feed, attestation aggregator…). */
-public record OrganismRequest(
+record OrganismRequest(
         @NotNull @Pattern(regexp = CitizenName.PATTERN, message = CitizenName.RULE) String role,
         @NotNull @Pattern(regexp = Fingerprint.PATTERN, message = Fingerprint.RULE) String fingerprint,
         @Size(max = 64) String kind,

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
  * The citizen that takes the place of another: exactly one of {@code lattice} or {@code organism}, each with the
  * body its own reference endpoint takes.
  */
-public record ReplacementRequest(@Valid LatticeRequest lattice, @Valid OrganismRequest organism,
+record ReplacementRequest(@Valid LatticeRequest lattice, @Valid OrganismRequest organism,
                                  @Size(max = Constraints.REASON_MAX) String reason) {
 
     @AssertTrue(message = "exactly one of lattice or organism must be given")

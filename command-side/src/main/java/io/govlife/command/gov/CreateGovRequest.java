@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-public record CreateGovRequest(
+record CreateGovRequest(
         @NotNull @Pattern(regexp = GovName.PATTERN, message = GovName.RULE) String name,
         @NotNull Archetype archetype,
         @Size(max = Constraints.REASON_MAX) String description,

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-public record IntegratorRequest(
+record IntegratorRequest(
         @NotNull @Pattern(regexp = IntegratorName.PATTERN, message = IntegratorName.RULE) String name,
         @NotNull @Size(max = 500) @Pattern(regexp = Constraints.HTTP_URL, message = Constraints.HTTP_URL_RULE)
         String webhookUrl,

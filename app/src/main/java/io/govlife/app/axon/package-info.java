@@ -1,0 +1,68 @@
+/**
+ * Every place govlife subclasses, patches or re-wires Axon Framework, Hibernate or H2 — and nothing else. Read this
+ * list on every Axon, Hibernate or H2 upgrade: the entries marked <b>internal</b> lean on something the library
+ * does not promise to keep, and their pinning test is the one to run first.
+ *
+ * <table>
+ * <caption>The patches, why each exists, what justified it, and the test that fails without it</caption>
+ * <tr><th>Patch</th><th>Why</th><th>Measured / justified by</th><th>Pinned by</th></tr>
+ * <tr><td>{@link io.govlife.app.axon.IndexedJpaEventStorageEngine} — <b>internal</b>: overrides the protected
+ *     {@code fetchEvents(GapAwareTrackingToken)}, {@code fetchDomainEvents} and {@code lastSequenceNumberFor} of
+ *     {@code JpaEventStorageEngine}</td>
+ *     <td>Axon's {@code globalIndex > :token OR globalIndex IN :gaps} cannot use an index on H2; a gov's
+ *     events and its last sequence number are read from the top of the (aggregate, sequence) index.</td>
+ *     <td>a sixth of the CPU at 16 writers on a log of a few hundred thousand events (BENCHMARKS.md)</td>
+ *     <td>EventLogQueriesIT; StorageIT {@code h2_reads_a_gov_s_events_in_the_order_of_their_index…}</td></tr>
+ * <tr><td>{@link io.govlife.app.axon.CheckedCachingRepository} — <b>internal</b>: overrides the protected
+ *     {@code doLoadWithLock} and {@code validateOnLoad} of {@code CachingEventSourcingRepository}</td>
+ *     <td>a cached gov is trusted only while the log's last sequence number agrees (another node may have
+ *     written it); a stale {@code If-Match} is refused on load, before any rule runs.</td>
+ *     <td>loading a gov was the largest cost of a command after the commit (BENCHMARKS.md)</td>
+ *     <td>TwoNodesIT {@code a_node_decides_on_the_gov_as_the_log_has_it…}; VersionCheckFirstIT</td></tr>
+ * <tr><td>{@link io.govlife.app.axon.ProcessorExecutors} — <b>internal</b>: relies on the pooled streaming
+ *     processor's coordinator waiting 100 ms when a work package's buffer is full</td>
+ *     <td>a finished batch wakes the coordinator instead of leaving work packages idle.</td>
+ *     <td>replay at ~10,000 events/s with threads idle three quarters of the time, before (BENCHMARKS.md)</td>
+ *     <td>ProcessorExecutorsTest</td></tr>
+ * <tr><td>{@link io.govlife.app.axon.StableNameSerializer} — overrides {@code typeForClass} and
+ *     {@code resolveClassName} of {@code JacksonSerializer}</td>
+ *     <td>events are stored under the names of {@code StoredEventTypes}, so moving or renaming a class never
+ *     breaks the log.</td>
+ *     <td>the audit trail must read for years</td>
+ *     <td>StorageIT {@code events_are_stored_under_stable_names…}; StoredEventTypesTest; LogFixtureReplayIT</td></tr>
+ * <tr><td>{@link io.govlife.app.axon.BlobAsBytesH2Dialect} — Hibernate dialect</td>
+ *     <td>Axon's {@code @Lob byte[]} columns read and written as bytes, not through {@code java.sql.Blob}.</td>
+ *     <td>a quarter of a replay's allocations and of its CPU in garbage collection (async-profiler, 300,000 events)</td>
+ *     <td>StorageIT {@code axons_blob_columns_are_read_and_written_as_bytes…}</td></tr>
+ * <tr><td>{@link io.govlife.app.axon.ByteaPostgreSQLDialect} — Hibernate dialect</td>
+ *     <td>the same columns as {@code bytea}, never large objects ({@code oid}), which PostgreSQL never frees.</td>
+ *     <td>correctness, not speed</td>
+ *     <td>PostgresIT {@code binary_columns_are_bytea_never_large_objects…}</td></tr>
+ * <tr><td>{@code orm.xml} (this package's resource, named by {@code spring.jpa.mapping-resources}) — remaps
+ *     Axon's {@code AbstractSequencedDomainEventEntry} id generator</td>
+ *     <td>one global index per event (Hibernate 6 allocates 50), so streaming processors see commit order,
+ *     not gaps.</td>
+ *     <td>gaps at every concurrent write</td>
+ *     <td>StorageIT {@code the_global_index_sequence_allocates_one_id_per_event}; PostgresIT</td></tr>
+ * <tr><td>{@link io.govlife.app.axon.H2FileCompaction} — drives H2's {@code MVStore.compact}</td>
+ *     <td>{@code WRITE_DELAY=0} (durable answers) stops H2's background writer, and the file grew ~20 KB a command.</td>
+ *     <td>8.6 GB for 300,000 events, before (BENCHMARKS.md)</td>
+ *     <td>H2FileCompactionTest; StorageIT {@code the_h2_file_is_kept_compacted…}</td></tr>
+ * <tr><td>{@link io.govlife.app.axon.SegmentBalancer} (with {@link io.govlife.app.messaging.NodeMembership})</td>
+ *     <td>without Axon Server nothing spreads a processor's segments over the nodes sharing the database.</td>
+ *     <td>the first node up otherwise claims every segment</td>
+ *     <td>TwoNodesIT {@code each_processor_s_segments_are_split_between_the_two_nodes}</td></tr>
+ * <tr><td>{@code StorageConfiguration}, {@code ProcessingConfiguration}, {@code MessagingConfiguration}</td>
+ *     <td>the wiring: the engine above in place of Axon's auto-configured one, pooled streaming processors with the
+ *     executors above and a token store claiming in this node's name, one Jackson serializer for everything
+ *     (never XStream).</td>
+ *     <td>—</td>
+ *     <td>StorageIT; TwoNodesIT; AxonServerProfileIT</td></tr>
+ * </table>
+ * <p>
+ * One Axon extension lives outside this package because it belongs to the read models it scopes:
+ * {@code io.govlife.query.replay.ReplayScope}, a {@code HandlerEnhancerDefinition} that lets a reset of the shared
+ * read-model processor rebuild one read model only (pinned by ReplayIT). The gov aggregate's own collaborators (clock,
+ * snapshot trigger, cache) are wired in {@code io.govlife.app.config.GovConfiguration} (pinned by SnapshotsUnderLoadIT).
+ */
+package io.govlife.app.axon;
