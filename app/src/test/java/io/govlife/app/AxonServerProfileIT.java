@@ -8,6 +8,7 @@ import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.SimpleQueryBus;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -73,6 +74,8 @@ class AxonServerProfileIT {
                 .run("--server.port=0", "--govlife.data-dir=" + LiveApplication.freshDataDir())) {
             assertThat(app.getBean(EventStore.class)).isNotInstanceOf(AxonServerEventStore.class);
             assertThat(app.getBeanNamesForType(AxonServerConfiguration.class)).isEmpty();
+            // the modules' queries of each other are answered in the asking thread, joining its transaction
+            assertThat(app.getBean(QueryBus.class)).isExactlyInstanceOf(SimpleQueryBus.class);
         }
     }
 }

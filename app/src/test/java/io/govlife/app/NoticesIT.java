@@ -24,6 +24,8 @@ class NoticesIT extends LiveApplication {
     @org.springframework.beans.factory.annotation.Autowired
     org.axonframework.commandhandling.gateway.CommandGateway commands;
     @org.springframework.beans.factory.annotation.Autowired
+    org.axonframework.queryhandling.QueryGateway queries;
+    @org.springframework.beans.factory.annotation.Autowired
     io.govlife.saga.notices.WebhookTargetPolicy targets;
     @org.springframework.beans.factory.annotation.Autowired
     io.govlife.saga.notices.NoticeKeys keys;
@@ -286,7 +288,7 @@ class NoticesIT extends LiveApplication {
         }
         io.govlife.saga.notices.NoticeDelivery second = new io.govlife.saga.notices.NoticeDelivery(jdbc,
                 java.time.Clock.systemUTC(), new io.govlife.saga.notices.WebhookPolicy(Duration.ofSeconds(1),
-                Duration.ofHours(1)), targets, keys, commands, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+                Duration.ofHours(1)), targets, keys, commands, queries, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         ok(api.post(g + "/publications", "{}"));
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {

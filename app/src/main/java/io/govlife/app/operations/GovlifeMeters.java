@@ -1,5 +1,6 @@
 package io.govlife.app.operations;
 
+import io.govlife.saga.notices.NoticeBook;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,20 +11,26 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The gov-level figures an operator watches, read from the read models when scraped: publications, pending
  * cutovers and the time left to the next, and integrators who have not acknowledged a pending bump (the ones
- * heading for a ConnectTimeout). Per-command and per-notice counts are kept where they happen.
+ * heading for a ConnectTimeout). Per-command and per-notice counts are kept where they happen. Integrators' endpoints
+ * are the command side's: the notices ask for them by query ({@link NoticeBook#unacknowledged}), never by table.
  */
 @Component
 class GovlifeMeters implements MeterBinder {
 
     private final JdbcTemplate jdbc;
+    private final NoticeBook notices;
     private final Clock clock;
 
-    GovlifeMeters(JdbcTemplate jdbc, Clock clock) {
+    GovlifeMeters(JdbcTemplate jdbc, NoticeBook notices, Clock clock) {
         this.jdbc = jdbc;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -35,17 +42,24 @@ class GovlifeMeters implements MeterBinder {
                 .description("fingerprint bumps scheduled and not yet cut over").register(registry);
         Gauge.builder("govlife.cutovers.next.seconds", jdbc, db -> secondsToNextCutover())
                 .description("seconds until the next pending cutover").register(registry);
-        Gauge.builder("govlife.integrators.unacknowledged", jdbc, db -> count(
-                        "select count(distinct i.gov || '/' || i.integrator) from notice_bump b "
-                                + "join integrator_endpoint i on i.gov = b.gov and i.disabled = false "
-                                + "where not exists (select 1 from notice n where n.gov = b.gov "
-                                + "and n.integrator = i.integrator and n.bump = b.bump and n.acknowledged_at is not null)"))
+        Gauge.builder("govlife.integrators.unacknowledged", jdbc, db -> unacknowledgedIntegrators())
                 .description("integrators that have not acknowledged a pending bump").register(registry);
     }
 
     private double count(String sql) {
         Long count = jdbc.queryForObject(sql, Long.class);
         return count == null ? 0 : count;
+    }
+
+    /** Integrators (counted once per gov, however many of its bumps they have not acknowledged). */
+    private double unacknowledgedIntegrators() {
+        Set<String> unacknowledged = new HashSet<>();
+        for (Map<String, Object> pending : jdbc.queryForList("select gov, bump from notice_bump")) {
+            String gov = (String) pending.get("gov");
+            notices.unacknowledged(gov, (String) pending.get("bump"))
+                    .forEach(integrator -> unacknowledged.add(gov + "/" + integrator.integrator().value()));
+        }
+        return unacknowledged.size();
     }
 
     private double secondsToNextCutover() {

@@ -40,4 +40,11 @@ class JdbcGovNameRegistry implements GovNameRegistry {
                     "gov name '" + name + "' is taken: names are unique and a retired name is never reused");
         }
     }
+
+    /** Whether any gov ever claimed the name (claims are never released, so a retired gov's name is claimed). */
+    boolean isClaimed(GovName name) {
+        Long claims = jdbc.queryForObject("select count(*) from gov_name_claim where name = ?", Long.class,
+                name.value());
+        return claims != null && claims > 0;
+    }
 }

@@ -1,6 +1,7 @@
 package io.govlife.command.gov;
 
 import io.govlife.events.gov.GovName;
+import io.govlife.events.integrator.IntegratorEndpoint;
 import io.govlife.events.integrator.IntegratorName;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -8,10 +9,12 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * The {@code integrator_endpoint} and {@code integrator_secret} tables; notices read them to address and sign.
- * Secrets are stored sealed ({@link SecretSealer}): a copy of the database alone does not let anyone sign notices.
+ * The {@code integrator_endpoint} and {@code integrator_secret} tables. Notices address and sign with what they
+ * hold, asked by query ({@link IntegratorDirectoryQueries}), never by reading the tables. Secrets are stored sealed
+ * ({@link SecretSealer}): a copy of the database alone does not let anyone sign notices.
  */
 @Component
 class JdbcIntegratorDirectory implements IntegratorDirectory {
@@ -62,5 +65,20 @@ class JdbcIntegratorDirectory implements IntegratorDirectory {
         jdbc.update("insert into integrator_secret (gov, integrator, secret, created_at, valid_until) "
                 + "values (?, ?, ?, ?, null)", gov.value(), integrator.value(), sealer.seal(secret, gov, integrator),
                 Timestamp.from(clock.instant()));
+    }
+
+    /** The gov's integrators whose endpoint is not disabled, ordered by name. */
+    List<IntegratorEndpoint> enabledEndpoints(GovName gov) {
+        return jdbc.query("select integrator, webhook_url from integrator_endpoint where gov = ? and disabled = false "
+                        + "order by integrator",
+                (rs, i) -> new IntegratorEndpoint(IntegratorName.of(rs.getString("integrator")),
+                        rs.getString("webhook_url")), gov.value());
+    }
+
+    /** The integrator's secrets, sealed, that sign at {@code at}: the current one and any still in its overlap. */
+    List<String> sealedSecrets(GovName gov, IntegratorName integrator, Instant at) {
+        return jdbc.queryForList("select secret from integrator_secret where gov = ? and integrator = ? "
+                        + "and (valid_until is null or valid_until > ?) order by created_at desc", String.class,
+                gov.value(), integrator.value(), Timestamp.from(at));
     }
 }

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.govlife.events.gov.GovName;
+import io.govlife.events.integrator.FindEnabledIntegratorEndpoints;
+import io.govlife.events.integrator.IntegratorEndpoint;
+import io.govlife.events.integrator.IntegratorEndpoints;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -11,15 +16,21 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Writes notices to be delivered: one per addressee, each with a stable id (the {@code webhook-id} reused on every
  * retry) and a source key that makes writing the same notice twice a no-op. Called inside the transaction of the
  * event processor or saga that decides the notice, so notices are neither lost nor duplicated.
+ * <p>
+ * Integrators' endpoints are the command side's: asked for by query ({@link FindEnabledIntegratorEndpoints}), which
+ * on the local query bus is answered in this thread and transaction; what they were told or acknowledged is read from
+ * the notices here and matched in Java.
  */
 @Component
 public class NoticeBook implements BumpNotices {
@@ -28,11 +39,14 @@ public class NoticeBook implements BumpNotices {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     private final JdbcTemplate jdbc;
+    private final QueryGateway queries;
     private final Clock clock;
     private final String publicUrl;
 
-    public NoticeBook(JdbcTemplate jdbc, Clock clock, @Value("${govlife.public-url:http://localhost:8080}") String publicUrl) {
+    public NoticeBook(JdbcTemplate jdbc, QueryGateway queries, Clock clock,
+                      @Value("${govlife.public-url:http://localhost:8080}") String publicUrl) {
         this.jdbc = jdbc;
+        this.queries = queries;
         this.clock = clock;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
@@ -40,41 +54,57 @@ public class NoticeBook implements BumpNotices {
     /** One notice to every integrator of the gov whose endpoint is enabled. */
     @Override
     public void notifyIntegrators(String source, NoticeContent content, String bump) {
-        List<Map<String, Object>> integrators = jdbc.queryForList("select integrator, webhook_url from "
-                + "integrator_endpoint where gov = ? and disabled = false order by integrator", content.gov());
-        for (Map<String, Object> integrator : integrators) {
-            String name = (String) integrator.get("integrator");
-            write(source + "/" + name, content, name, (String) integrator.get("webhook_url"), bump, "PENDING");
+        for (IntegratorEndpoint integrator : enabledEndpoints(content.gov())) {
+            notifyIntegrator(source, content, integrator, bump);
         }
     }
 
+    /** One notice to every integrator of the gov, enabled, that was sent a notice of this bump. */
     @Override
     public void notifyToldOf(String source, NoticeContent content, String bump) {
-        List<Map<String, Object>> integrators = jdbc.queryForList("select i.integrator, i.webhook_url from "
-                + "integrator_endpoint i where i.gov = ? and i.disabled = false and exists (select 1 from notice n "
-                + "where n.gov = i.gov and n.integrator = i.integrator and n.bump = ?) order by i.integrator",
-                content.gov(), bump);
-        for (Map<String, Object> integrator : integrators) {
-            String name = (String) integrator.get("integrator");
-            write(source + "/" + name, content, name, (String) integrator.get("webhook_url"), bump, "PENDING");
+        Set<String> told = integratorsNoticed(content.gov(), bump, false);
+        if (told.isEmpty()) {
+            return;
+        }
+        for (IntegratorEndpoint integrator : enabledEndpoints(content.gov())) {
+            if (told.contains(integrator.integrator().value())) {
+                notifyIntegrator(source, content, integrator, bump);
+            }
         }
     }
 
     /** A reminder of the bump to each integrator that has acknowledged none of its notices. */
     @Override
     public void remindUnacknowledged(String source, NoticeContent content, String bump) {
-        for (Map<String, Object> integrator : unacknowledged(content.gov(), bump)) {
-            String name = (String) integrator.get("integrator");
-            write(source + "/" + name, content, name, (String) integrator.get("webhook_url"), bump, "PENDING");
+        for (IntegratorEndpoint integrator : unacknowledged(content.gov(), bump)) {
+            notifyIntegrator(source, content, integrator, bump);
         }
     }
 
-    /** Integrators of the gov, enabled, that acknowledged no notice of this bump. */
-    public List<Map<String, Object>> unacknowledged(String gov, String bump) {
-        return jdbc.queryForList("select i.integrator, i.webhook_url from integrator_endpoint i where i.gov = ? "
-                + "and i.disabled = false and not exists (select 1 from notice n where n.gov = i.gov "
-                + "and n.integrator = i.integrator and n.bump = ? and n.acknowledged_at is not null) "
-                + "order by i.integrator", gov, bump);
+    /** Integrators of the gov, enabled, that acknowledged no notice of this bump; ordered by name. */
+    public List<IntegratorEndpoint> unacknowledged(String gov, String bump) {
+        Set<String> acknowledged = integratorsNoticed(gov, bump, true);
+        return enabledEndpoints(gov).stream()
+                .filter(integrator -> !acknowledged.contains(integrator.integrator().value()))
+                .toList();
+    }
+
+    /** The gov's integrators whose endpoint is enabled, ordered by name, as the integrator directory holds them. */
+    private List<IntegratorEndpoint> enabledEndpoints(String gov) {
+        return queries.query(new FindEnabledIntegratorEndpoints(GovName.of(gov)), IntegratorEndpoints.class).join()
+                .endpoints();
+    }
+
+    /** The integrators sent a notice of the bump (or only those that acknowledged one). */
+    private Set<String> integratorsNoticed(String gov, String bump, boolean acknowledgedOnly) {
+        return new HashSet<>(jdbc.queryForList("select distinct integrator from notice where gov = ? and bump = ? "
+                        + "and integrator is not null" + (acknowledgedOnly ? " and acknowledged_at is not null" : ""),
+                String.class, gov, bump));
+    }
+
+    private void notifyIntegrator(String source, NoticeContent content, IntegratorEndpoint integrator, String bump) {
+        String name = integrator.integrator().value();
+        write(source + "/" + name, content, name, integrator.webhookUrl(), bump, "PENDING");
     }
 
     /** A notice to someone who is not a registered integrator (a citizen's operator). */

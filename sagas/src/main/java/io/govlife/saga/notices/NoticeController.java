@@ -2,6 +2,9 @@ package io.govlife.saga.notices;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.govlife.events.Names;
+import io.govlife.events.gov.GovName;
+import io.govlife.events.gov.IsGovNameClaimed;
 import io.govlife.events.gov.Rule;
 import io.govlife.events.gov.RuleViolation;
 import jakarta.validation.Valid;
@@ -11,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,14 +45,16 @@ class NoticeController {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
+    private final QueryGateway queries;
     private final NoticeBook notices;
     private final Clock clock;
     private final NoticeAuthority authority;
     private final AckTokens ackTokens;
 
-    NoticeController(JdbcTemplate jdbc, NoticeBook notices, Clock clock, NoticeAuthority authority,
-                     AckTokens ackTokens) {
+    NoticeController(JdbcTemplate jdbc, QueryGateway queries, NoticeBook notices, Clock clock,
+                     NoticeAuthority authority, AckTokens ackTokens) {
         this.jdbc = jdbc;
+        this.queries = queries;
         this.notices = notices;
         this.clock = clock;
         this.authority = authority;
@@ -117,7 +123,7 @@ class NoticeController {
                         + "order by cutover_at",
                 (rs, i) -> {
                     List<String> unacknowledged = notices.unacknowledged(gov, rs.getString("bump")).stream()
-                            .map(r -> (String) r.get("INTEGRATOR")).toList();
+                            .map(integrator -> integrator.integrator().value()).toList();
                     return new PendingBump(rs.getString("citizen"), rs.getTimestamp("cutover_at").toInstant(),
                             unacknowledged, unacknowledged.size());
                 }, gov)) {
@@ -212,9 +218,10 @@ class NoticeController {
         return Map.of("id", noticeId, "status", "DONE_BY_HAND");
     }
 
+    /** A gov exists once its name is claimed; a name no gov could have is not asked about. */
     private void requireGov(String gov) {
-        Long known = jdbc.queryForObject("select count(*) from gov_name_claim where name = ?", Long.class, gov);
-        if (known == null || known == 0) {
+        if (!Names.isValid(gov) || !Boolean.TRUE.equals(queries.query(new IsGovNameClaimed(GovName.of(gov)),
+                Boolean.class).join())) {
             throw RuleViolation.govNotFound(gov);
         }
     }

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.govlife.events.gov.GovName;
 import io.govlife.events.integrator.DisableIntegratorEndpoint;
+import io.govlife.events.integrator.FindSealedSigningSecrets;
 import io.govlife.events.integrator.IntegratorName;
+import io.govlife.events.integrator.SealedSigningSecrets;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,6 +52,7 @@ public class NoticeDelivery {
     private final Clock clock;
     private final WebhookPolicy policy;
     private final CommandGateway commands;
+    private final QueryGateway queries;
     private final String node = "node-" + UUID.randomUUID();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -65,7 +69,7 @@ public class NoticeDelivery {
     private final NoticeSigningKey signingKey;
 
     public NoticeDelivery(JdbcTemplate jdbc, Clock clock, WebhookPolicy policy, WebhookTargetPolicy targets,
-                          NoticeKeys keys, CommandGateway commands, MeterRegistry meters) {
+                          NoticeKeys keys, CommandGateway commands, QueryGateway queries, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.signingKey = new NoticeSigningKey(keys);
         this.clock = clock;
@@ -74,6 +78,7 @@ public class NoticeDelivery {
         this.keys = keys;
         this.ackTokens = new AckTokens(keys);
         this.commands = commands;
+        this.queries = queries;
         this.meters = meters;
     }
 
@@ -158,9 +163,8 @@ public class NoticeDelivery {
         String body = (String) notice.get("BODY");
         List<String> secrets = List.of();
         if (integrator != null) {
-            List<String> sealed = jdbc.queryForList("select secret from integrator_secret where gov = ? "
-                            + "and integrator = ? and (valid_until is null or valid_until > ?) order by created_at desc",
-                    String.class, gov, integrator, Timestamp.from(started));
+            List<String> sealed = queries.query(new FindSealedSigningSecrets(GovName.of(gov),
+                    IntegratorName.of(integrator), started), SealedSigningSecrets.class).join().newestFirst();
             if (sealed.isEmpty()) {
                 finish(id, attempt, started, null, "FAILED", "integrator has no valid secret (unregistered)", null);
                 return;

@@ -10,7 +10,8 @@ import java.util.List;
 public interface NoticeKeys {
 
     /**
-     * An integrator's signing secret in clear, from the sealed form {@code integrator_secret} stores.
+     * An integrator's signing secret in clear, from the sealed form the integrator directory answers with
+     * ({@link io.govlife.events.integrator.FindSealedSigningSecrets}).
      *
      * @throws IllegalStateException when no configured key opens it (a key removed too early, a tampered row)
      */

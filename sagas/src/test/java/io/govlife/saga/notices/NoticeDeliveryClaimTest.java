@@ -39,7 +39,7 @@ class NoticeDeliveryClaimTest {
         List<NoticeDelivery> nodes = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             nodes.add(new NoticeDelivery(jdbc, Clock.systemUTC(), policy,
-                    new WebhookTargetPolicy("127.0.0.1", 0), TestKeys.KEYS, null,
+                    new WebhookTargetPolicy("127.0.0.1", 0), TestKeys.KEYS, null, null,
                     new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
         }
 

@@ -3,10 +3,15 @@ package io.govlife.saga.notices;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.sun.net.httpserver.HttpServer;
+import io.govlife.events.gov.GovName;
+import io.govlife.events.integrator.FindSealedSigningSecrets;
+import io.govlife.events.integrator.IntegratorName;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
@@ -14,15 +19,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +47,7 @@ class NoticeDeliveryTest {
     private JdbcTemplate jdbc;
     private final MovingClock clock = new MovingClock(START);
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final IntegratorDirectoryAnswers directory = new IntegratorDirectoryAnswers();
     private NoticeDelivery delivery;
 
     @BeforeEach
@@ -54,7 +65,7 @@ class NoticeDeliveryTest {
         });
         // first retry after about 30 s; give up once a minute has passed
         delivery = new NoticeDelivery(jdbc, clock, new WebhookPolicy(Duration.ofSeconds(30), Duration.ofMinutes(1)),
-                targets, TestKeys.KEYS, null, new SimpleMeterRegistry());
+                targets, TestKeys.KEYS, null, directory.queries(), new SimpleMeterRegistry());
         log.start();
         ((Logger) LoggerFactory.getLogger(NoticeDelivery.class)).addAppender(log);
     }
@@ -100,6 +111,63 @@ class NoticeDeliveryTest {
         });
         assertThat(log.list).noneMatch(event -> event.getThrowableProxy() != null);
         assertThat(log.list).noneMatch(event -> event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN));
+    }
+
+    @Test
+    void an_integrator_s_notice_is_signed_with_every_secret_the_directory_holds_at_the_attempt_or_fails_with_none()
+            throws Exception {
+        String current = secret(1);
+        String rotatedOut = secret(2);
+        directory.secrets("gov.one", "acme-wallet", List.of("sealed:" + current, "sealed:" + rotatedOut));
+        List<com.sun.net.httpserver.Headers> headers = new CopyOnWriteArrayList<>();
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/h", exchange -> {
+            headers.add(exchange.getRequestHeaders());
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        NoticeDelivery toLoopback = new NoticeDelivery(jdbc, clock, new WebhookPolicy(Duration.ofSeconds(30),
+                Duration.ofMinutes(1)), new WebhookTargetPolicy("127.0.0.1", 0), TestKeys.KEYS, null,
+                directory.queries(), new SimpleMeterRegistry());
+        try {
+            String target = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/h";
+            for (String[] notice : new String[][] {{"msg_1", "acme-wallet"}, {"msg_2", "gone-wallet"}}) {
+                jdbc.update("insert into notice (id, source, gov, integrator, target_url, kind, body, created_at, "
+                                + "status, attempts, next_attempt_at, retry_since) values (?, ?, 'gov.one', ?, ?, "
+                                + "'PUBLICATION', '{\"kind\":\"PUBLICATION\"}', ?, 'PENDING', 0, ?, ?)",
+                        notice[0], "s-" + notice[0], notice[1], target, Timestamp.from(START), Timestamp.from(START),
+                        Timestamp.from(START));
+            }
+
+            toLoopback.deliverDue();
+        } finally {
+            toLoopback.finishInFlight();
+            receiver.stop(0);
+        }
+
+        assertThat(directory.secretsAsked).containsExactlyInAnyOrder(
+                new FindSealedSigningSecrets(GovName.of("gov.one"), IntegratorName.of("acme-wallet"), START),
+                new FindSealedSigningSecrets(GovName.of("gov.one"), IntegratorName.of("gone-wallet"), START));
+        assertThat(bodies).hasSize(1);
+        assertThat(headers.get(0).getFirst("webhook-id")).isEqualTo("msg_1");
+        assertThat(headers.get(0).getFirst("webhook-signature")).as("current secret first, then the rotated-out one")
+                .isEqualTo(WebhookSigner.signatures(List.of(current, rotatedOut), "msg_1", START.getEpochSecond(),
+                        bodies.get(0)));
+        assertThat(jdbc.queryForObject("select status from notice where id = 'msg_1'", String.class))
+                .isEqualTo("DELIVERED");
+        assertThat(jdbc.queryForMap("select n.status, a.error from notice n join notice_attempt a "
+                + "on a.notice_id = n.id where n.id = 'msg_2'"))
+                .containsEntry("STATUS", "FAILED")
+                .containsEntry("ERROR", "integrator has no valid secret (unregistered)");
+    }
+
+    private static String secret(int fill) {
+        byte[] key = new byte[32];
+        Arrays.fill(key, (byte) fill);
+        return "whsec_" + Base64.getEncoder().encodeToString(key);
     }
 
     private Map<String, Object> notice() {

@@ -45,11 +45,11 @@ class NoticeProjectionTest {
         Flyway.configure().dataSource(db).locations("classpath:db/migration")
                 .placeholders(Map.of("binary", "blob", "document", "clob")).load().migrate();
         jdbc = new JdbcTemplate(db);
-        // the command side's table, which notices only read
-        jdbc.execute("create table integrator_endpoint (gov varchar(64), integrator varchar(64), "
-                + "webhook_url varchar(500), disabled boolean)");
-        jdbc.update("insert into integrator_endpoint values ('gov.one', 'acme-wallet', 'https://acme.example/h', false)");
-        projection = new NoticeProjection(jdbc, new NoticeBook(jdbc, Clock.systemUTC(), "https://gov.example"));
+        // the command side's integrator directory, which notices only ask
+        IntegratorDirectoryAnswers directory = new IntegratorDirectoryAnswers()
+                .endpoint("gov.one", "acme-wallet", "https://acme.example/h");
+        projection = new NoticeProjection(jdbc, new NoticeBook(jdbc, directory.queries(), Clock.systemUTC(),
+                "https://gov.example"));
     }
 
     static Fingerprint fp(int b) {

@@ -1,0 +1,21 @@
+package io.govlife.command.gov;
+
+import io.govlife.events.gov.IsGovNameClaimed;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+/** What other modules may ask of the gov name claims (does a gov of this name exist), instead of reading them. */
+@Component
+class GovNameQueries {
+
+    private final JdbcGovNameRegistry names;
+
+    GovNameQueries(JdbcGovNameRegistry names) {
+        this.names = names;
+    }
+
+    @QueryHandler
+    Boolean handle(IsGovNameClaimed query) {
+        return names.isClaimed(query.name());
+    }
+}
