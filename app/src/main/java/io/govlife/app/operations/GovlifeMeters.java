@@ -1,69 +1,30 @@
 package io.govlife.app.operations;
 
-import io.govlife.saga.notices.NoticeBook;
 import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-
 /**
- * The gov-level figures an operator watches, read from the read models when scraped: publications, pending
- * cutovers and the time left to the next, and integrators who have not acknowledged a pending bump (the ones
- * heading for a ConnectTimeout). Per-command and per-notice counts are kept where they happen. Integrators' endpoints
- * are the command side's: the notices ask for them by query ({@link NoticeBook#unacknowledged}), never by table.
+ * The gov-level figures an operator watches, read from the read models when scraped: publications. The cutover
+ * figures are the notices' ({@code NoticeMeters}); per-command and per-notice counts are kept where they happen.
  */
 @Component
 class GovlifeMeters implements MeterBinder {
 
     private final JdbcTemplate jdbc;
-    private final NoticeBook notices;
-    private final Clock clock;
 
-    GovlifeMeters(JdbcTemplate jdbc, NoticeBook notices, Clock clock) {
+    GovlifeMeters(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.notices = notices;
-        this.clock = clock;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        FunctionCounter.builder("govlife.publications", jdbc, db -> count("select count(*) from gov_revision"))
+        FunctionCounter.builder("govlife.publications", jdbc, db -> {
+                    Long count = jdbc.queryForObject("select count(*) from gov_revision", Long.class);
+                    return count == null ? 0 : count;
+                })
                 .description("GovConfig revisions published").register(registry);
-        Gauge.builder("govlife.cutovers.pending", jdbc, db -> count("select count(*) from notice_bump"))
-                .description("fingerprint bumps scheduled and not yet cut over").register(registry);
-        Gauge.builder("govlife.cutovers.next.seconds", jdbc, db -> secondsToNextCutover())
-                .description("seconds until the next pending cutover").register(registry);
-        Gauge.builder("govlife.integrators.unacknowledged", jdbc, db -> unacknowledgedIntegrators())
-                .description("integrators that have not acknowledged a pending bump").register(registry);
-    }
-
-    private double count(String sql) {
-        Long count = jdbc.queryForObject(sql, Long.class);
-        return count == null ? 0 : count;
-    }
-
-    /** Integrators (counted once per gov, however many of its bumps they have not acknowledged). */
-    private double unacknowledgedIntegrators() {
-        Set<String> unacknowledged = new HashSet<>();
-        for (Map<String, Object> pending : jdbc.queryForList("select gov, bump from notice_bump")) {
-            String gov = (String) pending.get("gov");
-            notices.unacknowledged(gov, (String) pending.get("bump"))
-                    .forEach(integrator -> unacknowledged.add(gov + "/" + integrator.integrator().value()));
-        }
-        return unacknowledged.size();
-    }
-
-    private double secondsToNextCutover() {
-        Timestamp next = jdbc.queryForObject("select min(cutover_at) from notice_bump", Timestamp.class);
-        return next == null ? Double.NaN : Duration.between(clock.instant(), next.toInstant()).toSeconds();
     }
 }
