@@ -14,7 +14,6 @@ import io.govlife.events.citizen.ConfluenceConfig;
 import io.govlife.events.citizen.ConfluenceConfirmed;
 import io.govlife.events.citizen.ConfluenceUpgradeHeld;
 import io.govlife.events.citizen.ConfluenceUpgraded;
-import io.govlife.events.gov.FindGov;
 import io.govlife.events.gov.GovConfig;
 import io.govlife.events.gov.GovConfigPublished;
 import io.govlife.events.gov.GovCreated;
@@ -28,7 +27,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -37,7 +35,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Keeps the composition read model: per gov, the published GovConfig, the draft, stale confluences and pending
- * bumps. It answers {@link FindGov}; the live stream reads the same rows ({@link GovStreams}).
+ * bumps. The controllers and the live stream ({@link GovStreams}) read its rows.
  */
 @Component
 @ProcessingGroup(CompositionProjection.NAME)
@@ -188,11 +186,6 @@ public class CompositionProjection {
     @ResetHandler
     void reset() {
         repository.deleteAll();
-    }
-
-    @QueryHandler
-    GovView handle(FindGov query) {
-        return repository.view(query.gov()).orElse(null);
     }
 
     private void change(GovName gov, long version, Instant at, UnaryOperator<GovComposition> change) {
