@@ -35,23 +35,25 @@ import java.util.function.UnaryOperator;
 
 /**
  * Keeps the composition read model: per gov, the published GovConfig, the draft, stale confluences and pending
- * bumps. The controllers and the live stream ({@link GovStreams}) read its rows.
+ * bumps. Each event becomes a new document of its gov ({@link GovComposition}) in {@link CompositionRepository},
+ * which the controllers and the live stream ({@link GovStreams}) read.
  */
 @Component
 @ProcessingGroup(CompositionProjection.NAME)
-public class CompositionProjection {
+class CompositionProjection {
 
-    public static final String NAME = "composition";
+    static final String NAME = "composition";
 
     private final CompositionRepository repository;
-    public CompositionProjection(CompositionRepository repository) {
+
+    CompositionProjection(CompositionRepository repository) {
         this.repository = repository;
     }
 
     @EventHandler
     void on(GovCreated event, @SequenceNumber long version, @Timestamp Instant at) {
-        CompositionBatch.current(repository).created(event.gov().value(), event.archetype().name(),
-                event.description(), version, GovComposition.start(GovConfig.empty(event.gov())), at);
+        repository.create(event.gov().value(), event.archetype().name(), event.description(), version,
+                GovComposition.start(GovConfig.empty(event.gov())), at);
     }
 
     @EventHandler
@@ -189,7 +191,7 @@ public class CompositionProjection {
     }
 
     private void change(GovName gov, long version, Instant at, UnaryOperator<GovComposition> change) {
-        CompositionBatch.current(repository).change(gov.value(), version, at, change);
+        repository.change(gov.value(), version, at, change);
     }
 
     private static List<ConfluenceConfig> without(List<ConfluenceConfig> held, CitizenName name) {
