@@ -34,10 +34,9 @@ class ChannelRepository {
     }
 
     void savePublished(String gov, GovConfig config) {
-        int updated = jdbc.update("update channel_published set config = ? where gov = ?",
-                JsonColumns.write(config), gov);
-        if (updated == 0) {
-            jdbc.update("insert into channel_published (gov, config) values (?, ?)", gov, JsonColumns.write(config));
+        String json = JsonColumns.write(config);
+        if (jdbc.update("update channel_published set config = ? where gov = ?", json, gov) == 0) {
+            jdbc.update("insert into channel_published (gov, config) values (?, ?)", gov, json);
         }
     }
 
