@@ -11,11 +11,9 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import io.govlife.query.composition.CompositionRepository;
 import io.govlife.query.composition.GovView;
-import io.govlife.query.support.PlainText;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,14 +31,14 @@ class ChannelController {
     static final MediaType MARKDOWN = MediaType.parseMediaType("text/markdown;charset=UTF-8");
     static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
 
-    private final JdbcTemplate jdbc;
+    private final ChannelRepository channel;
     private final CompositionRepository govs;
     private final UriComponentsBuilder publicUrl;
 
     /** Links are built from the configured public address, never from the request's Host header. */
-    ChannelController(JdbcTemplate jdbc, CompositionRepository govs,
+    ChannelController(ChannelRepository channel, CompositionRepository govs,
                       @Value("${govlife.public-url:http://localhost:8080}") String publicUrl) {
-        this.jdbc = jdbc;
+        this.channel = channel;
         this.govs = govs;
         this.publicUrl = UriComponentsBuilder.fromUriString(publicUrl);
     }
@@ -52,7 +50,7 @@ class ChannelController {
         if (view.retiredAt() != null) {
             md.append("> This gov is retired.\n\n");
         }
-        for (ChannelEntry entry : entries(gov)) {
+        for (ChannelEntry entry : channel.entries(gov)) {
             md.append("## ").append(entry.occurredAt()).append(" — ").append(entry.title()).append("\n\n")
                     .append(entry.body().strip()).append("\n\n");
         }
@@ -64,7 +62,7 @@ class ChannelController {
         GovView view = govs.view(gov).orElseThrow(() -> RuleViolation.govNotFound(gov));
         String self = publicUrl.cloneBuilder().path("/api/govs/{gov}/feed").build(gov).toString();
         String page = publicUrl.cloneBuilder().path("/govs/{gov}").build(gov).toString();
-        List<ChannelEntry> entries = entries(gov);
+        List<ChannelEntry> entries = channel.entries(gov);
 
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
@@ -99,12 +97,5 @@ class ChannelController {
         link.setHref(href);
         link.setRel(rel);
         return link;
-    }
-
-    private List<ChannelEntry> entries(String gov) {
-        return jdbc.query("select * from channel_entry where gov = ? order by sequence_number desc",
-                (rs, i) -> new ChannelEntry(rs.getString("gov"), rs.getLong("sequence_number"), rs.getString("kind"),
-                        rs.getString("title"), rs.getString("body"),
-                        rs.getTimestamp("occurred_at").toInstant()), gov);
     }
 }

@@ -8,14 +8,11 @@ import io.govlife.events.gov.GovConfig;
 import io.govlife.events.gov.GovConfigPublished;
 import io.govlife.events.gov.GovRetired;
 import io.govlife.query.support.GovConfigDiff;
-import io.govlife.query.support.JsonColumns;
-import io.govlife.query.support.PlainText;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -31,17 +28,16 @@ class ChannelProjection {
 
     static final String NAME = "channel";
 
-    private final JdbcTemplate jdbc;
+    private final ChannelRepository repository;
 
-    ChannelProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    ChannelProjection(ChannelRepository repository) {
+        this.repository = repository;
     }
 
     @EventHandler
     void on(GovConfigPublished event, @SequenceNumber long sequence, @Timestamp Instant at) {
         String gov = event.gov().value();
-        GovConfig previous = jdbc.query("select config from channel_published where gov = ?",
-                (rs, i) -> JsonColumns.read(rs.getString(1), GovConfig.class), gov).stream().findFirst().orElse(null);
+        GovConfig previous = repository.published(gov).orElse(null);
         List<String> changes = GovConfigDiff.between(previous, event.config()).lines();
         StringBuilder body = new StringBuilder();
         body.append("GovConfig fingerprint: `").append(event.fingerprint()).append("`");
@@ -58,12 +54,7 @@ class ChannelProjection {
         }
         changes.forEach(change -> body.append("- ").append(change).append('\n'));
         add(gov, sequence, "PUBLICATION", "Revision " + event.revision() + " published", body.toString(), at);
-        int updated = jdbc.update("update channel_published set config = ? where gov = ?",
-                JsonColumns.write(event.config()), gov);
-        if (updated == 0) {
-            jdbc.update("insert into channel_published (gov, config) values (?, ?)",
-                    gov, JsonColumns.write(event.config()));
-        }
+        repository.savePublished(gov, event.config());
     }
 
     @EventHandler
@@ -110,12 +101,10 @@ class ChannelProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from channel_entry");
-        jdbc.update("delete from channel_published");
+        repository.deleteAll();
     }
 
     private void add(String gov, long sequence, String kind, String title, String body, Instant at) {
-        jdbc.update("insert into channel_entry (gov, sequence_number, kind, title, body, occurred_at) "
-                + "values (?, ?, ?, ?, ?, ?)", gov, sequence, kind, title, body, java.sql.Timestamp.from(at));
+        repository.add(new ChannelEntry(gov, sequence, kind, title, body, at));
     }
 }

@@ -14,7 +14,6 @@ import io.govlife.events.citizen.ConfluenceConfig;
 import io.govlife.events.citizen.ConfluenceConfirmed;
 import io.govlife.events.citizen.ConfluenceUpgradeHeld;
 import io.govlife.events.citizen.ConfluenceUpgraded;
-import io.govlife.events.gov.FindGov;
 import io.govlife.events.gov.GovConfig;
 import io.govlife.events.gov.GovConfigPublished;
 import io.govlife.events.gov.GovCreated;
@@ -28,7 +27,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -37,23 +35,25 @@ import java.util.function.UnaryOperator;
 
 /**
  * Keeps the composition read model: per gov, the published GovConfig, the draft, stale confluences and pending
- * bumps. It answers {@link FindGov}; the live stream reads the same rows ({@link GovStreams}).
+ * bumps. Each event becomes a new document of its gov ({@link GovComposition}) in {@link CompositionRepository},
+ * which the controllers and the live stream ({@link GovStreams}) read.
  */
 @Component
 @ProcessingGroup(CompositionProjection.NAME)
-public class CompositionProjection {
+class CompositionProjection {
 
-    public static final String NAME = "composition";
+    static final String NAME = "composition";
 
     private final CompositionRepository repository;
-    public CompositionProjection(CompositionRepository repository) {
+
+    CompositionProjection(CompositionRepository repository) {
         this.repository = repository;
     }
 
     @EventHandler
     void on(GovCreated event, @SequenceNumber long version, @Timestamp Instant at) {
-        CompositionBatch.current(repository).created(event.gov().value(), event.archetype().name(),
-                event.description(), version, GovComposition.start(GovConfig.empty(event.gov())), at);
+        repository.create(event.gov().value(), event.archetype().name(), event.description(), version,
+                GovComposition.start(GovConfig.empty(event.gov())), at);
     }
 
     @EventHandler
@@ -190,13 +190,8 @@ public class CompositionProjection {
         repository.deleteAll();
     }
 
-    @QueryHandler
-    GovView handle(FindGov query) {
-        return repository.view(query.gov()).orElse(null);
-    }
-
     private void change(GovName gov, long version, Instant at, UnaryOperator<GovComposition> change) {
-        CompositionBatch.current(repository).change(gov.value(), version, at, change);
+        repository.change(gov.value(), version, at, change);
     }
 
     private static List<ConfluenceConfig> without(List<ConfluenceConfig> held, CitizenName name) {

@@ -3,6 +3,7 @@ package io.govlife.query.composition;
 import io.govlife.query.support.JsonColumns;
 import io.govlife.query.support.Page;
 import io.govlife.query.support.Paging;
+import io.govlife.query.support.PerBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -10,12 +11,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
-/** The {@code composition} table. */
+/**
+ * All SQL of the {@code composition} table. Writes are kept per batch of events: each document the batch touches is
+ * read once and written once when the batch commits (in its transaction, with the processor's token), instead of a
+ * select, a JSON round trip and an update per event (see BENCHMARKS.md).
+ */
 @Repository
 public class CompositionRepository {
+
+    private static final String BATCH = CompositionRepository.class.getName() + ".batch";
 
     private final JdbcTemplate jdbc;
 
@@ -23,8 +34,45 @@ public class CompositionRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(String gov, String archetype, String description, long version, GovComposition document,
-                Instant createdAt, Instant updatedAt) {
+    // ---- written by the projection, once per batch
+
+    /** A new gov, inserted when the batch commits. */
+    void create(String gov, String archetype, String description, long version, GovComposition document,
+                Instant at) {
+        batch().put(gov, new Pending(true, archetype, description, version, document, at, at));
+    }
+
+    /** The gov's document changed by {@code change}; read at its first change in the batch, written at commit. */
+    void change(String gov, long version, Instant at, UnaryOperator<GovComposition> change) {
+        Map<String, Pending> batch = batch();
+        Pending pending = batch.computeIfAbsent(gov, key -> Pending.stored(document(key)
+                .orElseThrow(() -> new IllegalStateException("composition of unknown gov " + key))));
+        batch.put(gov, pending.changed(version, change.apply(pending.document()), at));
+    }
+
+    void deleteAll() {
+        jdbc.update("delete from composition");
+    }
+
+    /** The documents of the current unit of work's batch, by gov, flushed in its prepare-commit phase. */
+    private Map<String, Pending> batch() {
+        return PerBatch.resource(BATCH, LinkedHashMap::new, this::flush);
+    }
+
+    private void flush(Map<String, Pending> batch) {
+        batch.forEach((gov, pending) -> {
+            if (pending.created()) {
+                insert(gov, pending.archetype(), pending.description(), pending.version(), pending.document(),
+                        pending.createdAt(), pending.updatedAt());
+            } else {
+                update(gov, pending.version(), pending.document(), pending.updatedAt());
+            }
+        });
+        batch.clear();
+    }
+
+    private void insert(String gov, String archetype, String description, long version, GovComposition document,
+                        Instant createdAt, Instant updatedAt) {
         jdbc.update("insert into composition (gov, archetype, description, status, version, revision, fingerprint, "
                         + "draft_fingerprint, document, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 gov, archetype, description, document.status(), version, document.revision(),
@@ -32,24 +80,26 @@ public class CompositionRepository {
                 Timestamp.from(createdAt), Timestamp.from(updatedAt));
     }
 
-    Optional<GovComposition> document(String gov) {
+    private Optional<GovComposition> document(String gov) {
         return jdbc.query("select document from composition where gov = ?",
                 (rs, i) -> JsonColumns.read(rs.getString(1), GovComposition.class), gov).stream().findFirst();
     }
 
-    void update(String gov, long version, GovComposition document, Instant at) {
+    private void update(String gov, long version, GovComposition document, Instant at) {
         jdbc.update("update composition set status = ?, version = ?, revision = ?, fingerprint = ?, "
                         + "draft_fingerprint = ?, document = ?, updated_at = ? where gov = ?",
                 document.status(), version, document.revision(), fingerprintOf(document),
                 document.draft().fingerprint().hex(), JsonColumns.write(document), Timestamp.from(at), gov);
     }
 
+    // ---- read by the controllers, the live stream and the other read models' controllers
+
     public Optional<GovView> view(String gov) {
         return jdbc.query("select * from composition where gov = ?", CompositionRepository::view, gov)
                 .stream().findFirst();
     }
 
-    public Page<GovSummary> list(String status, Paging paging) {
+    Page<GovSummary> list(String status, Paging paging) {
         String where = status == null ? "" : " where status = ?";
         Object[] filter = status == null ? new Object[0] : new Object[]{status};
         Long total = jdbc.queryForObject("select count(*) from composition" + where, Long.class, filter);
@@ -66,11 +116,7 @@ public class CompositionRepository {
     private static List<GovSummary.Cutover> pendingCutovers(GovComposition document) {
         return document.pendingBumps().stream()
                 .map(bump -> new GovSummary.Cutover(bump.citizen().value(), bump.cutoverAt(), bump.blocked()))
-                .sorted(java.util.Comparator.comparing(GovSummary.Cutover::cutoverAt)).toList();
-    }
-
-    void deleteAll() {
-        jdbc.update("delete from composition");
+                .sorted(Comparator.comparing(GovSummary.Cutover::cutoverAt)).toList();
     }
 
     private static String fingerprintOf(GovComposition document) {
@@ -88,5 +134,18 @@ public class CompositionRepository {
                 doc.published() == null ? List.of() : doc.published().services(),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
                 doc.retiredAt());
+    }
+
+    /** A document of the batch: {@code created} ones are inserted with their row's columns, the others updated. */
+    private record Pending(boolean created, String archetype, String description, long version,
+                           GovComposition document, Instant createdAt, Instant updatedAt) {
+
+        static Pending stored(GovComposition document) {
+            return new Pending(false, null, null, -1, document, null, null);
+        }
+
+        Pending changed(long version, GovComposition document, Instant at) {
+            return new Pending(created, archetype, description, version, document, createdAt, at);
+        }
     }
 }

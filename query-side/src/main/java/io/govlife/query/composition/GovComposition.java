@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
  * The document the composition read model keeps per gov: what is published, what the draft holds, what is pending.
  * Immutable; each event yields the next one.
  */
-public record GovComposition(GovConfig published, Long revision, Instant publishedAt, GovConfig draft,
+record GovComposition(GovConfig published, Long revision, Instant publishedAt, GovConfig draft,
                              List<CitizenName> staleConfluences, List<PendingCutover> pendingBumps,
                              List<ConfluenceConfig> heldUpgrades, Instant retiredAt) {
 

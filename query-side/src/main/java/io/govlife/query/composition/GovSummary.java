@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** One row of {@code GET /api/govs}; its pending cutovers come soonest first, as an operator must act on them. */
-public record GovSummary(String name, String archetype, String status, Long revision, String fingerprint,
+record GovSummary(String name, String archetype, String status, Long revision, String fingerprint,
                          String draftFingerprint, long version, List<Cutover> pendingCutovers) {
 
     public record Cutover(String citizen, Instant cutoverAt, boolean blocked) {

@@ -3,6 +3,7 @@ package io.govlife.query.fingerprints;
 import io.govlife.events.InvalidInput;
 import io.govlife.events.gov.Rule;
 import io.govlife.events.gov.RuleViolation;
+import io.govlife.query.support.JsonColumns;
 import io.govlife.query.support.PublicCaching;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.DigestUtils;
@@ -20,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 @RestController
 class FingerprintController {
 
-
     private final FingerprintLookups lookups;
 
     FingerprintController(FingerprintLookups lookups) {
@@ -32,12 +32,13 @@ class FingerprintController {
         if (!FingerprintLookups.wellFormed(fingerprint)) {
             throw new InvalidInput("fingerprint", "must be 64 hexadecimal characters (a BLAKE3 digest)");
         }
-        FingerprintLookup answer = lookups.lookUp(fingerprint).orElseThrow(() -> new RuleViolation(Rule.FINGERPRINT_NOT_FOUND, "fingerprint", "no gov ever published fingerprint " + fingerprint));
+        FingerprintLookup answer = lookups.lookUp(fingerprint).orElseThrow(() -> new RuleViolation(
+                Rule.FINGERPRINT_NOT_FOUND, "fingerprint", "no gov ever published fingerprint " + fingerprint));
         return ResponseEntity.ok().cacheControl(PublicCaching.BRIEFLY).eTag(etag(answer)).body(answer);
     }
 
     static String etag(FingerprintLookup answer) {
-        return "\"" + DigestUtils.md5DigestAsHex(io.govlife.query.support.JsonColumns.write(answer)
+        return "\"" + DigestUtils.md5DigestAsHex(JsonColumns.write(answer)
                 .getBytes(StandardCharsets.UTF_8)) + "\"";
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * citizen's fingerprint) it compiled in: every gov that published it, in which revisions, whether that is still
  * current, superseded (by which revision, when) or retired, and each revision since with its reason.
  */
-public record FingerprintLookup(String fingerprint, List<Match> matches) {
+record FingerprintLookup(String fingerprint, List<Match> matches) {
 
     public enum Kind { GOV_ROOT, CITIZEN, SERVICE }
 

@@ -20,7 +20,6 @@ import java.util.Optional;
 @Controller
 class HandshakeController {
 
-
     private final CompositionRepository govs;
 
     HandshakeController(CompositionRepository govs) {

@@ -9,9 +9,8 @@ import java.util.List;
 
 /**
  * The read models, each its own processing group, all fed by one event processor: the log is read, each event
- * deserialised, and the token stored and committed once for all six instead of six times (a replay of every read
- * model ran twice as fast; each command left one read-model commit behind instead of one per read model). One read model is still
- * rebuilt alone: {@link ReplayScope} keeps the others out of a replay that is not theirs.
+ * deserialised, and the token stored and committed once for all six instead of six times (see BENCHMARKS.md). One
+ * read model is still rebuilt alone: {@link ReplayScope} keeps the others out of a replay that is not theirs.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadModels {

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Which read models a rebuild concerns. The read models share one processor, so resetting it for one of them
- * would otherwise empty and replay all five. The reset's context names the read models being rebuilt
+ * would otherwise empty and replay all six. The reset's context names the read models being rebuilt
  * ({@link #context}); a read model not named keeps its tables at the reset and skips the events replayed, which it
  * has already seen, and handles every event after the replay's end as usual. A reset without context rebuilds all.
  */

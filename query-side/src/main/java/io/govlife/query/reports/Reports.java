@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** The report shapes under {@code /api/reports/}. Durations are ISO-8601 ({@code PT36H}). */
-public final class Reports {
+final class Reports {
 
     private Reports() {
     }

@@ -5,7 +5,7 @@ import io.govlife.events.gov.GovConfig;
 import java.time.Instant;
 
 /** One published revision, as kept: immutable once written. */
-public record Revision(String gov, long revision, String fingerprint, String previousFingerprint, GovConfig config,
+record Revision(String gov, long revision, String fingerprint, String previousFingerprint, GovConfig config,
                        Instant publishedAt, String publishedBy, String notes, String cutoverOf,
                        boolean metadataOnly) {
 

@@ -23,7 +23,6 @@ import java.util.List;
 @RequestMapping("/api/govs/{gov}")
 class RevisionController {
 
-
     private final RevisionRepository revisions;
 
     RevisionController(RevisionRepository revisions) {

@@ -22,7 +22,7 @@ class AuditProjectionTest {
 
     @Test
     void records_every_event_with_who_why_when_and_correlation() {
-        harness.feeding(new AuditProjection(harness.jdbc()));
+        harness.feeding(new AuditProjection(new AuditRepository(harness.jdbc())));
         GovConfig first = config(BASE_LATTICE);
         harness.publish(created());
         harness.publish(referenced(BASE_LATTICE, first), MetaData.with("operator", "bob")
@@ -46,7 +46,7 @@ class AuditProjectionTest {
 
     @Test
     void a_batch_of_events_lands_as_one_row_each_when_the_batch_commits() {
-        harness.feeding(new AuditProjection(harness.jdbc()));
+        harness.feeding(new AuditProjection(new AuditRepository(harness.jdbc())));
         harness.publish(created());
         GovConfig first = config(BASE_LATTICE);
         GovConfig second = config(BASE_LATTICE, ZORA_LATTICE);

@@ -29,7 +29,7 @@ class ChannelProjectionTest {
 
     @Test
     void announces_publications_with_their_changes_bump_notices_and_retirement() {
-        harness.feeding(new ChannelProjection(harness.jdbc()));
+        harness.feeding(new ChannelProjection(new ChannelRepository(harness.jdbc())));
         GovConfig first = config(BASE_LATTICE);
         GovConfig second = config(BASE_LATTICE, ATLAS);
         Instant cutover = Instant.parse("2026-06-01T00:00:00Z");

@@ -5,7 +5,7 @@ import io.govlife.events.bump.FingerprintBumpScheduled;
 import io.govlife.events.bump.FingerprintCutOver;
 import io.govlife.events.gov.GovConfig;
 import io.govlife.events.gov.GovConfigPublished;
-import io.govlife.query.composition.CompositionProjection;
+import io.govlife.query.composition.CompositionModel;
 import io.govlife.query.composition.CompositionRepository;
 import io.govlife.query.support.ProjectionHarness;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,9 +37,9 @@ class ReportsProjectionTest {
     void setUp() {
         CompositionRepository govs = new CompositionRepository(reports.jdbc());
         // the reports answer only for govs the composition model knows, so both are fed
-        reports.feeding(new CompositionProjection(govs),
-                new ReportsProjection(reports.jdbc()));
-        controller = new ReportsController(reports.jdbc(), govs);
+        ReportsRepository repository = new ReportsRepository(reports.jdbc());
+        reports.feeding(CompositionModel.projection(govs), new ReportsProjection(repository));
+        controller = new ReportsController(repository, govs);
         reports.publish(created());
     }
 

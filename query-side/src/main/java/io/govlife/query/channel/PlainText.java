@@ -1,10 +1,10 @@
-package io.govlife.query.support;
+package io.govlife.query.channel;
 
 /**
  * Free text an operator typed, made safe for the format it is written into. The log keeps what was typed, so each
  * output escapes at the moment it writes, including text recorded before the edge refused such input.
  */
-public final class PlainText {
+final class PlainText {
 
     private PlainText() {
     }
@@ -14,7 +14,7 @@ public final class PlainText {
      * backslash-escaped (CommonMark allows it before any of them), and {@code <} and {@code &} become entities, so
      * notes cannot forge a heading, a link, a list or raw HTML in the changelog.
      */
-    public static String markdown(String text) {
+    static String markdown(String text) {
         StringBuilder escaped = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -31,7 +31,7 @@ public final class PlainText {
     }
 
     /** Without the characters XML 1.0 cannot carry (most C0 controls, lone surrogates, U+FFFE, U+FFFF). */
-    public static String xml(String text) {
+    static String xml(String text) {
         if (text == null) {
             return null;
         }

@@ -1,4 +1,4 @@
-package io.govlife.query.support;
+package io.govlife.query.audit;
 
 import io.govlife.events.StoredEventTypes;
 import io.govlife.events.bump.CutoverFingerprintRevised;
@@ -22,8 +22,8 @@ import io.govlife.events.service.BasicServiceWithdrawn;
 
 import java.util.Optional;
 
-/** How each gov event reads to a person, and which citizen it concerns. One place, so audit and channel agree. */
-public final class EventStories {
+/** How each gov event reads to an auditor: its type, the citizen it concerns and one line of what happened. */
+final class EventStories {
 
     private static final String NAMESPACE = "govlife.";
 
@@ -31,12 +31,12 @@ public final class EventStories {
     }
 
     /** The stored name without its namespace: {@code CitizenReferenced}. */
-    public static String typeOf(GovEvent event) {
+    static String typeOf(GovEvent event) {
         String name = StoredEventTypes.nameOf(event.getClass()).orElse(event.getClass().getSimpleName());
         return name.startsWith(NAMESPACE) ? name.substring(NAMESPACE.length()) : name;
     }
 
-    public static Optional<CitizenName> citizenOf(GovEvent event) {
+    static Optional<CitizenName> citizenOf(GovEvent event) {
         if (event instanceof CitizenReferenced e) {
             return Optional.of(e.citizen().name());
         } else if (event instanceof CitizenDropped e) {
@@ -63,7 +63,7 @@ public final class EventStories {
         return Optional.empty();
     }
 
-    public static String summary(GovEvent event) {
+    static String summary(GovEvent event) {
         if (event instanceof GovCreated e) {
             return "Gov " + e.gov() + " created (" + e.archetype().name().toLowerCase() + ")";
         } else if (event instanceof CitizenReferenced e) {

@@ -1,0 +1,95 @@
+package io.govlife.query.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.govlife.query.support.JsonColumns;
+import io.govlife.query.support.Page;
+import io.govlife.query.support.Paging;
+import io.govlife.query.support.PerBatch;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * All SQL of the {@code audit_entry} table. Rows go in as one JDBC batch when the processor's batch of events
+ * commits, not a statement per event (see BENCHMARKS.md).
+ */
+@Repository
+class AuditRepository {
+
+    private static final String ROWS = AuditRepository.class.getName() + ".rows";
+
+    private final JdbcTemplate jdbc;
+
+    AuditRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One event as written: {@code payload} is the event as JSON. */
+    record Row(String gov, long sequence, String type, Instant occurredAt, String operator, String reason,
+               String correlationId, String causationId, String citizen, String summary, String payload) {
+    }
+
+    // ---- written by the projection, once per batch
+
+    /** Inserted with the other rows of the current batch when it commits. */
+    void add(Row row) {
+        PerBatch.resource(ROWS, ArrayList<Object[]>::new, this::insert).add(new Object[] {
+                row.gov(), row.sequence(), row.type(), Timestamp.from(row.occurredAt()), row.operator(),
+                row.reason(), row.correlationId(), row.causationId(), row.citizen(), row.summary(), row.payload()});
+    }
+
+    private void insert(List<Object[]> rows) {
+        jdbc.batchUpdate("insert into audit_entry (gov, sequence_number, event_type, occurred_at, operator, reason, "
+                + "correlation_id, causation_id, citizen, summary, payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    void deleteAll() {
+        jdbc.update("delete from audit_entry");
+    }
+
+    // ---- read by the controller
+
+    /** The gov's entries oldest first, of the type and citizen when given, occurred in [{@code from}, {@code to}). */
+    Page<AuditEntry> history(String gov, String type, String citizen, Instant from, Instant to, Paging paging) {
+        StringBuilder where = new StringBuilder(" where gov = ?");
+        List<Object> args = new ArrayList<>(List.of(gov));
+        if (type != null) {
+            where.append(" and event_type = ?");
+            args.add(type);
+        }
+        if (citizen != null) {
+            where.append(" and citizen = ?");
+            args.add(citizen);
+        }
+        if (from != null) {
+            where.append(" and occurred_at >= ?");
+            args.add(Timestamp.from(from));
+        }
+        if (to != null) {
+            where.append(" and occurred_at < ?");
+            args.add(Timestamp.from(to));
+        }
+        Long total = jdbc.queryForObject("select count(*) from audit_entry" + where, Long.class, args.toArray());
+        List<AuditEntry> items = jdbc.query("select * from audit_entry" + where + " order by sequence_number limit "
+                        + paging.size() + " offset " + paging.offset(),
+                (rs, i) -> new AuditEntry(rs.getLong("sequence_number"), rs.getString("event_type"),
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("operator"), rs.getString("reason"),
+                        rs.getString("correlation_id"), rs.getString("causation_id"), rs.getString("citizen"),
+                        rs.getString("summary"), readTree(rs.getString("payload"))),
+                args.toArray());
+        return new Page<>(items, paging.page(), paging.size(), total == null ? 0 : total);
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JsonColumns.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable audit payload", e);
+        }
+    }
+}
