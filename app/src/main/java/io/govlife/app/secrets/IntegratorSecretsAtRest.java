@@ -1,12 +1,9 @@
 package io.govlife.app.secrets;
 
+import io.govlife.command.gov.StoredSigningSecrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * At start-up, before any notice is sent, seals every integrator secret still stored in clear (written before
@@ -18,11 +15,11 @@ public class IntegratorSecretsAtRest implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(IntegratorSecretsAtRest.class);
 
-    private final JdbcTemplate jdbc;
+    private final StoredSigningSecrets stored;
     private final SealedSecrets secrets;
 
-    public IntegratorSecretsAtRest(JdbcTemplate jdbc, SealedSecrets secrets) {
-        this.jdbc = jdbc;
+    public IntegratorSecretsAtRest(StoredSigningSecrets stored, SealedSecrets secrets) {
+        this.stored = stored;
         this.secrets = secrets;
     }
 
@@ -34,24 +31,23 @@ public class IntegratorSecretsAtRest implements InitializingBean {
 
     /** Answers how many rows were (re-)sealed. */
     public int sealAll() {
-        List<Map<String, Object>> rows = jdbc.queryForList("select gov, integrator, secret from integrator_secret");
         int sealed = 0;
-        for (Map<String, Object> row : rows) {
-            String gov = (String) row.get("GOV");
-            String integrator = (String) row.get("INTEGRATOR");
-            String stored = (String) row.get("SECRET");
-            if (secrets.sealedWithCurrentKey(stored)) {
+        for (StoredSigningSecrets.Row row : stored.all()) {
+            if (secrets.sealedWithCurrentKey(row.secret())) {
                 continue;
             }
             String clear;
             try {
-                clear = SealedSecrets.isSealed(stored) ? secrets.openSigningSecret(stored, gov, integrator) : stored;
+                clear = SealedSecrets.isSealed(row.secret())
+                        ? secrets.openSigningSecret(row.secret(), row.gov(), row.integrator()) : row.secret();
             } catch (IllegalStateException unopened) {
-                log.warn("Integrator secret of {}/{} left as it is: {}", gov, integrator, unopened.getMessage());
+                log.warn("Integrator secret of {}/{} left as it is: {}", row.gov(), row.integrator(),
+                        unopened.getMessage());
                 continue;
             }
-            sealed += jdbc.update("update integrator_secret set secret = ? where gov = ? and integrator = ? "
-                    + "and secret = ?", secrets.seal(clear, gov, integrator), gov, integrator, stored);
+            if (stored.replace(row, secrets.seal(clear, row.gov(), row.integrator()))) {
+                sealed++;
+            }
         }
         if (sealed > 0) {
             log.info("Sealed {} integrator secret(s) with the current secrets key", sealed);

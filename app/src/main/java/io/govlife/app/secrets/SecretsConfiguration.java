@@ -1,11 +1,11 @@
 package io.govlife.app.secrets;
 
+import io.govlife.command.gov.StoredSigningSecrets;
 import io.govlife.app.config.GovlifeProperties;
 import io.govlife.command.integrator.WebhookTargets;
 import io.govlife.saga.notices.WebhookTargetPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Where the modules' needs of each other's rules meet: the secrets key (command side seals, notices open) and the
@@ -26,8 +26,8 @@ class SecretsConfiguration {
     }
 
     @Bean
-    IntegratorSecretsAtRest integratorSecretsAtRest(JdbcTemplate jdbc, SealedSecrets secrets) {
-        return new IntegratorSecretsAtRest(jdbc, secrets);
+    IntegratorSecretsAtRest integratorSecretsAtRest(StoredSigningSecrets stored, SealedSecrets secrets) {
+        return new IntegratorSecretsAtRest(stored, secrets);
     }
 
     @Bean

@@ -6,7 +6,7 @@ import io.govlife.events.gov.GovName;
  * Set-based validation of gov names: a claim is written in the same transaction as the gov's first event and is
  * never released, so a name is unique across all govs and a retired name is never reused.
  */
-public interface GovNameRegistry {
+interface GovNameRegistry {
 
     /** @throws io.govlife.events.gov.RuleViolation with {@code GOV_NAME_TAKEN} if any gov ever had the name */
     void claim(GovName name);

@@ -10,7 +10,7 @@ import java.time.Instant;
  * command that changes them. So whoever handles an event later (the bump saga, notice delivery) finds the
  * directory exactly as it stood when the event was appended; and a secret, never in the log, can be forgotten.
  */
-public interface IntegratorDirectory {
+interface IntegratorDirectory {
 
     void register(GovName gov, IntegratorName integrator, String webhookUrl, String secret);
 

@@ -12,7 +12,7 @@ import java.util.List;
  * whether it came at short notice, and for a catch-up (its cutover already past when announced) how late, as a
  * catch-up stays pending only while its cutover is blocked.
  */
-public record PendingCutover(CitizenName citizen, Fingerprint fromFingerprint, Fingerprint toFingerprint,
+record PendingCutover(CitizenName citizen, Fingerprint fromFingerprint, Fingerprint toFingerprint,
                              Instant cutoverAt, Fingerprint expectedGovFingerprint,
                              List<CitizenName> awaitingConfluences, boolean blocked, Instant scheduledAt,
                              boolean shortNotice, Duration lateBy) {

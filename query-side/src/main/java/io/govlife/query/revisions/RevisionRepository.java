@@ -31,6 +31,12 @@ class RevisionRepository {
                 Timestamp.from(r.publishedAt()), r.publishedBy(), r.notes(), r.cutoverOf(), r.metadataOnly());
     }
 
+    /** Every GovConfig revision any gov has published. */
+    long publications() {
+        Long count = jdbc.queryForObject("select count(*) from gov_revision", Long.class);
+        return count == null ? 0 : count;
+    }
+
     Optional<Revision> latest(String gov) {
         return first("select " + COLUMNS + " from gov_revision where gov = ? order by revision desc limit 1", gov);
     }

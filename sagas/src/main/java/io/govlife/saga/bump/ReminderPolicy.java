@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /** When integrators who have not acknowledged a bump are reminded: {@code govlife.bump.reminder-before} ahead. */
 @Component
-public class ReminderPolicy {
+class ReminderPolicy {
 
     private final Duration before;
 

@@ -29,7 +29,7 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(NoticeAuthority.NAME)
-public class NoticeAuthority {
+class NoticeAuthority {
 
     static final String NAME = "notice-authority";
 

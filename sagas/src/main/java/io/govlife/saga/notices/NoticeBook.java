@@ -33,7 +33,7 @@ import java.util.UUID;
  * the notices here and matched in Java.
  */
 @Component
-public class NoticeBook implements BumpNotices {
+class NoticeBook implements BumpNotices {
 
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();

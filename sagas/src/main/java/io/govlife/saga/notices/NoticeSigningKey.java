@@ -25,7 +25,7 @@ import java.util.Map;
  * is stored; rotating the secrets key rotates it.
  */
 @RestController
-public class NoticeSigningKey {
+class NoticeSigningKey {
 
     /** The X.509 prefix of a raw 32-byte Ed25519 public key (RFC 8410). */
     static final byte[] X509_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};

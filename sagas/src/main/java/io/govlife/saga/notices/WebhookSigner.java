@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * Standard Webhooks signatures: {@code v1,<base64 HMAC-SHA256 of "id.timestamp.body">} keyed with the secret after
  * its {@code whsec_} prefix, one per valid secret, space-separated (so a rotation overlaps without a gap).
  */
-public final class WebhookSigner {
+final class WebhookSigner {
 
     private WebhookSigner() {
     }
