@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.govlife.events.gov.GovConfig;
 import io.govlife.events.gov.GovConfigPublished;
 import io.govlife.events.gov.GovCreated;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.Archetype;
 import io.govlife.events.gov.Fingerprint;
 import io.govlife.events.service.BasicService;
@@ -278,7 +278,7 @@ class FingerprintLookupIT extends LiveApplication {
     @Test
     void the_lookup_reads_its_index_on_a_gov_with_ten_thousand_events() {
         String gov = uniqueGov();
-        GovName name = GovName.of(gov);
+        Name name = Name.of(gov);
         List<DomainEventMessage<?>> events = new ArrayList<>();
         events.add(message(gov, 0, new GovCreated(name, Archetype.SERVICE, null,
                 GovConfig.empty(name).fingerprint(), "alice")));

@@ -1,6 +1,6 @@
 package io.govlife.app;
 
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.PublishGovConfig;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -61,7 +61,7 @@ class HostileOutputsIT extends LiveApplication {
     void a_control_character_already_in_the_log_does_not_break_the_feed() {
         String gov = govWithTwoLattices();
         // written past the edge, as an older version could have: the log keeps it for good
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new PublishGovConfig(GovName.of(gov),
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new PublishGovConfig(Name.of(gov),
                 "from before\u0001the edge", null)).withMetaData(MetaData.with("operator", "alice")));
         awaitProjections();
         Api.Reply feed = api.send("GET", "/api/govs/" + gov + "/feed", null, "-X-Operator");

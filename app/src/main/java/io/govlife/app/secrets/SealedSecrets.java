@@ -1,8 +1,7 @@
 package io.govlife.app.secrets;
 
 import io.govlife.command.gov.SecretSealer;
-import io.govlife.events.gov.GovName;
-import io.govlife.events.integrator.IntegratorName;
+import io.govlife.events.Name;
 import io.govlife.saga.notices.NoticeKeys;
 
 import javax.crypto.AEADBadTagException;
@@ -43,7 +42,7 @@ public final class SealedSecrets implements SecretSealer, NoticeKeys {
     }
 
     @Override
-    public String seal(String secret, GovName gov, IntegratorName integrator) {
+    public String seal(String secret, Name gov, Name integrator) {
         return seal(secret, gov.value(), integrator.value());
     }
 

@@ -1,12 +1,11 @@
 package io.govlife.app.axon;
 
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.IsGovNameClaimed;
 import io.govlife.events.integrator.FindEnabledIntegratorEndpoints;
 import io.govlife.events.integrator.FindSealedSigningSecrets;
 import io.govlife.events.integrator.IntegratorEndpoint;
 import io.govlife.events.integrator.IntegratorEndpoints;
-import io.govlife.events.integrator.IntegratorName;
 import io.govlife.events.integrator.SealedSigningSecrets;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
@@ -31,12 +30,12 @@ class QueryMessagesSerializationTest {
 
     @Test
     void queries_and_answers_between_modules_survive_the_message_serializer() {
-        GovName gov = GovName.of("gov.one");
-        IntegratorName acme = IntegratorName.of("acme-wallet");
+        Name gov = Name.of("gov.one");
+        Name acme = Name.of("acme-wallet");
         List<Object> messages = List.of(
                 new FindEnabledIntegratorEndpoints(gov),
                 new IntegratorEndpoints(List.of(new IntegratorEndpoint(acme, "https://acme.example/h"),
-                        new IntegratorEndpoint(IntegratorName.of("zed-wallet"), "https://zed.example/h"))),
+                        new IntegratorEndpoint(Name.of("zed-wallet"), "https://zed.example/h"))),
                 new FindSealedSigningSecrets(gov, acme, Instant.parse("2026-11-25T12:00:00.123456Z")),
                 new SealedSigningSecrets(List.of("enc:v1:k2:new", "enc:v1:k1:old")),
                 new IsGovNameClaimed(gov),

@@ -8,7 +8,7 @@ import io.govlife.events.StoredEventTypes;
 import io.govlife.events.gov.Archetype;
 import io.govlife.events.gov.CreateGov;
 import io.govlife.events.gov.Fingerprint;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import io.govlife.events.service.BasicService;
 import io.govlife.events.service.ServiceRef;
 import io.govlife.events.service.ShipBasicService;
@@ -89,7 +89,7 @@ public final class ReplayMain {
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int g = 0; g < govs; g++) {
-                GovName gov = GovName.of("replay-" + g);
+                Name gov = Name.of("replay-" + g);
                 running.add(writers.submit(() -> {
                     commands.sendAndWait(GenericCommandMessage.asCommandMessage(
                             new CreateGov(gov, Archetype.SERVICE, null)).andMetaData(operator));

@@ -6,9 +6,8 @@ import io.govlife.command.web.Write;
 import io.govlife.events.bump.BumpFingerprint;
 import io.govlife.events.bump.BumpState;
 import io.govlife.events.bump.CancelFingerprintBump;
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.Fingerprint;
-import io.govlife.events.gov.GovName;
 import io.govlife.events.gov.GovState;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -35,7 +34,7 @@ class BumpController {
     }
 
     @PostMapping
-    ResponseEntity<BumpState> schedule(@PathVariable GovName gov, @PathVariable CitizenName citizen,
+    ResponseEntity<BumpState> schedule(@PathVariable Name gov, @PathVariable Name citizen,
                                       @Valid @RequestBody BumpRequest body, Write write) {
         BumpFingerprint command = new BumpFingerprint(gov, citizen, Fingerprint.of(body.fingerprint()),
                 body.cutoverAt(), write.expectedVersion());
@@ -45,7 +44,7 @@ class BumpController {
     }
 
     @DeleteMapping("/current")
-    ResponseEntity<GovState> cancel(@PathVariable GovName gov, @PathVariable CitizenName citizen,
+    ResponseEntity<GovState> cancel(@PathVariable Name gov, @PathVariable Name citizen,
                                     @Valid @RequestBody(required = false) ReasonRequest body, Write write) {
         return commands.ok(new CancelFingerprintBump(gov, citizen, write.expectedVersion()), write,
                 ReasonRequest.reasonOf(body));

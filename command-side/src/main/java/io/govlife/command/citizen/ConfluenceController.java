@@ -4,11 +4,10 @@ import io.govlife.command.web.Constraints;
 import io.govlife.command.web.GovCommands;
 import io.govlife.events.InvalidInput;
 import io.govlife.command.web.Write;
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.citizen.CommissionConfluence;
 import io.govlife.events.citizen.ConfirmConfluence;
 import io.govlife.events.citizen.UpgradeConfluence;
-import io.govlife.events.gov.GovName;
 import io.govlife.events.gov.GovState;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -33,18 +32,18 @@ class ConfluenceController {
     }
 
     @PostMapping
-    ResponseEntity<GovState> commission(@PathVariable GovName gov, @Valid @RequestBody ConfluenceRequest body,
+    ResponseEntity<GovState> commission(@PathVariable Name gov, @Valid @RequestBody ConfluenceRequest body,
                                         Write write) {
         if (body.name() == null) {
             throw new InvalidInput("name", "must not be null");
         }
-        CitizenName name = CitizenName.of(body.name());
+        Name name = Name.of(body.name());
         return commands.created(new CommissionConfluence(gov, body.toConfig(name), write.expectedVersion()), write,
                 body.reason(), CitizenController.citizenUri(gov, name));
     }
 
     @PutMapping("/{name}")
-    ResponseEntity<GovState> upgrade(@PathVariable GovName gov, @PathVariable CitizenName name,
+    ResponseEntity<GovState> upgrade(@PathVariable Name gov, @PathVariable Name name,
                                      @Valid @RequestBody ConfluenceRequest body, Write write) {
         if (body.name() != null && !body.name().equals(name.value())) {
             throw new InvalidInput("name", "must match the confluence named in the path, or be left out");
@@ -58,7 +57,7 @@ class ConfluenceController {
     }
 
     @PostMapping("/{name}/confirmation")
-    ResponseEntity<GovState> confirm(@PathVariable GovName gov, @PathVariable CitizenName name,
+    ResponseEntity<GovState> confirm(@PathVariable Name gov, @PathVariable Name name,
                                      @Valid @RequestBody ConfirmationRequest body, Write write) {
         return commands.ok(new ConfirmConfluence(gov, name, write.expectedVersion()), write, body.reason());
     }

@@ -1,7 +1,7 @@
 package io.govlife.command.citizen;
 
 import io.govlife.command.web.Constraints;
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.citizen.LatticeRef;
 import io.govlife.events.gov.Fingerprint;
 import jakarta.validation.constraints.NotNull;
@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 record LatticeRequest(
-        @NotNull @Pattern(regexp = CitizenName.PATTERN, message = CitizenName.RULE) String name,
+        @NotNull @Pattern(regexp = Name.PATTERN, message = Name.RULE) String name,
         @NotNull @Positive Long chainId,
         @NotNull @Pattern(regexp = Fingerprint.PATTERN, message = Fingerprint.RULE) String fingerprint,
         @Size(max = Constraints.TEXT_MAX) String operatorContact,
@@ -18,6 +18,6 @@ record LatticeRequest(
         @Size(max = Constraints.REASON_MAX) String reason) {
 
     LatticeRef toRef() {
-        return new LatticeRef(CitizenName.of(name), chainId, Fingerprint.of(fingerprint), operatorContact, handshakeUrl);
+        return new LatticeRef(Name.of(name), chainId, Fingerprint.of(fingerprint), operatorContact, handshakeUrl);
     }
 }

@@ -8,7 +8,7 @@ import io.govlife.events.bump.FingerprintBumpScheduled;
 import io.govlife.events.bump.FingerprintCutOver;
 import io.govlife.events.bump.FingerprintCutoverBlocked;
 import io.govlife.events.citizen.CitizenKind;
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.citizen.ConfluenceConfig;
 import io.govlife.events.gov.Fingerprint;
 import io.govlife.events.gov.GovConfig;
@@ -47,7 +47,7 @@ class Bumps {
      * awaits: publishing the bumped citizen beside an un-upgraded confluence is the ConnectTimeout the gov prevents).
      */
     FingerprintBumpScheduled schedule(BumpFingerprint command, CitizenKind kind, Clock clock, BumpPolicy policy, Gov gov) {
-        CitizenName citizen = command.citizen();
+        Name citizen = command.citizen();
         GovConfig draft = gov.draft.config();
         GovConfig published = gov.published;
         if (kind == CitizenKind.CONFLUENCE) {
@@ -73,7 +73,7 @@ class Bumps {
         Instant now = clock.instant();
         Duration lateBy = command.cutoverAt().isAfter(now) ? null : Duration.between(command.cutoverAt(), now);
         boolean shortNotice = lateBy == null && command.cutoverAt().isBefore(now.plus(policy.minimumNotice()));
-        List<CitizenName> toUpgrade = published.confluencesSpanning(citizen).stream().filter(draft::names).toList();
+        List<Name> toUpgrade = published.confluencesSpanning(citizen).stream().filter(draft::names).toList();
         // nothing is recorded after the bump yet: its cutover would publish just the bumped fingerprint
         FingerprintBumpScheduled scheduled = new FingerprintBumpScheduled(gov.name, citizen, current,
                 command.fingerprint(), command.cutoverAt(),
@@ -86,7 +86,7 @@ class Bumps {
         return scheduled;
     }
 
-    void cancel(CitizenName citizen, Gov gov) {
+    void cancel(Name citizen, Gov gov) {
         gov.draft.requireCitizen(citizen, gov.name);
         PendingBump bump = require(citizen);
         apply(new FingerprintBumpCancelled(gov.name, bump.citizen(), bump.to(), bump.cutoverAt(),
@@ -94,7 +94,7 @@ class Bumps {
         reviseCutoverExpectations(gov); // upgrades held only for it are discarded
     }
 
-    void cutOverIfDue(CitizenName citizen, Clock clock, Gov gov) {
+    void cutOverIfDue(Name citizen, Clock clock, Gov gov) {
         PendingBump bump = require(citizen);
         if (clock.instant().isBefore(bump.cutoverAt())) {
             throw new RuleViolation(Rule.CUTOVER_NOT_DUE, "citizen",
@@ -113,16 +113,16 @@ class Bumps {
         return pending.values().stream().filter(bump -> spans(body.name(), body, bump.citizen(), gov)).toList();
     }
 
-    boolean awaits(CitizenName confluence, Gov gov) {
+    boolean awaits(Name confluence, Gov gov) {
         return pending.values().stream().anyMatch(bump -> plan(bump, gov).awaiting().contains(confluence));
     }
 
-    List<CitizenName> pendingCitizens() {
+    List<Name> pendingCitizens() {
         return pending.values().stream().map(PendingBump::citizen).toList();
     }
 
     /** Dropping or replacing a citizen mid-bump would make the announced cutover fingerprint a lie. */
-    void requireNoneInvolving(CitizenName citizen) {
+    void requireNoneInvolving(Name citizen) {
         for (PendingBump bump : pending.values()) {
             if (bump.involves(citizen)) {
                 throw new RuleViolation(Rule.BUMP_PENDING_ON_CITIZEN, "citizen",
@@ -132,7 +132,7 @@ class Bumps {
         }
     }
 
-    private PendingBump require(CitizenName citizen) {
+    private PendingBump require(Name citizen) {
         PendingBump bump = pending.get(citizen.value());
         if (bump == null) {
             throw new RuleViolation(Rule.BUMP_NOT_PENDING, "citizen", "'" + citizen + "' has no pending bump");
@@ -141,7 +141,7 @@ class Bumps {
     }
 
     /** Whether the confluence spans the citizen, as drafted, published or in the given body. */
-    private static boolean spans(CitizenName confluence, ConfluenceConfig body, CitizenName citizen, Gov gov) {
+    private static boolean spans(Name confluence, ConfluenceConfig body, Name citizen, Gov gov) {
         GovConfig published = gov.published;
         return body.spans(citizen)
                 || gov.draft.config().confluence(confluence).map(c -> c.spans(citizen)).orElse(false)
@@ -153,7 +153,7 @@ class Bumps {
                 upgrade -> spans(upgrade.name(), upgrade, bump.citizen(), gov));
     }
 
-    private List<CitizenName> upgradesHeldOnlyFor(PendingBump cancelled, Gov gov) {
+    private List<Name> upgradesHeldOnlyFor(PendingBump cancelled, Gov gov) {
         return gov.held.all().stream()
                 .filter(upgrade -> pending.values().stream().filter(other -> !other.equals(cancelled))
                         .noneMatch(other -> upgrade.recordedAt() > other.scheduledAt()

@@ -1,6 +1,6 @@
 package io.govlife.command.gov;
 
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.citizen.ConfluenceConfig;
 import io.govlife.events.gov.GovConfig;
 
@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * held for the bump ({@code applied}, draft-only confluences' included); {@code awaiting} are the confluences of
  * that GovConfig spanning the bumped citizen with nothing recorded since the bump was scheduled, which block it.
  */
-record CutoverPlan(GovConfig config, List<ConfluenceConfig> applied, List<CitizenName> awaiting) {
+record CutoverPlan(GovConfig config, List<ConfluenceConfig> applied, List<Name> awaiting) {
 
     CutoverPlan {
         applied = List.copyOf(applied);
@@ -51,7 +51,7 @@ record CutoverPlan(GovConfig config, List<ConfluenceConfig> applied, List<Citize
                 applied.add(upgrade);
             }
         }
-        List<CitizenName> awaiting = config.confluencesSpanning(bump.citizen()).stream()
+        List<Name> awaiting = config.confluencesSpanning(bump.citizen()).stream()
                 .filter(c -> recorded.getOrDefault(c.value(), Long.MIN_VALUE) <= bump.scheduledAt())
                 .toList();
         return new CutoverPlan(config, applied, awaiting);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.govlife.events.bump.FingerprintCutOver;
 import io.govlife.events.citizen.CitizenDropped;
 import io.govlife.events.citizen.CitizenKind;
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.citizen.CitizenRef;
 import io.govlife.events.citizen.CitizenReferenced;
 import io.govlife.events.citizen.CitizenReplaced;
@@ -14,7 +14,6 @@ import io.govlife.events.citizen.ConfluenceConfirmed;
 import io.govlife.events.citizen.ConfluenceUpgraded;
 import io.govlife.events.gov.GovConfig;
 import io.govlife.events.gov.GovCreated;
-import io.govlife.events.gov.GovName;
 import io.govlife.events.gov.Rule;
 import io.govlife.events.gov.RuleViolation;
 import io.govlife.events.service.BasicService;
@@ -43,18 +42,18 @@ class Draft {
         return config;
     }
 
-    void reference(CitizenRef citizen, GovName gov) {
+    void reference(CitizenRef citizen, Name gov) {
         requireNameFree(citizen.name(), nameField(citizen), gov);
         apply(new CitizenReferenced(gov, citizen, config.with(citizen).fingerprint()));
     }
 
-    void commission(ConfluenceConfig confluence, GovName gov) {
+    void commission(ConfluenceConfig confluence, Name gov) {
         requireNameFree(confluence.name(), "name", gov);
         requireValidSpans(confluence, gov);
         apply(new ConfluenceCommissioned(gov, confluence, config.with(confluence).fingerprint()));
     }
 
-    void drop(CitizenName citizen, Gov gov) {
+    void drop(Name citizen, Gov gov) {
         CitizenKind kind = requireCitizen(citizen, gov.name);
         gov.bumps.requireNoneInvolving(citizen);
         apply(new CitizenDropped(gov.name, citizen, kind, confluencesSpanning(citizen),
@@ -62,7 +61,7 @@ class Draft {
         gov.bumps.reviseCutoverExpectations(gov); // a dropped confluence's held upgrade no longer goes out with a cutover
     }
 
-    void replace(CitizenName citizen, CitizenRef replacement, Gov gov) {
+    void replace(Name citizen, CitizenRef replacement, Gov gov) {
         requireCitizen(citizen, gov.name);
         gov.bumps.requireNoneInvolving(citizen);
         if (!replacement.name().equals(citizen)) {
@@ -79,7 +78,7 @@ class Draft {
      * pending bump's cutover awaits it), and only if everything it spans is still named: a confluence spanning a
      * dropped citizen needs an upgrade.
      */
-    void confirm(CitizenName confluence, Gov gov) {
+    void confirm(Name confluence, Gov gov) {
         ConfluenceConfig body = gov.held.latestBodyOf(confluence, requireConfluence(confluence, gov.name));
         for (int i = 0; i < body.spans().size(); i++) {
             if (!config.names(body.spans().get(i))) {
@@ -96,13 +95,13 @@ class Draft {
         gov.bumps.afterRecording(gov);
     }
 
-    void ship(ServiceRef service, GovName gov) {
+    void ship(ServiceRef service, Name gov) {
         if (config.service(service.service()).filter(service::equals).isEmpty()) { // re-shipping records nothing
             apply(new BasicServiceShipped(gov, service, config.with(service).fingerprint()));
         }
     }
 
-    void withdraw(BasicService service, GovName gov) {
+    void withdraw(BasicService service, Name gov) {
         if (config.service(service).isEmpty()) {
             throw new RuleViolation(Rule.SERVICE_NOT_SHIPPED, "service", service + " is not shipped by gov '" + gov + "'");
         }
@@ -116,27 +115,27 @@ class Draft {
         }
     }
 
-    CitizenKind requireCitizen(CitizenName citizen, GovName gov) {
+    CitizenKind requireCitizen(Name citizen, Name gov) {
         return config.kindOf(citizen).orElseThrow(() -> new RuleViolation(Rule.CITIZEN_NOT_FOUND, "citizen",
                 "gov '" + gov + "' names no citizen '" + citizen + "'"));
     }
 
-    ConfluenceConfig requireConfluence(CitizenName confluence, GovName gov) {
+    ConfluenceConfig requireConfluence(Name confluence, Name gov) {
         CitizenKind kind = requireCitizen(confluence, gov);
         return config.confluence(confluence).orElseThrow(() -> new RuleViolation(Rule.NOT_A_CONFLUENCE, "name",
                 "'" + confluence + "' is a " + kind.name().toLowerCase() + ", not a confluence"));
     }
 
     /** A confluence spans two or more distinct citizens the gov currently names, never itself. */
-    void requireValidSpans(ConfluenceConfig confluence, GovName gov) {
-        List<CitizenName> spans = confluence.spans();
+    void requireValidSpans(ConfluenceConfig confluence, Name gov) {
+        List<Name> spans = confluence.spans();
         if (spans.size() < 2) {
             throw new RuleViolation(Rule.CONFLUENCE_SPANS_TOO_FEW, "spans",
                     "a confluence spans two or more citizens, got " + spans.size());
         }
-        Set<CitizenName> seen = new HashSet<>();
+        Set<Name> seen = new HashSet<>();
         for (int i = 0; i < spans.size(); i++) {
-            CitizenName spanned = spans.get(i);
+            Name spanned = spans.get(i);
             String field = "spans[" + i + "]";
             if (spanned.equals(confluence.name())) {
                 throw new RuleViolation(Rule.CONFLUENCE_SPANS_ITSELF, field, "a confluence cannot span itself");
@@ -151,7 +150,7 @@ class Draft {
         }
     }
 
-    private void requireNameFree(CitizenName citizen, String field, GovName gov) {
+    private void requireNameFree(Name citizen, String field, Name gov) {
         if (config.names(citizen)) {
             throw new RuleViolation(Rule.CITIZEN_NAME_TAKEN, field,
                     "gov '" + gov + "' already names a citizen '" + citizen + "'");
@@ -162,7 +161,7 @@ class Draft {
         return citizen.citizenKind() == CitizenKind.ORGANISM ? "role" : "name";
     }
 
-    private List<CitizenName> confluencesSpanning(CitizenName citizen) {
+    private List<Name> confluencesSpanning(Name citizen) {
         return config.confluencesSpanning(citizen).stream().filter(c -> !c.equals(citizen)).toList();
     }
 

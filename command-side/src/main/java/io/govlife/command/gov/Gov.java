@@ -19,7 +19,7 @@ import io.govlife.events.gov.Fingerprint;
 import io.govlife.events.gov.GovConfig;
 import io.govlife.events.gov.GovConfigPublished;
 import io.govlife.events.gov.GovCreated;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.GovRetired;
 import io.govlife.events.gov.GovState;
 import io.govlife.events.gov.PublishGovConfig;
@@ -76,7 +76,7 @@ public class Gov {
     @AggregateIdentifier
     private String id;
     // package-private, read by the entities while a command is handled: always the current state
-    GovName name;
+    Name name;
     GovConfig published;
     long revision;
     private boolean retired;

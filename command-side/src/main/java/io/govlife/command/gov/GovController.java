@@ -5,7 +5,7 @@ import io.govlife.command.web.ReasonRequest;
 import io.govlife.command.web.Write;
 import io.govlife.events.gov.CreateGov;
 import io.govlife.events.gov.GovConfig;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.GovState;
 import io.govlife.events.gov.RetireGov;
 import jakarta.validation.Valid;
@@ -30,7 +30,7 @@ class GovController {
 
     @PostMapping
     ResponseEntity<GovState> create(@Valid @RequestBody CreateGovRequest body, Write write) {
-        GovName gov = GovName.of(body.name());
+        Name gov = Name.of(body.name());
         commands.send(new CreateGov(gov, body.archetype(), body.description()), write, body.reason());
         // A new gov is at version 0 with the empty draft; the creating handler answers only the identifier.
         GovState state = new GovState(gov.value(), 0, GovConfig.empty(gov).fingerprint().hex(), null, null);
@@ -39,7 +39,7 @@ class GovController {
     }
 
     @PostMapping("/{gov}/retirement")
-    ResponseEntity<GovState> retire(@PathVariable GovName gov, @Valid @RequestBody(required = false) ReasonRequest body,
+    ResponseEntity<GovState> retire(@PathVariable Name gov, @Valid @RequestBody(required = false) ReasonRequest body,
                                     Write write) {
         return commands.ok(new RetireGov(gov, write.expectedVersion()), write, ReasonRequest.reasonOf(body));
     }

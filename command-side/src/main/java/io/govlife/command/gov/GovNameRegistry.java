@@ -1,6 +1,6 @@
 package io.govlife.command.gov;
 
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 
 /**
  * Set-based validation of gov names: a claim is written in the same transaction as the gov's first event and is
@@ -9,5 +9,5 @@ import io.govlife.events.gov.GovName;
 interface GovNameRegistry {
 
     /** @throws io.govlife.events.gov.RuleViolation with {@code GOV_NAME_TAKEN} if any gov ever had the name */
-    void claim(GovName name);
+    void claim(Name name);
 }

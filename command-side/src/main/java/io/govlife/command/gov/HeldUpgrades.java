@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.govlife.events.bump.FingerprintBumpCancelled;
 import io.govlife.events.bump.FingerprintCutOver;
 import io.govlife.events.citizen.CitizenDropped;
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.citizen.CitizenReplaced;
 import io.govlife.events.citizen.ConfluenceConfig;
 import io.govlife.events.citizen.ConfluenceConfirmed;
@@ -62,7 +62,7 @@ class HeldUpgrades {
             return; // a draft-only confluence: the cutover updates it in the draft only
         }
         for (int i = 0; i < upgrade.spans().size(); i++) {
-            CitizenName spanned = upgrade.spans().get(i);
+            Name spanned = upgrade.spans().get(i);
             if (!published.names(spanned)) {
                 throw new RuleViolation(Rule.UPGRADE_SPANS_UNPUBLISHED, "spans[" + i + "]", "the upgrade is held for "
                         + "the cutover of '" + bump.citizen() + "', which publishes only what is published now, and '"
@@ -72,7 +72,7 @@ class HeldUpgrades {
     }
 
     /** The body an upgrade or confirmation of the confluence is compared with: the held one, if any. */
-    ConfluenceConfig latestBodyOf(CitizenName confluence, ConfluenceConfig drafted) {
+    ConfluenceConfig latestBodyOf(Name confluence, ConfluenceConfig drafted) {
         HeldUpgrade upgrade = held.get(confluence.value());
         return upgrade == null ? drafted : upgrade.config();
     }
@@ -81,7 +81,7 @@ class HeldUpgrades {
         return held.values();
     }
 
-    long recordedAt(CitizenName confluence) {
+    long recordedAt(Name confluence) {
         return held.get(confluence.value()).recordedAt();
     }
 

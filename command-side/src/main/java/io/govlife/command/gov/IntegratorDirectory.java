@@ -1,7 +1,6 @@
 package io.govlife.command.gov;
 
-import io.govlife.events.gov.GovName;
-import io.govlife.events.integrator.IntegratorName;
+import io.govlife.events.Name;
 
 import java.time.Instant;
 
@@ -12,12 +11,12 @@ import java.time.Instant;
  */
 interface IntegratorDirectory {
 
-    void register(GovName gov, IntegratorName integrator, String webhookUrl, String secret);
+    void register(Name gov, Name integrator, String webhookUrl, String secret);
 
     /** The current secret keeps signing until {@code previousValidUntil}; {@code secret} signs from now on. */
-    void rotate(GovName gov, IntegratorName integrator, String secret, Instant previousValidUntil);
+    void rotate(Name gov, Name integrator, String secret, Instant previousValidUntil);
 
-    void unregister(GovName gov, IntegratorName integrator);
+    void unregister(Name gov, Name integrator);
 
-    void disable(GovName gov, IntegratorName integrator);
+    void disable(Name gov, Name integrator);
 }

@@ -1,12 +1,11 @@
 package io.govlife.command.gov;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.Rule;
 import io.govlife.events.gov.RuleViolation;
 import io.govlife.events.integrator.DisableIntegratorEndpoint;
 import io.govlife.events.integrator.IntegratorEndpointDisabled;
-import io.govlife.events.integrator.IntegratorName;
 import io.govlife.events.integrator.IntegratorRegistered;
 import io.govlife.events.integrator.IntegratorSecretRotated;
 import io.govlife.events.integrator.IntegratorUnregistered;
@@ -32,7 +31,7 @@ class Integrators {
     /** Per integrator: whether delivery disabled its endpoint. */
     private TreeMap<String, Boolean> disabled = new TreeMap<>();
 
-    void register(RegisterIntegrator command, IntegratorDirectory directory, GovName gov) {
+    void register(RegisterIntegrator command, IntegratorDirectory directory, Name gov) {
         if (disabled.containsKey(command.integrator().value())) {
             throw new RuleViolation(Rule.INTEGRATOR_NAME_TAKEN, "name",
                     "gov '" + gov + "' already has an integrator '" + command.integrator() + "'");
@@ -41,28 +40,28 @@ class Integrators {
         apply(new IntegratorRegistered(gov, command.integrator(), command.webhookUrl()));
     }
 
-    void rotate(RotateIntegratorSecret command, IntegratorDirectory directory, Clock clock, GovName gov) {
+    void rotate(RotateIntegratorSecret command, IntegratorDirectory directory, Clock clock, Name gov) {
         requireIntegrator(command.integrator(), gov);
         Instant previousValidUntil = clock.instant().plus(command.overlap());
         directory.rotate(gov, command.integrator(), command.secret(), previousValidUntil);
         apply(new IntegratorSecretRotated(gov, command.integrator(), previousValidUntil));
     }
 
-    void unregister(UnregisterIntegrator command, IntegratorDirectory directory, GovName gov) {
+    void unregister(UnregisterIntegrator command, IntegratorDirectory directory, Name gov) {
         requireIntegrator(command.integrator(), gov);
         directory.unregister(gov, command.integrator());
         apply(new IntegratorUnregistered(gov, command.integrator()));
     }
 
     /** Comes from delivery, not from an operator: a no-op when there is nothing left to disable. */
-    void disable(DisableIntegratorEndpoint command, IntegratorDirectory directory, GovName gov) {
+    void disable(DisableIntegratorEndpoint command, IntegratorDirectory directory, Name gov) {
         if (Boolean.FALSE.equals(disabled.get(command.integrator().value()))) {
             directory.disable(gov, command.integrator());
             apply(new IntegratorEndpointDisabled(gov, command.integrator(), command.httpStatus()));
         }
     }
 
-    private void requireIntegrator(IntegratorName integrator, GovName gov) {
+    private void requireIntegrator(Name integrator, Name gov) {
         if (!disabled.containsKey(integrator.value())) {
             throw new RuleViolation(Rule.INTEGRATOR_NOT_FOUND, "integrator",
                     "gov '" + gov + "' has no integrator '" + integrator + "'");

@@ -1,6 +1,6 @@
 package io.govlife.command.gov;
 
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.Rule;
 import io.govlife.events.gov.RuleViolation;
 import org.springframework.dao.DuplicateKeyException;
@@ -28,7 +28,7 @@ class JdbcGovNameRegistry implements GovNameRegistry {
     }
 
     @Override
-    public void claim(GovName name) {
+    public void claim(Name name) {
         // A claim outside the command's transaction could outlive a failed creation and burn the name for good.
         Assert.state(TransactionSynchronizationManager.isActualTransactionActive(),
                 "a gov name claim must join the transaction of the command that creates the gov");
@@ -42,7 +42,7 @@ class JdbcGovNameRegistry implements GovNameRegistry {
     }
 
     /** Whether any gov ever claimed the name (claims are never released, so a retired gov's name is claimed). */
-    boolean isClaimed(GovName name) {
+    boolean isClaimed(Name name) {
         Long claims = jdbc.queryForObject("select count(*) from gov_name_claim where name = ?", Long.class,
                 name.value());
         return claims != null && claims > 0;

@@ -1,8 +1,7 @@
 package io.govlife.command.gov;
 
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import io.govlife.events.integrator.IntegratorEndpoint;
-import io.govlife.events.integrator.IntegratorName;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +29,7 @@ class JdbcIntegratorDirectory implements IntegratorDirectory {
     }
 
     @Override
-    public void register(GovName gov, IntegratorName integrator, String webhookUrl, String secret) {
+    public void register(Name gov, Name integrator, String webhookUrl, String secret) {
         unregister(gov, integrator);
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("insert into integrator_endpoint (gov, integrator, webhook_url, disabled, registered_at) "
@@ -39,7 +38,7 @@ class JdbcIntegratorDirectory implements IntegratorDirectory {
     }
 
     @Override
-    public void rotate(GovName gov, IntegratorName integrator, String secret, Instant previousValidUntil) {
+    public void rotate(Name gov, Name integrator, String secret, Instant previousValidUntil) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("delete from integrator_secret where gov = ? and integrator = ? and valid_until <= ?",
                 gov.value(), integrator.value(), now);
@@ -49,34 +48,34 @@ class JdbcIntegratorDirectory implements IntegratorDirectory {
     }
 
     @Override
-    public void unregister(GovName gov, IntegratorName integrator) {
+    public void unregister(Name gov, Name integrator) {
         jdbc.update("delete from integrator_secret where gov = ? and integrator = ?", gov.value(), integrator.value());
         jdbc.update("delete from integrator_endpoint where gov = ? and integrator = ?", gov.value(),
                 integrator.value());
     }
 
     @Override
-    public void disable(GovName gov, IntegratorName integrator) {
+    public void disable(Name gov, Name integrator) {
         jdbc.update("update integrator_endpoint set disabled = true where gov = ? and integrator = ?", gov.value(),
                 integrator.value());
     }
 
-    private void insertSecret(GovName gov, IntegratorName integrator, String secret) {
+    private void insertSecret(Name gov, Name integrator, String secret) {
         jdbc.update("insert into integrator_secret (gov, integrator, secret, created_at, valid_until) "
                 + "values (?, ?, ?, ?, null)", gov.value(), integrator.value(), sealer.seal(secret, gov, integrator),
                 Timestamp.from(clock.instant()));
     }
 
     /** The gov's integrators whose endpoint is not disabled, ordered by name. */
-    List<IntegratorEndpoint> enabledEndpoints(GovName gov) {
+    List<IntegratorEndpoint> enabledEndpoints(Name gov) {
         return jdbc.query("select integrator, webhook_url from integrator_endpoint where gov = ? and disabled = false "
                         + "order by integrator",
-                (rs, i) -> new IntegratorEndpoint(IntegratorName.of(rs.getString("integrator")),
+                (rs, i) -> new IntegratorEndpoint(Name.of(rs.getString("integrator")),
                         rs.getString("webhook_url")), gov.value());
     }
 
     /** The integrator's secrets, sealed, that sign at {@code at}: the current one and any still in its overlap. */
-    List<String> sealedSecrets(GovName gov, IntegratorName integrator, Instant at) {
+    List<String> sealedSecrets(Name gov, Name integrator, Instant at) {
         return jdbc.queryForList("select secret from integrator_secret where gov = ? and integrator = ? "
                         + "and (valid_until is null or valid_until > ?) order by created_at desc", String.class,
                 gov.value(), integrator.value(), Timestamp.from(at));

@@ -2,11 +2,10 @@ package io.govlife.command.gov;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.govlife.events.gov.GovCreated;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.Rule;
 import io.govlife.events.gov.RuleViolation;
 import io.govlife.events.citizen.CitizenDropped;
-import io.govlife.events.citizen.CitizenName;
 import io.govlife.events.citizen.CitizenReplaced;
 import io.govlife.events.operator.CitizenOperatorAdded;
 import io.govlife.events.operator.CitizenOperatorRemoved;
@@ -33,7 +32,7 @@ class Operators {
     /** Citizen name to the operators of that citizen. */
     private TreeMap<String, TreeSet<String>> citizenOperators = new TreeMap<>();
 
-    void requireAuthority(String operator, GovName gov) {
+    void requireAuthority(String operator, Name gov) {
         if (!operates(operator)) {
             List<String> citizens = citizensOperatedBy(operator);
             if (!citizens.isEmpty()) {
@@ -47,13 +46,13 @@ class Operators {
     }
 
     /** The gov's operators, and the citizen's own operators, announce its bumps. */
-    void requireAuthorityOver(CitizenName citizen, String operator, GovName gov) {
+    void requireAuthorityOver(Name citizen, String operator, Name gov) {
         if (!operatesCitizen(citizen, operator)) {
             requireAuthority(operator, gov);
         }
     }
 
-    private boolean operatesCitizen(CitizenName citizen, String operator) {
+    private boolean operatesCitizen(Name citizen, String operator) {
         TreeSet<String> operators = citizenOperators.get(citizen.value());
         return operators != null && operators.contains(operator);
     }
@@ -67,7 +66,7 @@ class Operators {
                 .map(e -> "'" + e.getKey() + "'").toList();
     }
 
-    private void requireOwner(String operator, GovName gov) {
+    private void requireOwner(String operator, Name gov) {
         if (operator == null || !operator.equals(owner)) {
             throw new RuleViolation(Rule.NOT_THE_OWNER, "operator",
                     "only the owner of gov '" + gov + "' adds and removes co-operators");
@@ -96,7 +95,7 @@ class Operators {
     }
 
     /** {@code citizen} must be one the draft names; a gov operator needs no citizen authority on top of its own. */
-    void addCitizenOperator(CitizenName citizen, String citizenOperator, String operator, Gov gov) {
+    void addCitizenOperator(Name citizen, String citizenOperator, String operator, Gov gov) {
         requireOwner(operator, gov.name);
         gov.requireNotRetired();
         gov.draft.requireCitizen(citizen, gov.name);
@@ -111,7 +110,7 @@ class Operators {
         apply(new CitizenOperatorAdded(gov.name, citizen, citizenOperator));
     }
 
-    void removeCitizenOperator(CitizenName citizen, String citizenOperator, String operator, Gov gov) {
+    void removeCitizenOperator(Name citizen, String citizenOperator, String operator, Gov gov) {
         requireOwner(operator, gov.name);
         gov.requireNotRetired();
         if (!operatesCitizen(citizen, citizenOperator)) {

@@ -1,6 +1,6 @@
 package io.govlife.command.gov;
 
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.Fingerprint;
 
 import java.time.Instant;
@@ -11,9 +11,9 @@ import java.util.List;
  * the bump is scheduled; {@code awaiting} is what blocked its cutover, when it was blocked. {@code scheduledAt} is the
  * sequence number of the event that scheduled it: what confluences record after it counts for it.
  */
-record PendingBump(CitizenName citizen, Fingerprint from, Fingerprint to, Instant cutoverAt,
-                   Fingerprint expectedGovFingerprint, List<CitizenName> confluencesToUpgrade,
-                   List<CitizenName> awaiting, boolean blocked, long scheduledAt) {
+record PendingBump(Name citizen, Fingerprint from, Fingerprint to, Instant cutoverAt,
+                   Fingerprint expectedGovFingerprint, List<Name> confluencesToUpgrade,
+                   List<Name> awaiting, boolean blocked, long scheduledAt) {
 
     PendingBump {
         confluencesToUpgrade = List.copyOf(confluencesToUpgrade);
@@ -25,12 +25,12 @@ record PendingBump(CitizenName citizen, Fingerprint from, Fingerprint to, Instan
                 scheduledAt);
     }
 
-    PendingBump markedBlocked(List<CitizenName> awaitingNow) {
+    PendingBump markedBlocked(List<Name> awaitingNow) {
         return new PendingBump(citizen, from, to, cutoverAt, expectedGovFingerprint, confluencesToUpgrade,
                 awaitingNow, true, scheduledAt);
     }
 
-    boolean involves(CitizenName name) {
+    boolean involves(Name name) {
         return citizen.equals(name) || confluencesToUpgrade.contains(name);
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.govlife.events.bump.FingerprintCutOver;
 import io.govlife.events.citizen.CitizenDropped;
 import io.govlife.events.citizen.CitizenKind;
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.citizen.CitizenReferenced;
 import io.govlife.events.citizen.CitizenReplaced;
 import io.govlife.events.citizen.ConfluenceCommissioned;
@@ -71,13 +71,13 @@ class Provenance {
      * The draft confluences a cutover leaves stale (rule 6): the bumped citizen counts as made when its bump was
      * scheduled, each upgrade entering the draft as recorded when it was held.
      */
-    List<CitizenName> staleAfterCutover(GovConfig newDraft, CitizenName bumped, long scheduledAt,
+    List<Name> staleAfterCutover(GovConfig newDraft, Name bumped, long scheduledAt,
                                         Map<String, Long> heldAt) {
         Map<String, Long> made = new TreeMap<>(madeAt);
         made.put(bumped.value(), scheduledAt);
         Map<String, Long> recorded = new TreeMap<>(recordedAt);
         recorded.putAll(heldAt);
-        return staleConfluences(newDraft, made, recorded).stream().map(CitizenName::of).toList();
+        return staleConfluences(newDraft, made, recorded).stream().map(Name::of).toList();
     }
 
     private static List<String> staleConfluences(GovConfig draft, Map<String, Long> madeAt,
@@ -130,7 +130,7 @@ class Provenance {
         madeAt.put(event.replacement().name().value(), seq);
     }
 
-    private void forget(CitizenName citizen) {
+    private void forget(Name citizen) {
         madeAt.remove(citizen.value());
         recordedAt.remove(citizen.value());
     }

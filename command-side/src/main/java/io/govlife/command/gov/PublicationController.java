@@ -2,7 +2,7 @@ package io.govlife.command.gov;
 
 import io.govlife.command.web.GovCommands;
 import io.govlife.command.web.Write;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.GovState;
 import io.govlife.events.gov.PublishGovConfig;
 import jakarta.validation.Valid;
@@ -26,7 +26,7 @@ class PublicationController {
     }
 
     @PostMapping
-    ResponseEntity<GovState> publish(@PathVariable GovName gov,
+    ResponseEntity<GovState> publish(@PathVariable Name gov,
                                      @Valid @RequestBody(required = false) PublicationRequest body, Write write) {
         PublicationRequest request = body == null ? new PublicationRequest(null, null) : body;
         GovState state = commands.send(new PublishGovConfig(gov, request.notes(), write.expectedVersion()), write,

@@ -1,7 +1,6 @@
 package io.govlife.command.gov;
 
-import io.govlife.events.gov.GovName;
-import io.govlife.events.integrator.IntegratorName;
+import io.govlife.events.Name;
 
 /**
  * Encrypts an integrator's signing secret before it is stored, bound to its gov and integrator so a sealed value
@@ -10,5 +9,5 @@ import io.govlife.events.integrator.IntegratorName;
  */
 public interface SecretSealer {
 
-    String seal(String secret, GovName gov, IntegratorName integrator);
+    String seal(String secret, Name gov, Name integrator);
 }

@@ -3,9 +3,8 @@ package io.govlife.command.integrator;
 import io.govlife.command.web.GovCommands;
 import io.govlife.command.web.ReasonRequest;
 import io.govlife.command.web.Write;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.GovState;
-import io.govlife.events.integrator.IntegratorName;
 import io.govlife.events.integrator.RegisterIntegrator;
 import io.govlife.events.integrator.RotateIntegratorSecret;
 import io.govlife.events.integrator.UnregisterIntegrator;
@@ -44,10 +43,10 @@ class IntegratorController {
     }
 
     @PostMapping
-    ResponseEntity<IntegratorRegistration> register(@PathVariable GovName gov,
+    ResponseEntity<IntegratorRegistration> register(@PathVariable Name gov,
                                                     @Valid @RequestBody IntegratorRequest body, Write write) {
         targets.require(body.webhookUrl());
-        IntegratorName name = IntegratorName.of(body.name());
+        Name name = Name.of(body.name());
         String secret = newSecret();
         GovState state = commands.send(new RegisterIntegrator(gov, name, body.webhookUrl(), secret,
                 write.expectedVersion()), write, body.reason());
@@ -59,7 +58,7 @@ class IntegratorController {
     }
 
     @PostMapping("/{integrator}/secret-rotation")
-    ResponseEntity<IntegratorRegistration> rotate(@PathVariable GovName gov, @PathVariable IntegratorName integrator,
+    ResponseEntity<IntegratorRegistration> rotate(@PathVariable Name gov, @PathVariable Name integrator,
                                                   @Valid @RequestBody(required = false) ReasonRequest body,
                                                   Write write) {
         String secret = newSecret();
@@ -71,7 +70,7 @@ class IntegratorController {
     }
 
     @DeleteMapping("/{integrator}")
-    ResponseEntity<GovState> unregister(@PathVariable GovName gov, @PathVariable IntegratorName integrator,
+    ResponseEntity<GovState> unregister(@PathVariable Name gov, @PathVariable Name integrator,
                                         @Valid @RequestBody(required = false) ReasonRequest body, Write write) {
         return commands.ok(new UnregisterIntegrator(gov, integrator, write.expectedVersion()), write,
                 ReasonRequest.reasonOf(body));

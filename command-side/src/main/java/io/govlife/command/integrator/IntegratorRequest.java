@@ -1,13 +1,13 @@
 package io.govlife.command.integrator;
 
 import io.govlife.command.web.Constraints;
-import io.govlife.events.integrator.IntegratorName;
+import io.govlife.events.Name;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 record IntegratorRequest(
-        @NotNull @Pattern(regexp = IntegratorName.PATTERN, message = IntegratorName.RULE) String name,
+        @NotNull @Pattern(regexp = Name.PATTERN, message = Name.RULE) String name,
         @NotNull @Size(max = 500) @Pattern(regexp = Constraints.HTTP_URL, message = Constraints.HTTP_URL_RULE)
         String webhookUrl,
         @Size(max = Constraints.REASON_MAX) String reason) {

@@ -3,8 +3,7 @@ package io.govlife.command.operator;
 import io.govlife.command.web.GovCommands;
 import io.govlife.command.web.ReasonRequest;
 import io.govlife.command.web.Write;
-import io.govlife.events.citizen.CitizenName;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.GovState;
 import io.govlife.events.operator.AddCitizenOperator;
 import io.govlife.events.operator.RemoveCitizenOperator;
@@ -30,7 +29,7 @@ class CitizenOperatorController {
     }
 
     @PostMapping
-    ResponseEntity<GovState> add(@PathVariable GovName gov, @PathVariable CitizenName citizen,
+    ResponseEntity<GovState> add(@PathVariable Name gov, @PathVariable Name citizen,
                                  @Valid @RequestBody OperatorRequest body, Write write) {
         return commands.created(new AddCitizenOperator(gov, citizen, body.operator(), write.expectedVersion()), write,
                 body.reason(), UriComponentsBuilder.fromPath("/api/govs/{gov}/citizens/{citizen}/operators/{operator}")
@@ -38,7 +37,7 @@ class CitizenOperatorController {
     }
 
     @DeleteMapping("/{operator}")
-    ResponseEntity<GovState> remove(@PathVariable GovName gov, @PathVariable CitizenName citizen,
+    ResponseEntity<GovState> remove(@PathVariable Name gov, @PathVariable Name citizen,
                                     @PathVariable String operator,
                                     @Valid @RequestBody(required = false) ReasonRequest body, Write write) {
         return commands.ok(new RemoveCitizenOperator(gov, citizen, operator, write.expectedVersion()), write,

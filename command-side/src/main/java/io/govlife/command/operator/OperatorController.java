@@ -3,7 +3,7 @@ package io.govlife.command.operator;
 import io.govlife.command.web.GovCommands;
 import io.govlife.command.web.ReasonRequest;
 import io.govlife.command.web.Write;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.GovState;
 import io.govlife.events.operator.AddCoOperator;
 import io.govlife.events.operator.RemoveCoOperator;
@@ -29,14 +29,14 @@ class OperatorController {
     }
 
     @PostMapping
-    ResponseEntity<GovState> add(@PathVariable GovName gov, @Valid @RequestBody OperatorRequest body, Write write) {
+    ResponseEntity<GovState> add(@PathVariable Name gov, @Valid @RequestBody OperatorRequest body, Write write) {
         return commands.created(new AddCoOperator(gov, body.operator(), write.expectedVersion()), write, body.reason(),
                 UriComponentsBuilder.fromPath("/api/govs/{gov}/operators/{operator}")
                         .build(gov.value(), body.operator()));
     }
 
     @DeleteMapping("/{operator}")
-    ResponseEntity<GovState> remove(@PathVariable GovName gov, @PathVariable String operator,
+    ResponseEntity<GovState> remove(@PathVariable Name gov, @PathVariable String operator,
                                     @Valid @RequestBody(required = false) ReasonRequest body, Write write) {
         return commands.ok(new RemoveCoOperator(gov, operator, write.expectedVersion()), write,
                 ReasonRequest.reasonOf(body));

@@ -4,7 +4,7 @@ import io.govlife.command.web.GovCommands;
 import io.govlife.command.web.ReasonRequest;
 import io.govlife.command.web.Write;
 import io.govlife.events.gov.Fingerprint;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.GovState;
 import io.govlife.events.service.BasicService;
 import io.govlife.events.service.ServiceRef;
@@ -31,14 +31,14 @@ class ServiceController {
     }
 
     @PutMapping
-    ResponseEntity<GovState> ship(@PathVariable GovName gov, @PathVariable BasicService service,
+    ResponseEntity<GovState> ship(@PathVariable Name gov, @PathVariable BasicService service,
                                   @Valid @RequestBody ServiceRequest body, Write write) {
         ServiceRef ref = new ServiceRef(service, Fingerprint.of(body.fingerprint()), body.docsUrl());
         return commands.ok(new ShipBasicService(gov, ref, write.expectedVersion()), write, body.reason());
     }
 
     @DeleteMapping
-    ResponseEntity<GovState> withdraw(@PathVariable GovName gov, @PathVariable BasicService service,
+    ResponseEntity<GovState> withdraw(@PathVariable Name gov, @PathVariable BasicService service,
                                       @Valid @RequestBody(required = false) ReasonRequest body, Write write) {
         return commands.ok(new WithdrawBasicService(gov, service, write.expectedVersion()), write,
                 ReasonRequest.reasonOf(body));

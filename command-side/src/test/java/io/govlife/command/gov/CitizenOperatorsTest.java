@@ -3,7 +3,7 @@ package io.govlife.command.gov;
 import io.govlife.events.bump.BumpFingerprint;
 import io.govlife.events.bump.CancelFingerprintBump;
 import io.govlife.events.bump.FingerprintBumpCancelled;
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.citizen.CitizenReplaced;
 import io.govlife.events.citizen.DropCitizen;
 import io.govlife.events.citizen.ReferenceCitizen;
@@ -11,7 +11,6 @@ import io.govlife.events.gov.GovRetired;
 import io.govlife.events.gov.PublishGovConfig;
 import io.govlife.events.gov.RetireGov;
 import io.govlife.events.gov.Rule;
-import io.govlife.events.integrator.IntegratorName;
 import io.govlife.events.integrator.RegisterIntegrator;
 import io.govlife.events.operator.AddCitizenOperator;
 import io.govlife.events.operator.AddCoOperator;
@@ -75,7 +74,7 @@ class CitizenOperatorsTest {
     @Test
     void refuses_a_citizen_the_gov_does_not_name() {
         expectRule(fixture.given(publishedEcosystem())
-                .when(new AddCitizenOperator(GOV, CitizenName.of("ghost"), DAVE, null)), Rule.CITIZEN_NOT_FOUND, "citizen");
+                .when(new AddCitizenOperator(GOV, Name.of("ghost"), DAVE, null)), Rule.CITIZEN_NOT_FOUND, "citizen");
     }
 
     @Test
@@ -149,7 +148,7 @@ class CitizenOperatorsTest {
                 new DropCitizen(GOV, ZORA, null),
                 new ShipBasicService(GOV, ATLAS, null),
                 new PublishGovConfig(GOV, null, null),
-                new RegisterIntegrator(GOV, IntegratorName.of("acme"), "https://hooks.acme.example", "whsec_x", null),
+                new RegisterIntegrator(GOV, Name.of("acme"), "https://hooks.acme.example", "whsec_x", null),
                 new RetireGov(GOV, null)
         };
         for (Object command : others) {

@@ -8,7 +8,7 @@ import io.govlife.events.bump.FingerprintCutOver;
 import io.govlife.events.bump.FingerprintCutoverBlocked;
 import io.govlife.events.citizen.CitizenDropped;
 import io.govlife.events.citizen.CitizenKind;
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.citizen.CitizenReplaced;
 import io.govlife.events.citizen.ConfirmConfluence;
 import io.govlife.events.citizen.ConfluenceConfig;
@@ -127,8 +127,8 @@ class ConsistencyRulesTest {
 
     @Test
     void an_upgrade_held_for_a_cutover_may_not_span_a_citizen_only_the_draft_names() {
-        LatticeRef mode = new LatticeRef(CitizenName.of("mode"), 34443, fp(0x66), null, null);
-        ConfluenceConfig overMode = new ConfluenceConfig(BRIDGE, fp(0x47), List.of(BASE, CitizenName.of("mode")),
+        LatticeRef mode = new LatticeRef(Name.of("mode"), 34443, fp(0x66), null, null);
+        ConfluenceConfig overMode = new ConfluenceConfig(BRIDGE, fp(0x47), List.of(BASE, Name.of("mode")),
                 "2", List.of());
         expectRule(fixture.given(with(publishedWide(), baseBumped(),
                         referenced(mode, BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE, mode)))
@@ -225,7 +225,7 @@ class ConsistencyRulesTest {
 
     @Test
     void a_draft_only_confluence_spanning_a_bumped_citizen_goes_stale_at_its_cutover() {
-        ConfluenceConfig draftOnly = new ConfluenceConfig(CitizenName.of("ferry"), fp(0x4a), List.of(BASE, ZORA), "1",
+        ConfluenceConfig draftOnly = new ConfluenceConfig(Name.of("ferry"), fp(0x4a), List.of(BASE, ZORA), "1",
                 List.of());
         GovConfig publishedConfig = config(BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE);
         GovConfig cutover = config(BASE_BUMPED, ZORA_LATTICE, ORACLE_ORGANISM, WIDE);
@@ -245,9 +245,9 @@ class ConsistencyRulesTest {
     /** A confluence not spanning the bumped citizen when published, upgraded to span it: held, then dropped. */
     @Test
     void dropping_a_confluence_whose_upgrade_was_held_revises_the_announced_root_back() {
-        ConfluenceConfig ferry = new ConfluenceConfig(CitizenName.of("ferry"), fp(0x4b), List.of(ZORA, ORACLE), "1",
+        ConfluenceConfig ferry = new ConfluenceConfig(Name.of("ferry"), fp(0x4b), List.of(ZORA, ORACLE), "1",
                 List.of());
-        ConfluenceConfig ferryOverBase = new ConfluenceConfig(CitizenName.of("ferry"), fp(0x4c), List.of(BASE, ZORA),
+        ConfluenceConfig ferryOverBase = new ConfluenceConfig(Name.of("ferry"), fp(0x4c), List.of(BASE, ZORA),
                 "2", List.of());
         GovConfig published = config(BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE, ferry);
         GovConfig withHeld = config(BASE_BUMPED, ZORA_LATTICE, ORACLE_ORGANISM, WIDE, ferryOverBase);
@@ -265,8 +265,8 @@ class ConsistencyRulesTest {
                         new ConfluenceUpgradeHeld(GOV, ferryOverBase, BASE),
                         new CutoverFingerprintRevised(GOV, BASE, CUTOVER, withoutHeld.fingerprint(),
                                 withHeld.fingerprint()))
-                .when(new io.govlife.events.citizen.DropCitizen(GOV, CitizenName.of("ferry"), null))
-                .expectEvents(new CitizenDropped(GOV, CitizenName.of("ferry"), CitizenKind.CONFLUENCE, List.of(),
+                .when(new io.govlife.events.citizen.DropCitizen(GOV, Name.of("ferry"), null))
+                .expectEvents(new CitizenDropped(GOV, Name.of("ferry"), CitizenKind.CONFLUENCE, List.of(),
                                 config(BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE).fingerprint()),
                         new CutoverFingerprintRevised(GOV, BASE, CUTOVER, withHeld.fingerprint(),
                                 withoutHeld.fingerprint()));

@@ -14,7 +14,7 @@ import io.govlife.events.operator.CitizenOperatorAdded;
 import io.govlife.events.operator.CitizenOperatorRemoved;
 import io.govlife.events.operator.RemoveCitizenOperator;
 import io.govlife.events.citizen.CitizenKind;
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.citizen.CitizenRef;
 import io.govlife.events.citizen.CitizenReferenced;
 import io.govlife.events.citizen.CitizenReplaced;
@@ -36,7 +36,6 @@ import io.govlife.events.gov.Fingerprint;
 import io.govlife.events.gov.GovConfig;
 import io.govlife.events.gov.GovConfigPublished;
 import io.govlife.events.gov.GovCreated;
-import io.govlife.events.gov.GovName;
 import io.govlife.events.gov.GovRetired;
 import io.govlife.events.gov.GovRoot;
 import io.govlife.events.gov.PublishGovConfig;
@@ -83,7 +82,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class GovInvariantsTest {
 
-    static final GovName GOV = GovName.of("model.gov");
+    static final Name GOV = Name.of("model.gov");
     static final Instant START = Instant.parse("2026-11-25T12:00:00Z");
     static final List<String> NON_CONFLUENCES = List.of("lat-a", "lat-b", "org-o");
     static final List<String> CONFLUENCES = List.of("con-1", "con-2");
@@ -248,9 +247,9 @@ class GovInvariantsTest {
         if (step instanceof ByCitizenOperator by) {
             return step(by.step(), events);
         } else if (step instanceof NameCitizenOperator n) {
-            return new AddCitizenOperator(GOV, CitizenName.of(n.name()), CITIZEN_OPERATOR, null);
+            return new AddCitizenOperator(GOV, Name.of(n.name()), CITIZEN_OPERATOR, null);
         } else if (step instanceof RemoveCitizenOperatorStep r) {
-            return new RemoveCitizenOperator(GOV, CitizenName.of(r.name()), CITIZEN_OPERATOR, null);
+            return new RemoveCitizenOperator(GOV, Name.of(r.name()), CITIZEN_OPERATOR, null);
         }
         return step(step, events);
     }
@@ -263,11 +262,11 @@ class GovInvariantsTest {
         } else if (step instanceof Upgrade u) {
             return new UpgradeConfluence(GOV, confluence(u.name(), u.fp(), u.spans()), null);
         } else if (step instanceof Confirm c) {
-            return new ConfirmConfluence(GOV, CitizenName.of(c.name()), null);
+            return new ConfirmConfluence(GOV, Name.of(c.name()), null);
         } else if (step instanceof Drop d) {
-            return new DropCitizen(GOV, CitizenName.of(d.name()), null);
+            return new DropCitizen(GOV, Name.of(d.name()), null);
         } else if (step instanceof Replace r) {
-            return new ReplaceCitizen(GOV, CitizenName.of(r.name()), ref(r.by(), r.fp()), null);
+            return new ReplaceCitizen(GOV, Name.of(r.name()), ref(r.by(), r.fp()), null);
         } else if (step instanceof Ship s) {
             return new ShipBasicService(GOV, new ServiceRef(BasicService.ATLAS, fp(0x50 + s.fp()),
                     s.docs() == 0 ? null : "https://docs.example/atlas/" + s.docs()), null);
@@ -276,16 +275,16 @@ class GovInvariantsTest {
         } else if (step instanceof Publish) {
             return new PublishGovConfig(GOV, null, null);
         } else if (step instanceof Bump b) {
-            return new BumpFingerprint(GOV, CitizenName.of(b.name()), fp(b.fp()),
+            return new BumpFingerprint(GOV, Name.of(b.name()), fp(b.fp()),
                     clock.instant().plus(Duration.ofHours(b.hoursAhead())), null);
         } else if (step instanceof Cancel c) {
-            return new CancelFingerprintBump(GOV, CitizenName.of(c.name()), null);
+            return new CancelFingerprintBump(GOV, Name.of(c.name()), null);
         } else if (step instanceof CutOver c) {
             Instant due = Invariants.pendingCutoverAt(events, c.name());
             if (c.atDeadline() && due != null && due.isAfter(clock.instant())) {
                 clock.set(due);
             }
-            return new CutOverFingerprint(GOV, CitizenName.of(c.name()));
+            return new CutOverFingerprint(GOV, Name.of(c.name()));
         } else if (step instanceof Tick t) {
             clock.set(clock.instant().plus(Duration.ofHours(t.hours())));
             return null;
@@ -311,12 +310,12 @@ class GovInvariantsTest {
 
     static CitizenRef ref(String name, int fp) {
         return name.startsWith("org")
-                ? new OrganismRef(CitizenName.of(name), fp(fp), "oracle", null, null)
-                : new LatticeRef(CitizenName.of(name), name.hashCode(), fp(fp), null, null);
+                ? new OrganismRef(Name.of(name), fp(fp), "oracle", null, null)
+                : new LatticeRef(Name.of(name), name.hashCode(), fp(fp), null, null);
     }
 
     static ConfluenceConfig confluence(String name, int fp, List<String> spans) {
-        return new ConfluenceConfig(CitizenName.of(name), fp(0x20 + fp), spans.stream().map(CitizenName::of)
+        return new ConfluenceConfig(Name.of(name), fp(0x20 + fp), spans.stream().map(Name::of)
                 .toList(), "1", List.of());
     }
 
@@ -484,7 +483,7 @@ class GovInvariantsTest {
                     // rules 2 and 6: each confluence recorded after every change of what it spans
                     for (ConfluenceConfig confluence : p.config().confluences()) {
                         long recorded = recorded(records, confluence, seq);
-                        for (CitizenName spanned : confluence.spans()) {
+                        for (Name spanned : confluence.spans()) {
                             if (p.config().kindOf(spanned).orElseThrow() != CitizenKind.CONFLUENCE) {
                                 assertThat(recorded).as("%s: %s recorded after %s changed", at,
                                         confluence.name(), spanned).isGreaterThan(
@@ -499,7 +498,7 @@ class GovInvariantsTest {
                     published = p.config();
                 } else if (event instanceof GovRetired r) {
                     // rule 7: every pending bump cancelled, by name
-                    assertThat(new HashSet<>(r.cancelledBumps().stream().map(CitizenName::value).toList()))
+                    assertThat(new HashSet<>(r.cancelledBumps().stream().map(Name::value).toList()))
                             .as("%s cancels the pending bumps", at).isEqualTo(pending.keySet());
                     retired = true;
                 }

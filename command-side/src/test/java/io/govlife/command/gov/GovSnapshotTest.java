@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.govlife.events.citizen.ConfluenceUpgradeHeld;
 import io.govlife.events.integrator.IntegratorEndpointDisabled;
-import io.govlife.events.integrator.IntegratorName;
+import io.govlife.events.Name;
 import io.govlife.events.integrator.IntegratorRegistered;
 import io.govlife.events.operator.CitizenOperatorAdded;
 import io.govlife.events.operator.CoOperatorAdded;
@@ -47,10 +47,10 @@ class GovSnapshotTest {
 
     @Test
     void a_gov_with_every_entity_in_use_reads_back_from_its_snapshot_as_the_same_state() {
-        IntegratorName wallet = IntegratorName.of("wallet");
+        Name wallet = Name.of("wallet");
         Gov gov = sourcedFrom(with(publishedWide(), baseBumped(), new ConfluenceUpgradeHeld(GOV, WIDE_WITHOUT_ORACLE,
                 BASE), new CoOperatorAdded(GOV, "ada"), new CitizenOperatorAdded(GOV, BASE, "dave"), new IntegratorRegistered(GOV, wallet, "https://w.example"),
-                new IntegratorRegistered(GOV, IntegratorName.of("atlas"), "https://a.example"),
+                new IntegratorRegistered(GOV, Name.of("atlas"), "https://a.example"),
                 new IntegratorEndpointDisabled(GOV, wallet, 410)));
 
         SerializedObject<String> snapshot = serializer.serialize(gov, String.class);

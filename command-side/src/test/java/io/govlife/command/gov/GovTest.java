@@ -10,7 +10,7 @@ import io.govlife.events.bump.FingerprintCutOver;
 import io.govlife.events.bump.FingerprintCutoverBlocked;
 import io.govlife.events.citizen.CitizenDropped;
 import io.govlife.events.citizen.CitizenKind;
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.citizen.CitizenReferenced;
 import io.govlife.events.citizen.CitizenReplaced;
 import io.govlife.events.citizen.CommissionConfluence;
@@ -30,7 +30,6 @@ import io.govlife.events.gov.Fingerprint;
 import io.govlife.events.gov.GovConfig;
 import io.govlife.events.gov.GovConfigPublished;
 import io.govlife.events.gov.GovCreated;
-import io.govlife.events.gov.GovName;
 import io.govlife.events.gov.GovRetired;
 import io.govlife.events.gov.GovState;
 import io.govlife.events.gov.PublishGovConfig;
@@ -39,7 +38,6 @@ import io.govlife.events.gov.Rule;
 import io.govlife.events.gov.RuleViolation;
 import io.govlife.events.integrator.DisableIntegratorEndpoint;
 import io.govlife.events.integrator.IntegratorEndpointDisabled;
-import io.govlife.events.integrator.IntegratorName;
 import io.govlife.events.integrator.IntegratorRegistered;
 import io.govlife.events.integrator.IntegratorSecretRotated;
 import io.govlife.events.integrator.IntegratorUnregistered;
@@ -75,11 +73,11 @@ class GovTest {
 
     static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     static final String OWNER = "alice";
-    static final GovName GOV = GovName.of("ethereum.superchain");
-    static final CitizenName BASE = CitizenName.of("base");
-    static final CitizenName ZORA = CitizenName.of("zora");
-    static final CitizenName ORACLE = CitizenName.of("oracle-feed");
-    static final CitizenName BRIDGE = CitizenName.of("bridge");
+    static final Name GOV = Name.of("ethereum.superchain");
+    static final Name BASE = Name.of("base");
+    static final Name ZORA = Name.of("zora");
+    static final Name ORACLE = Name.of("oracle-feed");
+    static final Name BRIDGE = Name.of("bridge");
 
     static final LatticeRef BASE_LATTICE = new LatticeRef(BASE, 8453, fp(0x11), "ops@base.example", null);
     static final LatticeRef ZORA_LATTICE = new LatticeRef(ZORA, 7777777, fp(0x22), null, null);
@@ -89,7 +87,7 @@ class GovTest {
     static final ServiceRef ATLAS = new ServiceRef(BasicService.ATLAS, fp(0x55), "https://docs.example/atlas");
 
     private AggregateTestFixture<Gov> fixture;
-    private final Set<GovName> claimedNames = new HashSet<>();
+    private final Set<Name> claimedNames = new HashSet<>();
     private final MutableClock clock = new MutableClock(NOW);
     private final RecordingDirectory secrets = new RecordingDirectory();
 
@@ -98,22 +96,22 @@ class GovTest {
         final List<String> calls = new java.util.ArrayList<>();
 
         @Override
-        public void register(GovName gov, IntegratorName integrator, String webhookUrl, String secret) {
+        public void register(Name gov, Name integrator, String webhookUrl, String secret) {
             calls.add("register " + integrator + " " + webhookUrl + " " + secret);
         }
 
         @Override
-        public void disable(GovName gov, IntegratorName integrator) {
+        public void disable(Name gov, Name integrator) {
             calls.add("disable " + integrator);
         }
 
         @Override
-        public void rotate(GovName gov, IntegratorName integrator, String secret, Instant previousValidUntil) {
+        public void rotate(Name gov, Name integrator, String secret, Instant previousValidUntil) {
             calls.add("rotate " + integrator + " " + secret + " " + previousValidUntil);
         }
 
         @Override
-        public void unregister(GovName gov, IntegratorName integrator) {
+        public void unregister(Name gov, Name integrator) {
             calls.add("unregister " + integrator);
         }
     }
@@ -339,7 +337,7 @@ class GovTest {
 
         @Test
         void refuses_to_upgrade_an_unknown_confluence() {
-            ConfluenceConfig ghost = new ConfluenceConfig(CitizenName.of("ghost"), fp(0x44), List.of(BASE, ZORA), "1",
+            ConfluenceConfig ghost = new ConfluenceConfig(Name.of("ghost"), fp(0x44), List.of(BASE, ZORA), "1",
                     List.of());
             expectRule(fixture.given(publishedEcosystem()).when(new UpgradeConfluence(GOV, ghost, null)),
                     Rule.CITIZEN_NOT_FOUND, "citizen");
@@ -721,7 +719,7 @@ class GovTest {
     @Nested
     class Integrators {
 
-        final IntegratorName acme = IntegratorName.of("acme-wallet");
+        final Name acme = Name.of("acme-wallet");
 
         @Test
         void registers_an_integrator_in_the_directory_beside_the_log() {
@@ -798,7 +796,7 @@ class GovTest {
             List<Object> commands = List.of(new ReferenceCitizen(GOV, BASE_LATTICE, null),
                     new PublishGovConfig(GOV, null, null), new RetireGov(GOV, null),
                     new ShipBasicService(GOV, ATLAS, null),
-                    new RegisterIntegrator(GOV, IntegratorName.of("acme-wallet"), "https://a.example", "s", null));
+                    new RegisterIntegrator(GOV, Name.of("acme-wallet"), "https://a.example", "s", null));
             for (Object command : commands) {
                 expectRule(fixture.given(created(), referenced(BASE_LATTICE, BASE_LATTICE)).when(command, stranger),
                         Rule.NOT_AN_OPERATOR, "operator");
@@ -859,7 +857,7 @@ class GovTest {
                     new BumpFingerprint(GOV, BASE, fp(0x99), NOW.plus(Duration.ofDays(2)), null),
                     new CancelFingerprintBump(GOV, BASE, null),
                     new CutOverFingerprint(GOV, BASE),
-                    new RegisterIntegrator(GOV, IntegratorName.of("acme-wallet"), "https://a.example", "s", null),
+                    new RegisterIntegrator(GOV, Name.of("acme-wallet"), "https://a.example", "s", null),
                     new RetireGov(GOV, null));
             for (Object command : commands) {
                 expectRule(fixture.given(created(), referenced(BASE_LATTICE, BASE_LATTICE), retired).when(command),

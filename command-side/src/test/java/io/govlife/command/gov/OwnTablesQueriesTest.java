@@ -1,12 +1,11 @@
 package io.govlife.command.gov;
 
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.IsGovNameClaimed;
 import io.govlife.events.integrator.FindEnabledIntegratorEndpoints;
 import io.govlife.events.integrator.FindSealedSigningSecrets;
 import io.govlife.events.integrator.IntegratorEndpoint;
 import io.govlife.events.integrator.IntegratorEndpoints;
-import io.govlife.events.integrator.IntegratorName;
 import io.govlife.events.integrator.SealedSigningSecrets;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
@@ -35,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OwnTablesQueriesTest {
 
     private static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
-    private static final GovName GOV = GovName.of("gov.one");
-    private static final IntegratorName ACME = IntegratorName.of("acme-wallet");
+    private static final Name GOV = Name.of("gov.one");
+    private static final Name ACME = Name.of("acme-wallet");
 
     private final MutableClock clock = new MutableClock(T0);
     private JdbcIntegratorDirectory directory;
@@ -63,31 +62,31 @@ class OwnTablesQueriesTest {
         queries = DefaultQueryGateway.builder().queryBus(bus).build();
     }
 
-    private List<IntegratorEndpoint> endpoints(GovName gov) {
+    private List<IntegratorEndpoint> endpoints(Name gov) {
         return queries.query(new FindEnabledIntegratorEndpoints(gov), IntegratorEndpoints.class).join().endpoints();
     }
 
-    private List<String> secrets(IntegratorName integrator, Instant at) {
+    private List<String> secrets(Name integrator, Instant at) {
         return queries.query(new FindSealedSigningSecrets(GOV, integrator, at), SealedSigningSecrets.class).join()
                 .newestFirst();
     }
 
     private boolean claimed(String name) {
-        return queries.query(new IsGovNameClaimed(GovName.of(name)), Boolean.class).join();
+        return queries.query(new IsGovNameClaimed(Name.of(name)), Boolean.class).join();
     }
 
     @Test
     void a_gov_s_enabled_endpoints_come_ordered_by_integrator_without_disabled_or_other_govs_ones() {
-        directory.register(GOV, IntegratorName.of("zeta-wallet"), "https://zeta.example/h", "s1");
+        directory.register(GOV, Name.of("zeta-wallet"), "https://zeta.example/h", "s1");
         directory.register(GOV, ACME, "https://acme.example/h", "s2");
-        directory.register(GOV, IntegratorName.of("mid-wallet"), "https://mid.example/h", "s3");
-        directory.register(GovName.of("gov.two"), IntegratorName.of("other-wallet"), "https://other.example/h", "s4");
-        directory.disable(GOV, IntegratorName.of("mid-wallet"));
+        directory.register(GOV, Name.of("mid-wallet"), "https://mid.example/h", "s3");
+        directory.register(Name.of("gov.two"), Name.of("other-wallet"), "https://other.example/h", "s4");
+        directory.disable(GOV, Name.of("mid-wallet"));
 
         assertThat(endpoints(GOV)).containsExactly(
                 new IntegratorEndpoint(ACME, "https://acme.example/h"),
-                new IntegratorEndpoint(IntegratorName.of("zeta-wallet"), "https://zeta.example/h"));
-        assertThat(endpoints(GovName.of("gov.three"))).isEmpty();
+                new IntegratorEndpoint(Name.of("zeta-wallet"), "https://zeta.example/h"));
+        assertThat(endpoints(Name.of("gov.three"))).isEmpty();
 
         directory.unregister(GOV, ACME);
         assertThat(endpoints(GOV)).extracting(e -> e.integrator().value()).containsExactly("zeta-wallet");
@@ -103,7 +102,7 @@ class OwnTablesQueriesTest {
                 .containsExactly("sealed:gov.one/acme-wallet:second", "sealed:gov.one/acme-wallet:first");
         assertThat(secrets(ACME, T0.plus(Duration.ofHours(24)))).as("a rotated-out secret signs until, not at, its end")
                 .containsExactly("sealed:gov.one/acme-wallet:second");
-        assertThat(secrets(IntegratorName.of("never-registered"), T0)).isEmpty();
+        assertThat(secrets(Name.of("never-registered"), T0)).isEmpty();
 
         directory.unregister(GOV, ACME);
         assertThat(secrets(ACME, T0.plusSeconds(61))).isEmpty();

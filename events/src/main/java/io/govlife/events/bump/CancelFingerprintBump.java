@@ -1,10 +1,9 @@
 package io.govlife.events.bump;
 
-import io.govlife.events.citizen.CitizenName;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
-public record CancelFingerprintBump(@TargetAggregateIdentifier GovName gov, CitizenName citizen,
+public record CancelFingerprintBump(@TargetAggregateIdentifier Name gov, Name citizen,
                                     @TargetAggregateVersion Long expectedVersion) {
 }

@@ -1,9 +1,8 @@
 package io.govlife.events.bump;
 
-import io.govlife.events.citizen.CitizenName;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Sent at the cutover instant (by the bump saga's deadline): carry out the bump and publish. */
-public record CutOverFingerprint(@TargetAggregateIdentifier GovName gov, CitizenName citizen) {
+public record CutOverFingerprint(@TargetAggregateIdentifier Name gov, Name citizen) {
 }

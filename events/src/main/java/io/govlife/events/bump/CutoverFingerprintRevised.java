@@ -1,9 +1,8 @@
 package io.govlife.events.bump;
 
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.Fingerprint;
 import io.govlife.events.gov.GovEvent;
-import io.govlife.events.gov.GovName;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -14,7 +13,7 @@ import java.time.Instant;
  * what gets published.
  */
 @Revision("1")
-public record CutoverFingerprintRevised(GovName gov, CitizenName citizen, Instant cutoverAt,
+public record CutoverFingerprintRevised(Name gov, Name citizen, Instant cutoverAt,
                                         Fingerprint previousExpectedGovFingerprint,
                                         Fingerprint expectedGovFingerprint) implements GovEvent {
 

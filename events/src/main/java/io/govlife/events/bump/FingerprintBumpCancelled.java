@@ -1,9 +1,8 @@
 package io.govlife.events.bump;
 
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.Fingerprint;
 import io.govlife.events.gov.GovEvent;
-import io.govlife.events.gov.GovName;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -14,8 +13,8 @@ import java.util.List;
  * will not move to.
  */
 @Revision("1")
-public record FingerprintBumpCancelled(GovName gov, CitizenName citizen, Fingerprint toFingerprint,
-                                       Instant cutoverAt, List<CitizenName> discardedUpgrades) implements GovEvent {
+public record FingerprintBumpCancelled(Name gov, Name citizen, Fingerprint toFingerprint,
+                                       Instant cutoverAt, List<Name> discardedUpgrades) implements GovEvent {
 
     /** One pending bump per citizen: what the bump saga associates with. */
     public String bumpKey() {

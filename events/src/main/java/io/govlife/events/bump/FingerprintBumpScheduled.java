@@ -1,9 +1,8 @@
 package io.govlife.events.bump;
 
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.Fingerprint;
 import io.govlife.events.gov.GovEvent;
-import io.govlife.events.gov.GovName;
 import org.axonframework.serialization.Revision;
 
 import java.time.Duration;
@@ -21,16 +20,16 @@ import java.util.List;
  * otherwise), and its cutover follows at once. Both are false/null in events recorded before v1.1.
  */
 @Revision("1")
-public record FingerprintBumpScheduled(GovName gov, CitizenName citizen, Fingerprint fromFingerprint,
+public record FingerprintBumpScheduled(Name gov, Name citizen, Fingerprint fromFingerprint,
                                        Fingerprint toFingerprint, Instant cutoverAt, Fingerprint expectedGovFingerprint,
-                                       List<CitizenName> confluencesToUpgrade, Fingerprint publishedGovFingerprint,
+                                       List<Name> confluencesToUpgrade, Fingerprint publishedGovFingerprint,
                                        boolean shortNotice, Duration lateBy)
         implements GovEvent {
 
     /** A bump announced with at least the minimum notice. */
-    public FingerprintBumpScheduled(GovName gov, CitizenName citizen, Fingerprint fromFingerprint,
+    public FingerprintBumpScheduled(Name gov, Name citizen, Fingerprint fromFingerprint,
                                     Fingerprint toFingerprint, Instant cutoverAt, Fingerprint expectedGovFingerprint,
-                                    List<CitizenName> confluencesToUpgrade, Fingerprint publishedGovFingerprint) {
+                                    List<Name> confluencesToUpgrade, Fingerprint publishedGovFingerprint) {
         this(gov, citizen, fromFingerprint, toFingerprint, cutoverAt, expectedGovFingerprint, confluencesToUpgrade,
                 publishedGovFingerprint, false, null);
     }

@@ -1,10 +1,9 @@
 package io.govlife.events.bump;
 
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.citizen.ConfluenceConfig;
 import io.govlife.events.gov.Fingerprint;
 import io.govlife.events.gov.GovEvent;
-import io.govlife.events.gov.GovName;
 import org.axonframework.serialization.Revision;
 
 import java.util.List;
@@ -16,12 +15,12 @@ import java.util.List;
  * that span the citizen included); null in events recorded before it was added.
  */
 @Revision("1")
-public record FingerprintCutOver(GovName gov, CitizenName citizen, Fingerprint fromFingerprint,
+public record FingerprintCutOver(Name gov, Name citizen, Fingerprint fromFingerprint,
                                  Fingerprint toFingerprint, List<ConfluenceConfig> upgradedConfluences,
-                                 Fingerprint draftFingerprint, List<CitizenName> staleConfluences)
+                                 Fingerprint draftFingerprint, List<Name> staleConfluences)
         implements GovEvent {
 
-    public FingerprintCutOver(GovName gov, CitizenName citizen, Fingerprint fromFingerprint, Fingerprint toFingerprint,
+    public FingerprintCutOver(Name gov, Name citizen, Fingerprint fromFingerprint, Fingerprint toFingerprint,
                               List<ConfluenceConfig> upgradedConfluences, Fingerprint draftFingerprint) {
         this(gov, citizen, fromFingerprint, toFingerprint, upgradedConfluences, draftFingerprint, null);
     }

@@ -1,8 +1,7 @@
 package io.govlife.events.bump;
 
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.GovEvent;
-import io.govlife.events.gov.GovName;
 import org.axonframework.serialization.Revision;
 
 import java.util.List;
@@ -12,7 +11,7 @@ import java.util.List;
  * with its publication, as soon as the last awaited upgrade is recorded.
  */
 @Revision("1")
-public record FingerprintCutoverBlocked(GovName gov, CitizenName citizen, List<CitizenName> awaitingConfluences)
+public record FingerprintCutoverBlocked(Name gov, Name citizen, List<Name> awaitingConfluences)
         implements GovEvent {
 
     /** One pending bump per citizen: what the bump saga associates with. */

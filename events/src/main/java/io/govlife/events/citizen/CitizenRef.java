@@ -1,5 +1,6 @@
 package io.govlife.events.citizen;
 
+import io.govlife.events.Name;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.govlife.events.gov.Fingerprint;
@@ -15,7 +16,7 @@ import io.govlife.events.gov.Fingerprint;
 })
 public sealed interface CitizenRef permits LatticeRef, OrganismRef {
 
-    CitizenName name();
+    Name name();
 
     Fingerprint fingerprint();
 

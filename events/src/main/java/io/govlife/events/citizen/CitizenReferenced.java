@@ -2,10 +2,10 @@ package io.govlife.events.citizen;
 
 import io.govlife.events.gov.Fingerprint;
 import io.govlife.events.gov.GovEvent;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import org.axonframework.serialization.Revision;
 
 /** A lattice or organism entered the draft. */
 @Revision("1")
-public record CitizenReferenced(GovName gov, CitizenRef citizen, Fingerprint draftFingerprint) implements GovEvent {
+public record CitizenReferenced(Name gov, CitizenRef citizen, Fingerprint draftFingerprint) implements GovEvent {
 }

@@ -1,5 +1,6 @@
 package io.govlife.events.citizen;
 
+import io.govlife.events.Name;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.govlife.events.gov.Fingerprint;
 
@@ -12,7 +13,7 @@ import java.util.Objects;
  * it, is outside the fingerprint like everything but {@code fingerprint}: changing it alone makes a metadata revision.
  * Left out of the JSON when absent, so a GovConfig without docs links reads as it did before there were any.
  */
-public record ConfluenceConfig(CitizenName name, Fingerprint fingerprint, List<CitizenName> spans,
+public record ConfluenceConfig(Name name, Fingerprint fingerprint, List<Name> spans,
                                String stateMachineVersion, List<String> mrtdPins,
                                @JsonInclude(JsonInclude.Include.NON_NULL) String docsUrl) {
 
@@ -27,12 +28,12 @@ public record ConfluenceConfig(CitizenName name, Fingerprint fingerprint, List<C
     }
 
     /** A confluence without a docs link, as every confluence recorded before v1.1 is. */
-    public ConfluenceConfig(CitizenName name, Fingerprint fingerprint, List<CitizenName> spans,
+    public ConfluenceConfig(Name name, Fingerprint fingerprint, List<Name> spans,
                             String stateMachineVersion, List<String> mrtdPins) {
         this(name, fingerprint, spans, stateMachineVersion, mrtdPins, null);
     }
 
-    public boolean spans(CitizenName citizen) {
+    public boolean spans(Name citizen) {
         return spans.contains(citizen);
     }
 }

@@ -1,7 +1,7 @@
 package io.govlife.events.citizen;
 
 import io.govlife.events.gov.Fingerprint;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.GovEvent;
 import org.axonframework.serialization.Revision;
 
@@ -10,6 +10,6 @@ import org.axonframework.serialization.Revision;
  * after their changes (a replacement, a scheduled bump), like an upgrade that changes nothing.
  */
 @Revision("1")
-public record ConfluenceConfirmed(GovName gov, ConfluenceConfig confluence, Fingerprint draftFingerprint)
+public record ConfluenceConfirmed(Name gov, ConfluenceConfig confluence, Fingerprint draftFingerprint)
         implements GovEvent {
 }

@@ -1,7 +1,7 @@
 package io.govlife.events.citizen;
 
 import io.govlife.events.gov.GovEvent;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -9,6 +9,6 @@ import org.axonframework.serialization.Revision;
  * publication instead of entering the draft, so other publications meanwhile do not carry it early.
  */
 @Revision("1")
-public record ConfluenceUpgradeHeld(GovName gov, ConfluenceConfig confluence, CitizenName heldForBumpOf)
+public record ConfluenceUpgradeHeld(Name gov, ConfluenceConfig confluence, Name heldForBumpOf)
         implements GovEvent {
 }

@@ -1,9 +1,9 @@
 package io.govlife.events.citizen;
 
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
-public record DropCitizen(@TargetAggregateIdentifier GovName gov, CitizenName citizen,
+public record DropCitizen(@TargetAggregateIdentifier Name gov, Name citizen,
                           @TargetAggregateVersion Long expectedVersion) {
 }

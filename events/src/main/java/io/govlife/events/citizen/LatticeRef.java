@@ -1,11 +1,12 @@
 package io.govlife.events.citizen;
 
+import io.govlife.events.Name;
 import io.govlife.events.gov.Fingerprint;
 
 import java.util.Objects;
 
 /** A block-building lattice for one EVM chain, named by its instance name ({@code LatticeConfig}). */
-public record LatticeRef(CitizenName name, long chainId, Fingerprint fingerprint,
+public record LatticeRef(Name name, long chainId, Fingerprint fingerprint,
                          String operatorContact, String handshakeUrl) implements CitizenRef {
 
     public LatticeRef {

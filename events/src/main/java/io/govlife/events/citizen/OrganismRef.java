@@ -1,5 +1,6 @@
 package io.govlife.events.citizen;
 
+import io.govlife.events.Name;
 import io.govlife.events.gov.Fingerprint;
 
 import java.util.Objects;
@@ -8,7 +9,7 @@ import java.util.Objects;
  * A standalone organism ({@code OrganismRef}: role name + fingerprint). {@code kind} is the operator's free-text
  * description of what it is (oracle feed, attestation aggregator…), not a {@link CitizenKind}.
  */
-public record OrganismRef(CitizenName role, Fingerprint fingerprint, String kind,
+public record OrganismRef(Name role, Fingerprint fingerprint, String kind,
                           String operatorContact, String handshakeUrl) implements CitizenRef {
 
     public OrganismRef {
@@ -17,7 +18,7 @@ public record OrganismRef(CitizenName role, Fingerprint fingerprint, String kind
     }
 
     @Override
-    public CitizenName name() {
+    public Name name() {
         return role;
     }
 

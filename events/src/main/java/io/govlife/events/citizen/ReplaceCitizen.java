@@ -1,9 +1,9 @@
 package io.govlife.events.citizen;
 
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
-public record ReplaceCitizen(@TargetAggregateIdentifier GovName gov, CitizenName citizen, CitizenRef replacement,
+public record ReplaceCitizen(@TargetAggregateIdentifier Name gov, Name citizen, CitizenRef replacement,
                              @TargetAggregateVersion Long expectedVersion) {
 }

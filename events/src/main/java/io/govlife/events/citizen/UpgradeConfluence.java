@@ -1,9 +1,9 @@
 package io.govlife.events.citizen;
 
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
-public record UpgradeConfluence(@TargetAggregateIdentifier GovName gov, ConfluenceConfig confluence,
+public record UpgradeConfluence(@TargetAggregateIdentifier Name gov, ConfluenceConfig confluence,
                                 @TargetAggregateVersion Long expectedVersion) {
 }

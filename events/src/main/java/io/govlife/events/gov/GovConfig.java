@@ -1,7 +1,7 @@
 package io.govlife.events.gov;
 
 import io.govlife.events.citizen.CitizenKind;
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.citizen.CitizenRef;
 import io.govlife.events.citizen.ConfluenceConfig;
 import io.govlife.events.citizen.LatticeRef;
@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * citizen name, services in {@link BasicService} order), so two configs with the same content are equal and
  * serialise to the same JSON whatever order the changes came in. Drafts and published revisions are both this.
  */
-public record GovConfig(GovName gov,
+public record GovConfig(Name gov,
                         List<LatticeRef> lattices,
                         List<OrganismRef> organisms,
                         List<ConfluenceConfig> confluences,
@@ -37,7 +37,7 @@ public record GovConfig(GovName gov,
                 : services.stream().sorted(Comparator.comparing(ServiceRef::service)).toList();
     }
 
-    public static GovConfig empty(GovName gov) {
+    public static GovConfig empty(Name gov) {
         return new GovConfig(gov, List.of(), List.of(), List.of(), List.of());
     }
 
@@ -50,11 +50,11 @@ public record GovConfig(GovName gov,
         return lattices.isEmpty() && organisms.isEmpty() && confluences.isEmpty() && services.isEmpty();
     }
 
-    public boolean names(CitizenName citizen) {
+    public boolean names(Name citizen) {
         return kindOf(citizen).isPresent();
     }
 
-    public Optional<CitizenKind> kindOf(CitizenName citizen) {
+    public Optional<CitizenKind> kindOf(Name citizen) {
         if (lattices.stream().anyMatch(l -> l.name().equals(citizen))) {
             return Optional.of(CitizenKind.LATTICE);
         }
@@ -68,13 +68,13 @@ public record GovConfig(GovName gov,
     }
 
     /** The lattice or organism of that name, if the config names one. */
-    public Optional<CitizenRef> reference(CitizenName citizen) {
+    public Optional<CitizenRef> reference(Name citizen) {
         return Stream.<CitizenRef>concat(lattices.stream(), organisms.stream())
                 .filter(ref -> ref.name().equals(citizen))
                 .findFirst();
     }
 
-    public Optional<ConfluenceConfig> confluence(CitizenName name) {
+    public Optional<ConfluenceConfig> confluence(Name name) {
         return confluences.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
@@ -82,12 +82,12 @@ public record GovConfig(GovName gov,
         return services.stream().filter(s -> s.service() == service).findFirst();
     }
 
-    public Optional<Fingerprint> fingerprintOf(CitizenName citizen) {
+    public Optional<Fingerprint> fingerprintOf(Name citizen) {
         return reference(citizen).map(CitizenRef::fingerprint)
                 .or(() -> confluence(citizen).map(ConfluenceConfig::fingerprint));
     }
 
-    public List<CitizenName> confluencesSpanning(CitizenName citizen) {
+    public List<Name> confluencesSpanning(Name citizen) {
         return confluences.stream().filter(c -> c.spans(citizen)).map(ConfluenceConfig::name).toList();
     }
 
@@ -116,7 +116,7 @@ public record GovConfig(GovName gov,
     }
 
     /** Removes the citizen of that name, whatever its kind. */
-    public GovConfig without(CitizenName citizen) {
+    public GovConfig without(Name citizen) {
         return new GovConfig(gov,
                 lattices.stream().filter(l -> !l.name().equals(citizen)).toList(),
                 organisms.stream().filter(o -> !o.role().equals(citizen)).toList(),
@@ -130,7 +130,7 @@ public record GovConfig(GovName gov,
     }
 
     /** The lattice or organism of that name moved to a new fingerprint, as a bump's cutover does. */
-    public GovConfig withFingerprint(CitizenName citizen, Fingerprint fingerprint) {
+    public GovConfig withFingerprint(Name citizen, Fingerprint fingerprint) {
         return reference(citizen).map(ref -> with(ref.withFingerprint(fingerprint))).orElse(this);
     }
 
@@ -148,7 +148,7 @@ public record GovConfig(GovName gov,
         return result;
     }
 
-    private static <T> List<T> sorted(List<T> list, Function<T, CitizenName> name) {
+    private static <T> List<T> sorted(List<T> list, Function<T, Name> name) {
         return list == null ? List.of() : list.stream().sorted(Comparator.comparing(name)).toList();
     }
 }

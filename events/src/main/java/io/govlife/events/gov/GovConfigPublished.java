@@ -1,6 +1,6 @@
 package io.govlife.events.gov;
 
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -11,13 +11,13 @@ import org.axonframework.serialization.Revision;
  * previous one and integrators need not recompile; absent (false) in events recorded before v1.1.
  */
 @Revision("1")
-public record GovConfigPublished(GovName gov, long revision, Fingerprint fingerprint, Fingerprint previousFingerprint,
-                                 GovConfig config, String notes, CitizenName cutoverOf, boolean metadataOnly)
+public record GovConfigPublished(Name gov, long revision, Fingerprint fingerprint, Fingerprint previousFingerprint,
+                                 GovConfig config, String notes, Name cutoverOf, boolean metadataOnly)
         implements GovEvent {
 
     /** A publication that moves the gov root (every one before v1.1). */
-    public GovConfigPublished(GovName gov, long revision, Fingerprint fingerprint, Fingerprint previousFingerprint,
-                              GovConfig config, String notes, CitizenName cutoverOf) {
+    public GovConfigPublished(Name gov, long revision, Fingerprint fingerprint, Fingerprint previousFingerprint,
+                              GovConfig config, String notes, Name cutoverOf) {
         this(gov, revision, fingerprint, previousFingerprint, config, notes, cutoverOf, false);
     }
 }

@@ -1,5 +1,6 @@
 package io.govlife.events.gov;
 
+import io.govlife.events.Name;
 import io.govlife.events.citizen.ConfluenceConfig;
 import io.govlife.events.citizen.LatticeRef;
 import io.govlife.events.citizen.OrganismRef;
@@ -24,7 +25,7 @@ public final class GovRoot {
     private GovRoot() {
     }
 
-    public static Fingerprint gov(GovName name) {
+    public static Fingerprint gov(Name name) {
         byte[] input = ("gov|" + name.value()).getBytes(StandardCharsets.UTF_8);
         return Fingerprint.of(Blake3.hash(input));
     }

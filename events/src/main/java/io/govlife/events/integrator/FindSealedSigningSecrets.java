@@ -1,6 +1,6 @@
 package io.govlife.events.integrator;
 
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 
 import java.time.Instant;
 
@@ -9,5 +9,5 @@ import java.time.Instant;
  * still in its overlap, answered with {@link SealedSigningSecrets}. A secret never leaves the directory in clear
  * (notice delivery opens it with the application's secrets key).
  */
-public record FindSealedSigningSecrets(GovName gov, IntegratorName integrator, Instant at) {
+public record FindSealedSigningSecrets(Name gov, Name integrator, Instant at) {
 }

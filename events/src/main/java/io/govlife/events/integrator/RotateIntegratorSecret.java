@@ -1,17 +1,17 @@
 package io.govlife.events.integrator;
 
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.time.Duration;
 
 /** A new signing secret; the old one keeps signing alongside it for {@code overlap}. */
-public record RotateIntegratorSecret(@TargetAggregateIdentifier GovName gov, IntegratorName integrator, String secret,
+public record RotateIntegratorSecret(@TargetAggregateIdentifier Name gov, Name integrator, String secret,
                                      Duration overlap, @TargetAggregateVersion Long expectedVersion) {
 
     /** Without {@code If-Match}, like every other write that may omit it. */
-    public RotateIntegratorSecret(GovName gov, IntegratorName integrator, String secret, Duration overlap) {
+    public RotateIntegratorSecret(Name gov, Name integrator, String secret, Duration overlap) {
         this(gov, integrator, secret, overlap, null);
     }
 

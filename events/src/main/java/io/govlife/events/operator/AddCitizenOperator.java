@@ -1,7 +1,6 @@
 package io.govlife.events.operator;
 
-import io.govlife.events.citizen.CitizenName;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
@@ -9,6 +8,6 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
  * The gov's owner names an operator for one citizen: that operator's token may then schedule and cancel the
  * citizen's bumps and read its notices, nothing else of the gov.
  */
-public record AddCitizenOperator(@TargetAggregateIdentifier GovName gov, CitizenName citizen, String operator,
+public record AddCitizenOperator(@TargetAggregateIdentifier Name gov, Name citizen, String operator,
                                  @TargetAggregateVersion Long expectedVersion) {
 }

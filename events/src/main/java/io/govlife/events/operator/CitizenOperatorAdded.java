@@ -1,10 +1,9 @@
 package io.govlife.events.operator;
 
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.GovEvent;
-import io.govlife.events.gov.GovName;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record CitizenOperatorAdded(GovName gov, CitizenName citizen, String operator) implements GovEvent {
+public record CitizenOperatorAdded(Name gov, Name citizen, String operator) implements GovEvent {
 }

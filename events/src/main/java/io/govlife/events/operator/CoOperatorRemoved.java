@@ -1,9 +1,9 @@
 package io.govlife.events.operator;
 
 import io.govlife.events.gov.GovEvent;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record CoOperatorRemoved(GovName gov, String operator) implements GovEvent {
+public record CoOperatorRemoved(Name gov, String operator) implements GovEvent {
 }

@@ -2,9 +2,9 @@ package io.govlife.events.service;
 
 import io.govlife.events.gov.Fingerprint;
 import io.govlife.events.gov.GovEvent;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record BasicServiceShipped(GovName gov, ServiceRef service, Fingerprint draftFingerprint) implements GovEvent {
+public record BasicServiceShipped(Name gov, ServiceRef service, Fingerprint draftFingerprint) implements GovEvent {
 }

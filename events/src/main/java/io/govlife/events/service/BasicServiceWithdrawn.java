@@ -2,10 +2,10 @@ package io.govlife.events.service;
 
 import io.govlife.events.gov.Fingerprint;
 import io.govlife.events.gov.GovEvent;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record BasicServiceWithdrawn(GovName gov, BasicService service, Fingerprint draftFingerprint)
+public record BasicServiceWithdrawn(Name gov, BasicService service, Fingerprint draftFingerprint)
         implements GovEvent {
 }

@@ -1,6 +1,6 @@
 package io.govlife.events.gov;
 
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.citizen.ConfluenceConfig;
 import io.govlife.events.citizen.LatticeRef;
 import io.govlife.events.citizen.OrganismRef;
@@ -19,14 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GovRootTest {
 
-    static final GovName SUPERCHAIN = GovName.of("ethereum.superchain");
+    static final Name SUPERCHAIN = Name.of("ethereum.superchain");
 
     static Fingerprint filled(int b) {
         return Fingerprint.of(String.format("%02x", b).repeat(32));
     }
 
-    static CitizenName citizen(String name) {
-        return CitizenName.of(name);
+    static Name citizen(String name) {
+        return Name.of(name);
     }
 
     @Test
@@ -89,6 +89,6 @@ class GovRootTest {
     void a_different_gov_name_gives_a_different_root_for_the_same_citizens() {
         LatticeRef base = new LatticeRef(citizen("base"), 8453, filled(0x22), null, null);
         assertThat(GovConfig.empty(SUPERCHAIN).with(base).fingerprint())
-                .isNotEqualTo(GovConfig.empty(GovName.of("ethereum.other")).with(base).fingerprint());
+                .isNotEqualTo(GovConfig.empty(Name.of("ethereum.other")).with(base).fingerprint());
     }
 }

@@ -1,6 +1,6 @@
 package io.govlife.events.gov;
 
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -12,16 +12,16 @@ class ValueTypesTest {
     @ParameterizedTest
     @ValueSource(strings = {"eth", "ethereum.superchain", "a-b.c-9", "abbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"})
     void valid_names(String name) {
-        assertThat(GovName.of(name).value()).isEqualTo(name);
-        assertThat(CitizenName.of(name).value()).isEqualTo(name);
+        assertThat(Name.of(name).value()).isEqualTo(name);
+        assertThat(Name.of(name).value()).isEqualTo(name);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "ab", "9eth", ".eth", "Eth", "eth_x", "eth x", "éth",
             "abbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"})
     void invalid_names(String name) {
-        assertThatIllegalArgumentException().isThrownBy(() -> GovName.of(name));
-        assertThatIllegalArgumentException().isThrownBy(() -> CitizenName.of(name));
+        assertThatIllegalArgumentException().isThrownBy(() -> Name.of(name));
+        assertThatIllegalArgumentException().isThrownBy(() -> Name.of(name));
     }
 
     @ParameterizedTest

@@ -1,6 +1,6 @@
 package io.govlife.query.audit;
 
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.GovEvent;
 import io.govlife.query.support.JsonColumns;
 import org.axonframework.config.ProcessingGroup;
@@ -30,7 +30,7 @@ class AuditProjection {
     void on(GovEvent event, @SequenceNumber long sequence, @Timestamp Instant at, MetaData metadata) {
         repository.add(new AuditRepository.Row(event.gov().value(), sequence, EventStories.typeOf(event), at,
                 text(metadata, "operator"), text(metadata, "reason"), text(metadata, "correlationId"),
-                text(metadata, "causationId"), EventStories.citizenOf(event).map(CitizenName::value).orElse(null),
+                text(metadata, "causationId"), EventStories.citizenOf(event).map(Name::value).orElse(null),
                 EventStories.summary(event), JsonColumns.write(event)));
     }
 

@@ -7,7 +7,7 @@ import io.govlife.events.bump.FingerprintBumpScheduled;
 import io.govlife.events.bump.FingerprintCutOver;
 import io.govlife.events.bump.FingerprintCutoverBlocked;
 import io.govlife.events.citizen.CitizenDropped;
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.citizen.CitizenReferenced;
 import io.govlife.events.citizen.CitizenReplaced;
 import io.govlife.events.citizen.ConfluenceCommissioned;
@@ -36,7 +36,7 @@ final class EventStories {
         return name.startsWith(NAMESPACE) ? name.substring(NAMESPACE.length()) : name;
     }
 
-    static Optional<CitizenName> citizenOf(GovEvent event) {
+    static Optional<Name> citizenOf(GovEvent event) {
         if (event instanceof CitizenReferenced e) {
             return Optional.of(e.citizen().name());
         } else if (event instanceof CitizenDropped e) {
@@ -107,7 +107,7 @@ final class EventStories {
         return typeOf(event);
     }
 
-    private static String stale(java.util.List<CitizenName> stale) {
+    private static String stale(java.util.List<Name> stale) {
         return stale.isEmpty() ? "" : "; stale confluences: " + stale;
     }
 }

@@ -6,7 +6,7 @@ import io.govlife.events.bump.FingerprintBumpScheduled;
 import io.govlife.events.bump.FingerprintCutOver;
 import io.govlife.events.bump.FingerprintCutoverBlocked;
 import io.govlife.events.citizen.CitizenDropped;
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.citizen.CitizenReferenced;
 import io.govlife.events.citizen.CitizenReplaced;
 import io.govlife.events.citizen.ConfluenceCommissioned;
@@ -18,7 +18,6 @@ import io.govlife.events.gov.GovConfig;
 import io.govlife.events.gov.GovConfigPublished;
 import io.govlife.events.gov.GovCreated;
 import io.govlife.events.gov.GovEvent;
-import io.govlife.events.gov.GovName;
 import io.govlife.events.gov.GovRetired;
 import io.govlife.events.service.BasicServiceShipped;
 import io.govlife.events.service.BasicServiceWithdrawn;
@@ -68,7 +67,7 @@ class CompositionProjection {
 
     @EventHandler
     void on(ConfluenceUpgraded event, @SequenceNumber long version, @Timestamp Instant at) {
-        CitizenName name = event.confluence().name();
+        Name name = event.confluence().name();
         change(event.gov(), version, at, doc -> doc.withDraft(doc.draft().with(event.confluence()))
                 .withoutStale(name)
                 .withHeld(held -> without(held, name))
@@ -77,7 +76,7 @@ class CompositionProjection {
 
     @EventHandler
     void on(ConfluenceUpgradeHeld event, @SequenceNumber long version, @Timestamp Instant at) {
-        CitizenName name = event.confluence().name();
+        Name name = event.confluence().name();
         change(event.gov(), version, at, doc -> doc
                 .withHeld(held -> {
                     List<ConfluenceConfig> kept = without(held, name);
@@ -90,7 +89,7 @@ class CompositionProjection {
     /** A confirmed confluence is no longer stale, and no longer awaited by the bumps pending under it. */
     @EventHandler
     void on(ConfluenceConfirmed event, @SequenceNumber long version, @Timestamp Instant at) {
-        CitizenName name = event.confluence().name();
+        Name name = event.confluence().name();
         change(event.gov(), version, at, doc -> doc.withoutStale(name)
                 .withBumps(bumps -> bumps.stream().map(b -> b.upgradeRecorded(name)).toList()));
     }
@@ -161,7 +160,7 @@ class CompositionProjection {
             for (ConfluenceConfig upgrade : event.upgradedConfluences()) {
                 draft = draft.with(upgrade);
             }
-            List<CitizenName> applied = event.upgradedConfluences().stream().map(ConfluenceConfig::name).toList();
+            List<Name> applied = event.upgradedConfluences().stream().map(ConfluenceConfig::name).toList();
             GovComposition updated = event.staleConfluences() == null ? doc
                     : doc.withStaleExactly(event.staleConfluences());
             return updated.withDraft(draft)
@@ -190,11 +189,11 @@ class CompositionProjection {
         repository.deleteAll();
     }
 
-    private void change(GovName gov, long version, Instant at, UnaryOperator<GovComposition> change) {
+    private void change(Name gov, long version, Instant at, UnaryOperator<GovComposition> change) {
         repository.change(gov.value(), version, at, change);
     }
 
-    private static List<ConfluenceConfig> without(List<ConfluenceConfig> held, CitizenName name) {
+    private static List<ConfluenceConfig> without(List<ConfluenceConfig> held, Name name) {
         return new java.util.ArrayList<>(held.stream().filter(h -> !h.name().equals(name)).toList());
     }
 }

@@ -1,6 +1,6 @@
 package io.govlife.query.composition;
 
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.citizen.ConfluenceConfig;
 import io.govlife.events.gov.GovConfig;
 
@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
  * Immutable; each event yields the next one.
  */
 record GovComposition(GovConfig published, Long revision, Instant publishedAt, GovConfig draft,
-                             List<CitizenName> staleConfluences, List<PendingCutover> pendingBumps,
+                             List<Name> staleConfluences, List<PendingCutover> pendingBumps,
                              List<ConfluenceConfig> heldUpgrades, Instant retiredAt) {
 
     public GovComposition {
@@ -32,20 +32,20 @@ record GovComposition(GovConfig published, Long revision, Instant publishedAt, G
                 heldUpgrades, retiredAt);
     }
 
-    GovComposition withStale(List<CitizenName> added, CitizenName gone) {
-        List<CitizenName> stale = new ArrayList<>(staleConfluences);
+    GovComposition withStale(List<Name> added, Name gone) {
+        List<Name> stale = new ArrayList<>(staleConfluences);
         stale.remove(gone);
         added.stream().filter(c -> !stale.contains(c)).forEach(stale::add);
         return new GovComposition(published, revision, publishedAt, draft, stale, pendingBumps, heldUpgrades,
                 retiredAt);
     }
 
-    GovComposition withStaleExactly(List<CitizenName> stale) {
+    GovComposition withStaleExactly(List<Name> stale) {
         return new GovComposition(published, revision, publishedAt, draft, stale, pendingBumps, heldUpgrades,
                 retiredAt);
     }
 
-    GovComposition withoutStale(CitizenName confluence) {
+    GovComposition withoutStale(Name confluence) {
         return withStale(List.of(), confluence);
     }
 

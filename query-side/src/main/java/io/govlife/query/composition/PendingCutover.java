@@ -1,6 +1,6 @@
 package io.govlife.query.composition;
 
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.Fingerprint;
 
 import java.time.Duration;
@@ -12,9 +12,9 @@ import java.util.List;
  * whether it came at short notice, and for a catch-up (its cutover already past when announced) how late, as a
  * catch-up stays pending only while its cutover is blocked.
  */
-record PendingCutover(CitizenName citizen, Fingerprint fromFingerprint, Fingerprint toFingerprint,
+record PendingCutover(Name citizen, Fingerprint fromFingerprint, Fingerprint toFingerprint,
                              Instant cutoverAt, Fingerprint expectedGovFingerprint,
-                             List<CitizenName> awaitingConfluences, boolean blocked, Instant scheduledAt,
+                             List<Name> awaitingConfluences, boolean blocked, Instant scheduledAt,
                              boolean shortNotice, Duration lateBy) {
 
     PendingCutover expecting(Fingerprint expected) {
@@ -22,7 +22,7 @@ record PendingCutover(CitizenName citizen, Fingerprint fromFingerprint, Fingerpr
                 blocked, scheduledAt, shortNotice, lateBy);
     }
 
-    PendingCutover upgradeRecorded(CitizenName confluence) {
+    PendingCutover upgradeRecorded(Name confluence) {
         return new PendingCutover(citizen, fromFingerprint, toFingerprint, cutoverAt, expectedGovFingerprint,
                 awaitingConfluences.stream().filter(c -> !c.equals(confluence)).toList(), blocked, scheduledAt,
                 shortNotice, lateBy);

@@ -1,6 +1,6 @@
 package io.govlife.query.support;
 
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.citizen.CitizenReferenced;
 import io.govlife.events.citizen.ConfluenceConfig;
 import io.govlife.events.citizen.LatticeRef;
@@ -10,7 +10,6 @@ import io.govlife.events.gov.Fingerprint;
 import io.govlife.events.gov.GovConfig;
 import io.govlife.events.gov.GovConfigPublished;
 import io.govlife.events.gov.GovCreated;
-import io.govlife.events.gov.GovName;
 import io.govlife.events.service.BasicService;
 import io.govlife.events.service.ServiceRef;
 
@@ -19,13 +18,13 @@ import java.util.List;
 /** Real event values for projection tests: one small ecosystem gov. */
 public final class Events {
 
-    public static final GovName GOV = GovName.of("ethereum.superchain");
-    public static final CitizenName BASE = CitizenName.of("base");
-    public static final CitizenName ZORA = CitizenName.of("zora");
-    public static final CitizenName BRIDGE = CitizenName.of("bridge");
+    public static final Name GOV = Name.of("ethereum.superchain");
+    public static final Name BASE = Name.of("base");
+    public static final Name ZORA = Name.of("zora");
+    public static final Name BRIDGE = Name.of("bridge");
     public static final LatticeRef BASE_LATTICE = new LatticeRef(BASE, 8453, fp(0x11), null, null);
     public static final LatticeRef ZORA_LATTICE = new LatticeRef(ZORA, 7777777, fp(0x22), null, null);
-    public static final OrganismRef ORACLE = new OrganismRef(CitizenName.of("price-oracle"), fp(0x33), "oracle", null,
+    public static final OrganismRef ORACLE = new OrganismRef(Name.of("price-oracle"), fp(0x33), "oracle", null,
             null);
     public static final ConfluenceConfig BRIDGE_V1 = new ConfluenceConfig(BRIDGE, fp(0x44), List.of(BASE, ZORA), "1",
             List.of());

@@ -7,9 +7,8 @@ import io.govlife.events.bump.FingerprintBumpCancelled;
 import io.govlife.events.bump.FingerprintBumpScheduled;
 import io.govlife.events.bump.FingerprintCutOver;
 import io.govlife.events.bump.FingerprintCutoverBlocked;
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.GovConfigPublished;
-import io.govlife.events.gov.GovName;
 import io.govlife.events.gov.GovRetired;
 import io.govlife.events.gov.Rule;
 import io.govlife.events.gov.RuleViolation;
@@ -119,7 +118,7 @@ public class BumpCutoverSaga {
     @DeadlineHandler(deadlineName = CUTOVER)
     void cutOver() {
         try {
-            commands.sendAndWait(new CutOverFingerprint(GovName.of(gov), CitizenName.of(citizen)));
+            commands.sendAndWait(new CutOverFingerprint(Name.of(gov), Name.of(citizen)));
         } catch (RuleViolation refused) {
             if (refused.rule() == Rule.CUTOVER_NOT_DUE) {
                 // this node's clock is behind the one that judged the deadline due: try again at the instant itself
@@ -142,7 +141,7 @@ public class BumpCutoverSaga {
     @SagaEventHandler(associationProperty = "bumpKey")
     void on(FingerprintCutoverBlocked event, EventMessage<?> message) {
         deadlines.cancelAllWithinScope(REMINDER);
-        List<String> awaiting = event.awaitingConfluences().stream().map(CitizenName::value).toList();
+        List<String> awaiting = event.awaitingConfluences().stream().map(Name::value).toList();
         notices.notifyToldOf(message.getIdentifier(), content(NoticeKind.BUMP_BLOCKED, awaiting), bump);
     }
 
@@ -167,7 +166,7 @@ public class BumpCutoverSaga {
     void on(GovRetired event, EventMessage<?> message) {
         cancelDeadlines();
         notices.bumpEnded(gov, citizen);
-        if (event.cancelledBumps().contains(CitizenName.of(citizen))) {
+        if (event.cancelledBumps().contains(Name.of(citizen))) {
             notices.notifyToldOf(message.getIdentifier() + "/" + citizen, content(NoticeKind.BUMP_CANCELLED), bump);
         }
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import io.govlife.events.integrator.FindEnabledIntegratorEndpoints;
 import io.govlife.events.integrator.IntegratorEndpoint;
 import io.govlife.events.integrator.IntegratorEndpoints;
@@ -91,7 +91,7 @@ class NoticeBook implements BumpNotices {
 
     /** The gov's integrators whose endpoint is enabled, ordered by name, as the integrator directory holds them. */
     private List<IntegratorEndpoint> enabledEndpoints(String gov) {
-        return queries.query(new FindEnabledIntegratorEndpoints(GovName.of(gov)), IntegratorEndpoints.class).join()
+        return queries.query(new FindEnabledIntegratorEndpoints(Name.of(gov)), IntegratorEndpoints.class).join()
                 .endpoints();
     }
 

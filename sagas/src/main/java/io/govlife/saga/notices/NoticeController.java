@@ -2,8 +2,7 @@ package io.govlife.saga.notices;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.govlife.events.Names;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.IsGovNameClaimed;
 import io.govlife.events.gov.Rule;
 import io.govlife.events.gov.RuleViolation;
@@ -220,7 +219,7 @@ class NoticeController {
 
     /** A gov exists once its name is claimed; a name no gov could have is not asked about. */
     private void requireGov(String gov) {
-        if (!Names.isValid(gov) || !Boolean.TRUE.equals(queries.query(new IsGovNameClaimed(GovName.of(gov)),
+        if (!Name.isValid(gov) || !Boolean.TRUE.equals(queries.query(new IsGovNameClaimed(Name.of(gov)),
                 Boolean.class).join())) {
             throw RuleViolation.govNotFound(gov);
         }

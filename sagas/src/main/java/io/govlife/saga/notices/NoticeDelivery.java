@@ -2,10 +2,9 @@ package io.govlife.saga.notices;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import io.govlife.events.integrator.DisableIntegratorEndpoint;
 import io.govlife.events.integrator.FindSealedSigningSecrets;
-import io.govlife.events.integrator.IntegratorName;
 import io.govlife.events.integrator.SealedSigningSecrets;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -163,8 +162,8 @@ public class NoticeDelivery {
         String body = (String) notice.get("BODY");
         List<String> secrets = List.of();
         if (integrator != null) {
-            List<String> sealed = queries.query(new FindSealedSigningSecrets(GovName.of(gov),
-                    IntegratorName.of(integrator), started), SealedSigningSecrets.class).join().newestFirst();
+            List<String> sealed = queries.query(new FindSealedSigningSecrets(Name.of(gov),
+                    Name.of(integrator), started), SealedSigningSecrets.class).join().newestFirst();
             if (sealed.isEmpty()) {
                 finish(id, attempt, started, null, "FAILED", "integrator has no valid secret (unregistered)", null);
                 return;
@@ -222,7 +221,7 @@ public class NoticeDelivery {
         }
         finish(id, attempt, started, status, outcome, error, next);
         if (status != null && status == 410 && integrator != null) {
-            commands.send(new DisableIntegratorEndpoint(GovName.of(gov), IntegratorName.of(integrator), 410));
+            commands.send(new DisableIntegratorEndpoint(Name.of(gov), Name.of(integrator), 410));
         }
     }
 

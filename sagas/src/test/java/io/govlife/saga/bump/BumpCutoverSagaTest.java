@@ -6,11 +6,10 @@ import io.govlife.events.bump.FingerprintBumpCancelled;
 import io.govlife.events.bump.FingerprintBumpScheduled;
 import io.govlife.events.bump.FingerprintCutOver;
 import io.govlife.events.bump.FingerprintCutoverBlocked;
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.Fingerprint;
 import io.govlife.events.gov.GovConfig;
 import io.govlife.events.gov.GovConfigPublished;
-import io.govlife.events.gov.GovName;
 import io.govlife.events.gov.GovRetired;
 import io.govlife.saga.notices.BumpNotices;
 import io.govlife.saga.notices.NoticeContent;
@@ -30,8 +29,8 @@ class BumpCutoverSagaTest {
 
     static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     static final Instant CUTOVER = NOW.plus(Duration.ofDays(2));
-    static final GovName GOV = GovName.of("ethereum.superchain");
-    static final CitizenName BASE = CitizenName.of("base");
+    static final Name GOV = Name.of("ethereum.superchain");
+    static final Name BASE = Name.of("base");
     static final String KEY = "ethereum.superchain/base";
 
     private SagaTestFixture<BumpCutoverSaga> fixture;
@@ -211,7 +210,7 @@ class BumpCutoverSagaTest {
 
     @Test
     void a_publication_in_another_gov_does_not_change_the_root_named() {
-        GovName other = GovName.of("other.gov");
+        Name other = Name.of("other.gov");
         fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled())
                 .andThenAggregate(other.value()).published(new GovConfigPublished(other, 2, fp(0xee), fp(0xed),
                         GovConfig.empty(other), null, null))
@@ -248,7 +247,7 @@ class BumpCutoverSagaTest {
         fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled(), intervening(2, fp(0xc2)))
                 .andThenTimeAdvancesTo(CUTOVER)
                 .whenAggregate(GOV.value()).publishes(new FingerprintCutoverBlocked(GOV, BASE,
-                        List.of(CitizenName.of("bridge"), CitizenName.of("relay"))))
+                        List.of(Name.of("bridge"), Name.of("relay"))))
                 .expectActiveSagas(1)
                 .expectNoDispatchedCommands()
                 .expectNoScheduledDeadlines();
@@ -265,7 +264,7 @@ class BumpCutoverSagaTest {
         fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled())
                 .andThenTimeAdvancesTo(CUTOVER)
                 .andThenAggregate(GOV.value()).published(new FingerprintCutoverBlocked(GOV, BASE,
-                        List.of(CitizenName.of("bridge"))))
+                        List.of(Name.of("bridge"))))
                 .whenAggregate(GOV.value()).publishes(new FingerprintCutOver(GOV, BASE, fp(0x11), fp(0x99), List.of(),
                         fp(0xb0)))
                 .expectActiveSagas(0);
@@ -274,7 +273,7 @@ class BumpCutoverSagaTest {
 
     @Test
     void a_bump_of_another_citizen_does_not_touch_this_saga() {
-        FingerprintBumpCancelled otherCitizen = new FingerprintBumpCancelled(GOV, CitizenName.of("zora"), fp(0x98),
+        FingerprintBumpCancelled otherCitizen = new FingerprintBumpCancelled(GOV, Name.of("zora"), fp(0x98),
                 CUTOVER, List.of());
         fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled())
                 .whenAggregate(GOV.value()).publishes(otherCitizen)
@@ -351,7 +350,7 @@ class BumpCutoverSagaTest {
     void a_blocked_catch_up_tells_integrators_and_waits_for_the_upgrade_without_retrying_on_its_own() {
         fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(catchUp())
                 .whenAggregate(GOV.value()).publishes(new FingerprintCutoverBlocked(GOV, BASE,
-                        List.of(CitizenName.of("bridge"))))
+                        List.of(Name.of("bridge"))))
                 .expectActiveSagas(1)
                 .expectNoScheduledDeadlines()
                 .expectNoDispatchedCommands();
@@ -364,7 +363,7 @@ class BumpCutoverSagaTest {
     @Test
     void a_blocked_catch_up_fires_nothing_as_time_passes_and_completes_with_the_cutover() throws Exception {
         fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(catchUp(),
-                        new FingerprintCutoverBlocked(GOV, BASE, List.of(CitizenName.of("bridge"))))
+                        new FingerprintCutoverBlocked(GOV, BASE, List.of(Name.of("bridge"))))
                 .andThenTimeElapses(Duration.ofDays(1))
                 .whenAggregate(GOV.value()).publishes(new FingerprintCutOver(GOV, BASE, fp(0x11), fp(0x99), List.of(),
                         fp(0xa2)))
@@ -380,7 +379,7 @@ class BumpCutoverSagaTest {
         // the reminder's node was down: the cutover, due later, was judged first and blocked
         fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled())
                 .whenAggregate(GOV.value()).publishes(new FingerprintCutoverBlocked(GOV, BASE,
-                        List.of(CitizenName.of("bridge"))))
+                        List.of(Name.of("bridge"))))
                 .expectActiveSagas(1)
                 .expectNoScheduledDeadlineWithName(CUTOVER.minus(Duration.ofHours(6)), BumpCutoverSaga.REMINDER)
                 .expectScheduledDeadlineWithName(CUTOVER, BumpCutoverSaga.CUTOVER);

@@ -4,7 +4,7 @@ import io.govlife.events.integrator.FindEnabledIntegratorEndpoints;
 import io.govlife.events.integrator.FindSealedSigningSecrets;
 import io.govlife.events.integrator.IntegratorEndpoint;
 import io.govlife.events.integrator.IntegratorEndpoints;
-import io.govlife.events.integrator.IntegratorName;
+import io.govlife.events.Name;
 import io.govlife.events.integrator.SealedSigningSecrets;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
@@ -57,7 +57,7 @@ final class IntegratorDirectoryAnswers {
     IntegratorEndpoints handle(FindEnabledIntegratorEndpoints query) {
         List<IntegratorEndpoint> enabled = new ArrayList<>();
         endpoints.getOrDefault(query.gov().value(), new TreeMap<>()).forEach((integrator, url) ->
-                enabled.add(new IntegratorEndpoint(IntegratorName.of(integrator), url)));
+                enabled.add(new IntegratorEndpoint(Name.of(integrator), url)));
         return new IntegratorEndpoints(enabled);
     }
 

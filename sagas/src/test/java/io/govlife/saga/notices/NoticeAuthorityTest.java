@@ -2,11 +2,10 @@ package io.govlife.saga.notices;
 
 import io.govlife.events.gov.Archetype;
 import io.govlife.events.gov.GovCreated;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import io.govlife.events.gov.RuleViolation;
 import io.govlife.events.citizen.CitizenDropped;
 import io.govlife.events.citizen.CitizenKind;
-import io.govlife.events.citizen.CitizenName;
 import io.govlife.events.citizen.CitizenReplaced;
 import io.govlife.events.citizen.OrganismRef;
 import io.govlife.events.gov.Fingerprint;
@@ -32,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class NoticeAuthorityTest {
 
-    private static final GovName GOV = GovName.of("gov.one");
+    private static final Name GOV = Name.of("gov.one");
 
     private NoticeAuthority authority;
 
@@ -91,7 +90,7 @@ class NoticeAuthorityTest {
                 .isInstanceOf(RuleViolation.class);
     }
 
-    private static final CitizenName ORACLE = CitizenName.of("price-oracle");
+    private static final Name ORACLE = Name.of("price-oracle");
 
     @Test
     void a_citizen_operator_reads_its_citizen_s_notices_and_acts_on_none() {
@@ -120,12 +119,12 @@ class NoticeAuthorityTest {
     @Test
     void a_citizen_s_operators_lose_its_notices_when_it_is_dropped_or_replaced() {
         authority.on(new CitizenOperatorAdded(GOV, ORACLE, "carol"));
-        authority.on(new CitizenOperatorAdded(GOV, CitizenName.of("base"), "bob"));
+        authority.on(new CitizenOperatorAdded(GOV, Name.of("base"), "bob"));
         authority.on(new CitizenDropped(GOV, ORACLE, CitizenKind.ORGANISM, List.of(), null));
         assertThatThrownBy(() -> authority.reader("gov.one", as("carol"), false)).isInstanceOf(RuleViolation.class);
         assertThat(authority.reader("gov.one", as("bob"), false).citizens()).containsExactly("base");
 
-        authority.on(new CitizenReplaced(GOV, CitizenName.of("base"), new OrganismRef(CitizenName.of("base"),
+        authority.on(new CitizenReplaced(GOV, Name.of("base"), new OrganismRef(Name.of("base"),
                 Fingerprint.of("77".repeat(32)), null, null, null), List.of(), null));
         assertThatThrownBy(() -> authority.reader("gov.one", as("bob"), false)).isInstanceOf(RuleViolation.class);
     }

@@ -4,9 +4,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpServer;
-import io.govlife.events.gov.GovName;
+import io.govlife.events.Name;
 import io.govlife.events.integrator.FindSealedSigningSecrets;
-import io.govlife.events.integrator.IntegratorName;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -149,8 +148,8 @@ class NoticeDeliveryTest {
         }
 
         assertThat(directory.secretsAsked).containsExactlyInAnyOrder(
-                new FindSealedSigningSecrets(GovName.of("gov.one"), IntegratorName.of("acme-wallet"), START),
-                new FindSealedSigningSecrets(GovName.of("gov.one"), IntegratorName.of("gone-wallet"), START));
+                new FindSealedSigningSecrets(Name.of("gov.one"), Name.of("acme-wallet"), START),
+                new FindSealedSigningSecrets(Name.of("gov.one"), Name.of("gone-wallet"), START));
         assertThat(bodies).hasSize(1);
         assertThat(headers.get(0).getFirst("webhook-id")).isEqualTo("msg_1");
         assertThat(headers.get(0).getFirst("webhook-signature")).as("current secret first, then the rotated-out one")

@@ -2,14 +2,13 @@ package io.govlife.saga.notices;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.govlife.events.citizen.CitizenName;
+import io.govlife.events.Name;
 import io.govlife.events.citizen.ConfluenceConfig;
 import io.govlife.events.citizen.LatticeRef;
 import io.govlife.events.citizen.OrganismRef;
 import io.govlife.events.gov.Fingerprint;
 import io.govlife.events.gov.GovConfig;
 import io.govlife.events.gov.GovConfigPublished;
-import io.govlife.events.gov.GovName;
 import io.govlife.events.service.BasicService;
 import io.govlife.events.service.ServiceRef;
 import org.axonframework.eventhandling.EventMessage;
@@ -30,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Inclusion at publication, not at drafting; metadata-only publications and docs links; idempotent writes. */
 class NoticeProjectionTest {
 
-    private static final GovName GOV = GovName.of("gov.one");
-    private static final CitizenName BASE = CitizenName.of("base");
-    private static final CitizenName ORACLE = CitizenName.of("price-oracle");
+    private static final Name GOV = Name.of("gov.one");
+    private static final Name BASE = Name.of("base");
+    private static final Name ORACLE = Name.of("price-oracle");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private JdbcTemplate jdbc;
@@ -69,7 +68,7 @@ class NoticeProjectionTest {
         return new GovConfig(GOV, lattices, organisms, confluences, services);
     }
 
-    private EventMessage<?> published(long revision, GovConfig config, CitizenName cutoverOf, boolean metadataOnly) {
+    private EventMessage<?> published(long revision, GovConfig config, Name cutoverOf, boolean metadataOnly) {
         Fingerprint previous = revision == 1 ? null : fp(0xe0 + (int) revision - 1);
         Fingerprint root = metadataOnly ? previous : fp(0xe0 + (int) revision);
         GovConfigPublished event = new GovConfigPublished(GOV, revision, root, previous, config, null, cutoverOf,
@@ -93,7 +92,7 @@ class NoticeProjectionTest {
     @Test
     void the_first_publication_naming_a_citizen_tells_its_operator_by_webhook_or_lists_it_to_notify_by_hand() {
         published(1, config(List.of(base(0x11, "https://ops.base.example/hooks")),
-                List.of(oracle("Oracle Ops <x>"), new OrganismRef(CitizenName.of("second-oracle"), fp(0x34), null,
+                List.of(oracle("Oracle Ops <x>"), new OrganismRef(Name.of("second-oracle"), fp(0x34), null,
                         "ops@oracle.example", null)), List.of(), List.of()), null, false);
 
         List<Map<String, Object>> inclusions = inclusions();
@@ -137,7 +136,7 @@ class NoticeProjectionTest {
     @Test
     void a_metadata_only_publication_says_no_recompile_and_links_the_docs_of_what_changed() throws Exception {
         ServiceRef atlas = new ServiceRef(BasicService.ATLAS, fp(0x55), "https://docs.example/atlas");
-        ConfluenceConfig bridge = new ConfluenceConfig(CitizenName.of("bridge"), fp(0x44), List.of(BASE, ORACLE),
+        ConfluenceConfig bridge = new ConfluenceConfig(Name.of("bridge"), fp(0x44), List.of(BASE, ORACLE),
                 "1", List.of(), "https://docs.example/bridge");
         GovConfig first = config(List.of(base(0x11, null)), List.of(oracle(null)), List.of(bridge), List.of(atlas));
         published(1, first, null, false);
@@ -157,7 +156,7 @@ class NoticeProjectionTest {
         assertThat(metadata.path("docs").get(0).path("name").asText()).isEqualTo("ATLAS");
         assertThat(metadata.path("docs").get(0).path("url").asText()).isEqualTo("https://docs.example/atlas/v2");
 
-        ConfluenceConfig upgraded = new ConfluenceConfig(CitizenName.of("bridge"), fp(0x45), List.of(BASE, ORACLE),
+        ConfluenceConfig upgraded = new ConfluenceConfig(Name.of("bridge"), fp(0x45), List.of(BASE, ORACLE),
                 "2", List.of(), "https://docs.example/bridge/v2");
         published(3, config(List.of(base(0x11, null)), List.of(oracle(null)), List.of(upgraded),
                 List.of(atlasMoved)), null, false);
