@@ -16,6 +16,17 @@ class OperationsIT extends LiveApplication {
     @Autowired
     EventProcessingConfiguration processing;
 
+    /** An operator asking "which build is this node running?" gets the answer from the node itself (admins only). */
+    @Test
+    void actuator_info_names_the_build() {
+        Api.Reply info = api.asAdmin("GET", "/actuator/info", null);
+        assertThat(info.status()).isEqualTo(200);
+        assertThat(info.json().path("build").path("artifact").asText()).isEqualTo("app");
+        assertThat(info.json().path("build").path("version").asText()).isNotBlank();
+        assertThat(info.json().path("build").path("time").asText()).isNotBlank();
+        assertThat(api.send("GET", "/actuator/info", null, "-X-Operator").status()).isEqualTo(401);
+    }
+
     @Test
     void liveness_and_readiness_are_public_and_readiness_follows_the_event_processors() {
         assertThat(api.send("GET", "/actuator/health/liveness", null, "-X-Operator").status()).isEqualTo(200);

@@ -18,7 +18,27 @@ public record GovlifeProperties(
         @DefaultValue Node node,
         @DefaultValue Processing processing,
         @DefaultValue Security security,
-        @DefaultValue Secrets secrets) {
+        @DefaultValue Secrets secrets,
+        @DefaultValue Idempotency idempotency,
+        @DefaultValue FaultInjection faultInjection) {
+
+    /** @param retention how long an {@code Idempotency-Key}'s first answer is kept and replayed */
+    public record Idempotency(@DefaultValue("PT24H") Duration retention) {
+
+        public Idempotency {
+            if (retention == null || retention.isNegative() || retention.isZero()) {
+                throw new IllegalArgumentException("govlife.idempotency.retention must be a positive duration, "
+                        + "e.g. PT24H; got " + retention);
+            }
+        }
+    }
+
+    /**
+     * For the crash tests only: the {@code Idempotency-Key} whose write halts the JVM just before its commit. Blank
+     * (always, in production): none.
+     */
+    public record FaultInjection(@DefaultValue("") String haltBeforeCommitOfIdempotencyKey) {
+    }
 
     /**
      * The key sealing integrators' secrets and deriving ack tokens (base64 of 32 bytes; blank: the data directory's

@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.codec.digest.DigestUtils;
-import org.springframework.beans.factory.annotation.Value;
+import io.govlife.app.config.GovlifeProperties;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
@@ -67,16 +67,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final SealedSecrets secrets;
 
     IdempotencyFilter(JdbcTemplate jdbc, ObjectMapper json, Clock clock, PlatformTransactionManager transactions,
-                      NodeMembership node, SealedSecrets secrets,
-                      @Value("${govlife.idempotency.retention:PT24H}") Duration retention,
-                      @Value("${govlife.fault-injection.halt-before-commit-of-idempotency-key:}")
-                      String haltBeforeCommitOf) {
+                      NodeMembership node, SealedSecrets secrets, GovlifeProperties settings) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
-        this.retention = retention;
+        this.retention = settings.idempotency().retention();
         this.transactions = new TransactionTemplate(transactions);
-        this.haltBeforeCommitOf = haltBeforeCommitOf;
+        this.haltBeforeCommitOf = settings.faultInjection().haltBeforeCommitOfIdempotencyKey();
         this.node = node;
         this.secrets = secrets;
     }

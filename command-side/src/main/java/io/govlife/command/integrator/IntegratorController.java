@@ -9,7 +9,7 @@ import io.govlife.events.integrator.RegisterIntegrator;
 import io.govlife.events.integrator.RotateIntegratorSecret;
 import io.govlife.events.integrator.UnregisterIntegrator;
 import jakarta.validation.Valid;
-import org.springframework.beans.factory.annotation.Value;
+import io.govlife.command.CommandSideProperties;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,11 +35,10 @@ class IntegratorController {
     private final WebhookTargets targets;
     private final Duration overlap;
 
-    IntegratorController(GovCommands commands, WebhookTargets targets,
-                         @Value("${govlife.webhooks.secret-overlap:PT24H}") Duration overlap) {
+    IntegratorController(GovCommands commands, WebhookTargets targets, CommandSideProperties settings) {
         this.commands = commands;
         this.targets = targets;
-        this.overlap = overlap;
+        this.overlap = settings.webhooks().secretOverlap();
     }
 
     @PostMapping

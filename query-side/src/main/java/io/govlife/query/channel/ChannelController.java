@@ -11,7 +11,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import io.govlife.query.composition.CompositionRepository;
 import io.govlife.query.composition.GovView;
-import org.springframework.beans.factory.annotation.Value;
+import io.govlife.query.QuerySideProperties;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,11 +36,10 @@ class ChannelController {
     private final UriComponentsBuilder publicUrl;
 
     /** Links are built from the configured public address, never from the request's Host header. */
-    ChannelController(ChannelRepository channel, CompositionRepository govs,
-                      @Value("${govlife.public-url:http://localhost:8080}") String publicUrl) {
+    ChannelController(ChannelRepository channel, CompositionRepository govs, QuerySideProperties settings) {
         this.channel = channel;
         this.govs = govs;
-        this.publicUrl = UriComponentsBuilder.fromUriString(publicUrl);
+        this.publicUrl = UriComponentsBuilder.fromUriString(settings.publicUrl());
     }
 
     @GetMapping("/changelog")

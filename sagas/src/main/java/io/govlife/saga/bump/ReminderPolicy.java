@@ -1,6 +1,7 @@
 package io.govlife.saga.bump;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.govlife.saga.SagaProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -13,7 +14,12 @@ class ReminderPolicy {
 
     private final Duration before;
 
-    public ReminderPolicy(@Value("${govlife.bump.reminder-before:PT6H}") Duration before) {
+    @Autowired
+    ReminderPolicy(SagaProperties settings) {
+        this(settings.bump().reminderBefore());
+    }
+
+    public ReminderPolicy(Duration before) {
         this.before = before;
     }
 

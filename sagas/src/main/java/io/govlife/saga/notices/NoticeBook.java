@@ -9,7 +9,8 @@ import io.govlife.events.integrator.FindEnabledIntegratorEndpoints;
 import io.govlife.events.integrator.IntegratorEndpoint;
 import io.govlife.events.integrator.IntegratorEndpoints;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.beans.factory.annotation.Value;
+import io.govlife.saga.SagaProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -43,8 +44,12 @@ class NoticeBook implements BumpNotices {
     private final Clock clock;
     private final String publicUrl;
 
-    public NoticeBook(JdbcTemplate jdbc, QueryGateway queries, Clock clock,
-                      @Value("${govlife.public-url:http://localhost:8080}") String publicUrl) {
+    @Autowired
+    NoticeBook(JdbcTemplate jdbc, QueryGateway queries, Clock clock, SagaProperties settings) {
+        this(jdbc, queries, clock, settings.publicUrl());
+    }
+
+    NoticeBook(JdbcTemplate jdbc, QueryGateway queries, Clock clock, String publicUrl) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.clock = clock;

@@ -1,6 +1,7 @@
 package io.govlife.saga.notices;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.govlife.saga.SagaProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -25,8 +26,12 @@ public class WebhookPolicy {
     private final Duration firstRetry;
     private final Duration giveUpAfter;
 
-    public WebhookPolicy(@Value("${govlife.webhooks.first-retry:PT30S}") Duration firstRetry,
-                         @Value("${govlife.webhooks.give-up-after:PT72H}") Duration giveUpAfter) {
+    @Autowired
+    WebhookPolicy(SagaProperties settings) {
+        this(settings.webhooks().firstRetry(), settings.webhooks().giveUpAfter());
+    }
+
+    public WebhookPolicy(Duration firstRetry, Duration giveUpAfter) {
         this.firstRetry = firstRetry;
         this.giveUpAfter = giveUpAfter;
     }

@@ -1,5 +1,7 @@
 package io.govlife.saga.notices;
 
+import io.govlife.saga.SagaProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
@@ -38,9 +40,12 @@ public class WebhookTargetPolicy {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    public WebhookTargetPolicy(@Value("${govlife.webhooks.allowed-hosts:}") String allowedHosts,
-                               @Value("${server.port:8080}") int serverPort) {
+    @Autowired
+    WebhookTargetPolicy(SagaProperties settings, @Value("${server.port:8080}") int serverPort) {
+        this(settings.webhooks().allowedHosts(), serverPort);
+    }
+
+    public WebhookTargetPolicy(String allowedHosts, int serverPort) {
         this(allowedHosts, serverPort, InetAddress::getAllByName);
     }
 

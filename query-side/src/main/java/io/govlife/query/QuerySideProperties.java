@@ -1,0 +1,42 @@
+package io.govlife.query;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * The read side's {@code govlife.*} settings (README "Configuration"). A value that breaks its rule stops start-up
+ * with a message naming the setting.
+ *
+ * @param publicUrl base of the links the change channel's feed carries
+ */
+@ConfigurationProperties("govlife")
+@Validated
+public record QuerySideProperties(
+        @NotNull @Pattern(regexp = "https?://[^\\s]+", message = "must be an http(s) URL") @DefaultValue("http://localhost:8080") String publicUrl,
+        @Valid @DefaultValue Stream stream) {
+
+    /**
+     * @param pollInterval    how often open live streams look for changes
+     * @param recheckInterval how soon a live stream ends after its token is revoked or expires
+     */
+    public record Stream(@DefaultValue("PT0.25S") Duration pollInterval,
+                         @DefaultValue("PT5S") Duration recheckInterval) {
+
+        public Stream {
+            requirePositive(pollInterval, "govlife.stream.poll-interval");
+            requirePositive(recheckInterval, "govlife.stream.recheck-interval");
+        }
+
+        private static void requirePositive(Duration value, String setting) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(setting + " must be a positive duration, e.g. PT5S; got " + value);
+            }
+        }
+    }
+}
