@@ -1,7 +1,6 @@
 package io.govlife.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,13 +30,31 @@ abstract class NoticeFixtures extends LiveApplication {
         receiver = new WebhookReceiver();
         gov = uniqueGov();
         g = "/api/govs/" + gov;
-        ok(api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}"));
-        ok(api.post(g + "/organisms", "{\"role\":\"price-oracle\",\"fingerprint\":\"" + fp(0x33) + "\"}"));
+        serviceGovWithOracle(api, gov);
     }
 
     @AfterEach
     void stopReceiver() {
         receiver.close();
+    }
+
+    /** A SERVICE gov with one organism, {@code price-oracle} (0x33 bytes); each write answered 201. */
+    static void serviceGovWithOracle(Api api, String gov) {
+        created(api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}"));
+        created(api.post("/api/govs/" + gov + "/organisms", "{\"role\":\"price-oracle\",\"fingerprint\":\""
+                + fp(0x33) + "\"}"));
+    }
+
+    /** That gov, with integrator {@code acme-wallet} at the receiver's {@code /acme}, then published. */
+    static void publishedWithAcmeWallet(Api api, String gov, WebhookReceiver receiver) {
+        serviceGovWithOracle(api, gov);
+        created(api.post("/api/govs/" + gov + "/integrators", "{\"name\":\"acme-wallet\",\"webhookUrl\":\""
+                + receiver.url("/acme") + "\"}"));
+        created(api.post("/api/govs/" + gov + "/publications", "{}"));
+    }
+
+    private static void created(Api.Reply reply) {
+        assertThat(reply.status()).as("set-up call answered %s", reply).isEqualTo(201);
     }
 
     /** Registers an integrator whose webhook is {@code path} on the receiver; returns its secret. */
@@ -59,14 +76,6 @@ abstract class NoticeFixtures extends LiveApplication {
     protected static Api.Reply ok(Api.Reply reply) {
         assertThat(reply.status()).as("call answered %s", reply).isBetween(200, 299);
         return reply;
-    }
-
-    protected static JsonNode json(String body) {
-        try {
-            return new ObjectMapper().readTree(body);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The first request the receiver gets at {@code path}. */
