@@ -1,9 +1,6 @@
 package io.govlife.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -27,25 +24,7 @@ import static org.awaitility.Awaitility.await;
  * after a replacement, e-mail contacts listed to notify by hand; metadata-only publications and docs links; urgent
  * short-notice and catch-up bumps; a citizen's operator reading its citizen's notices and nothing else of the gov.
  */
-class CitizenNoticesIT extends LiveApplication {
-
-    private WebhookReceiver receiver;
-    private String gov;
-    private String g;
-
-    @BeforeEach
-    void gov() {
-        receiver = new WebhookReceiver();
-        gov = uniqueGov();
-        g = "/api/govs/" + gov;
-        ok(api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}"));
-        ok(api.post(g + "/organisms", "{\"role\":\"price-oracle\",\"fingerprint\":\"" + fp(0x33) + "\"}"));
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        receiver.close();
-    }
+class CitizenNoticesIT extends NoticeFixtures {
 
     @Test
     void inclusion_is_told_at_publication_never_for_a_draft_and_again_after_a_replacement() throws Exception {
@@ -61,13 +40,13 @@ class CitizenNoticesIT extends LiveApplication {
                 Objects::nonNull))).doesNotContain("INCLUSION");
 
         ok(api.post(g + "/publications", "{}"));
-        JsonNode inclusion = awaitBody("/base-ops", b -> "INCLUSION".equals(b.path("kind").asText()));
+        JsonNode inclusion = awaitNoticeBody("/base-ops", b -> "INCLUSION".equals(b.path("kind").asText()));
         assertThat(inclusion.path("citizen").asText()).isEqualTo("base");
         assertThat(inclusion.path("revision").asLong()).isEqualTo(1);
         assertThat(inclusion.path("citizenFingerprint").asText()).isEqualTo(fp(0x11));
         assertThat(signedWithThePublicNoticeKey(receiver.at("/base-ops").get(0))).isTrue();
 
-        JsonNode manual = awaitNotice(gov, n -> "INCLUSION".equals(n.path("kind").asText())
+        JsonNode manual = awaitNotice(n -> "INCLUSION".equals(n.path("kind").asText())
                 && "second-oracle".equals(n.path("citizen").asText()));
         assertThat(manual.path("status").asText()).isEqualTo("MANUAL");
         assertThat(manual.path("targetUrl").asText()).isEqualTo("mailto:ops@oracle.example");
@@ -75,7 +54,7 @@ class CitizenNoticesIT extends LiveApplication {
         // a republication that leaves the citizens as they were (a metadata revision): nobody is told again
         ok(api.put(g + "/services/ATLAS", "{\"fingerprint\":\"" + fp(0x55) + "\"}"));
         ok(api.post(g + "/publications", "{}"));
-        awaitBody("/acme", b -> b.path("revision").asLong() == 2);
+        awaitRevision("/acme", 2);
 
         ok(api.post(g + "/citizens/base/replacement", "{\"lattice\":" + lattice("base", 0x12,
                 receiver.url("/base-ops")) + ",\"reason\":\"new operator, new lattice\"}"));
@@ -83,9 +62,9 @@ class CitizenNoticesIT extends LiveApplication {
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
                 .until(() -> receiver.at("/base-ops").size() == 1);
         ok(api.post(g + "/publications", "{}"));
-        JsonNode again = awaitBody("/base-ops", b -> b.path("revision").asLong() == 3);
+        JsonNode again = awaitRevision("/base-ops", 3);
         assertThat(again.path("citizenFingerprint").asText()).isEqualTo(fp(0x12));
-        awaitBody("/acme", b -> b.path("revision").asLong() == 3);
+        awaitRevision("/acme", 3);
         awaitProjections();
         assertThat(receiver.at("/base-ops")).hasSize(2);
         assertThat(receiver.at("/zora-ops")).isEmpty();
@@ -99,7 +78,7 @@ class CitizenNoticesIT extends LiveApplication {
         assertThat(inclusions).extracting(n -> n.path("citizen").asText())
                 .containsExactlyInAnyOrder("base", "second-oracle", "base");
         // listed, never attempted; an operator records having passed it on
-        JsonNode listed = awaitNotice(gov, n -> "MANUAL".equals(n.path("status").asText()));
+        JsonNode listed = awaitNotice(n -> "MANUAL".equals(n.path("status").asText()));
         assertThat(listed.path("attempts").asInt()).isZero();
         assertThat(listed.path("attemptLog")).isEmpty();
         String done = g + "/notices/" + listed.path("id").asText() + "/done";
@@ -114,27 +93,22 @@ class CitizenNoticesIT extends LiveApplication {
         register("acme-wallet", "/acme");
         ok(api.post(g + "/organisms", "{\"role\":\"second-oracle\",\"fingerprint\":\"" + fp(0x34) + "\"}"));
         ok(api.post(g + "/confluences", confluence(0x44, "1", "https://docs.example/bridge")));
-        ok(api.put(g + "/services/ATLAS", "{\"fingerprint\":\"" + fp(0x55)
-                + "\",\"docsUrl\":\"https://docs.example/atlas\"}"));
-        ok(api.post(g + "/publications", "{}"));
-        JsonNode first = awaitBody("/acme", b -> b.path("revision").asLong() == 1);
+        putAtlas("https://docs.example/atlas");
+        JsonNode first = publishAndAwaitRevision(1);
         assertThat(first.path("recompile").asBoolean()).isTrue();
         assertThat(first.path("metadataOnly").asBoolean()).isFalse();
         assertThat(docs(first)).containsExactlyInAnyOrder("ATLAS https://docs.example/atlas",
                 "oracle-bridge https://docs.example/bridge");
 
-        ok(api.put(g + "/services/ATLAS", "{\"fingerprint\":\"" + fp(0x55)
-                + "\",\"docsUrl\":\"https://docs.example/atlas/v2\"}"));
-        ok(api.post(g + "/publications", "{}"));
-        JsonNode metadata = awaitBody("/acme", b -> b.path("revision").asLong() == 2);
+        putAtlas("https://docs.example/atlas/v2");
+        JsonNode metadata = publishAndAwaitRevision(2);
         assertThat(metadata.path("metadataOnly").asBoolean()).isTrue();
         assertThat(metadata.path("recompile").asBoolean()).isFalse();
         assertThat(metadata.path("newGovFingerprint").asText()).isEqualTo(first.path("newGovFingerprint").asText());
         assertThat(docs(metadata)).containsExactly("ATLAS https://docs.example/atlas/v2");
 
         ok(api.put(g + "/confluences/oracle-bridge", confluence(0x45, "2", "https://docs.example/bridge/v2")));
-        ok(api.post(g + "/publications", "{}"));
-        JsonNode upgrade = awaitBody("/acme", b -> b.path("revision").asLong() == 3);
+        JsonNode upgrade = publishAndAwaitRevision(3);
         assertThat(upgrade.path("recompile").asBoolean()).isTrue();
         assertThat(docs(upgrade)).containsExactly("oracle-bridge https://docs.example/bridge/v2");
     }
@@ -147,24 +121,24 @@ class CitizenNoticesIT extends LiveApplication {
         Instant soon = Instant.now().plusMillis(1500);
         Api.Reply shortNotice = ok(api.post(g + "/citizens/price-oracle/bumps", bump(0x99, soon)));
         assertThat(shortNotice.json().path("shortNotice").asBoolean()).as("%s", shortNotice).isTrue();
-        JsonNode urgent = awaitBody("/acme", b -> "BUMP_SCHEDULED".equals(b.path("kind").asText()));
+        JsonNode urgent = awaitNoticeBody("/acme", b -> "BUMP_SCHEDULED".equals(b.path("kind").asText()));
         assertThat(urgent.path("urgent").asBoolean()).isTrue();
         assertThat(urgent.path("shortNotice").asBoolean()).isTrue();
         assertThat(urgent.path("catchUp").asBoolean()).isFalse();
         assertThat(urgent.has("lateBy")).isFalse();
-        awaitBody("/acme", b -> b.path("revision").asLong() == 2);
+        awaitRevision("/acme", 2);
 
         Instant movedAt = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
         Api.Reply late = ok(api.post(g + "/citizens/price-oracle/bumps", bump(0x9a, movedAt)));
         assertThat(late.json().path("catchUp").asBoolean()).isTrue();
         assertThat(late.json().path("publishedRevision").asLong()).as("published at once").isEqualTo(3);
-        JsonNode catchUp = awaitBody("/acme", b -> "BUMP_SCHEDULED".equals(b.path("kind").asText())
+        JsonNode catchUp = awaitNoticeBody("/acme", b -> "BUMP_SCHEDULED".equals(b.path("kind").asText())
                 && b.path("catchUp").asBoolean());
         assertThat(catchUp.path("urgent").asBoolean()).isTrue();
         assertThat(Duration.parse(catchUp.path("lateBy").asText())).isBetween(Duration.ofHours(2),
                 Duration.ofHours(2).plusMinutes(1));
         assertThat(catchUp.path("cutoverAt").asText()).isEqualTo(movedAt.toString());
-        JsonNode publication = awaitBody("/acme", b -> b.path("revision").asLong() == 3);
+        JsonNode publication = awaitRevision("/acme", 3);
         assertThat(publication.path("newGovFingerprint").asText())
                 .isEqualTo(catchUp.path("newGovFingerprint").asText());
 
@@ -188,7 +162,7 @@ class CitizenNoticesIT extends LiveApplication {
         Instant later = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
         ok(api.post(g + "/citizens/base/bumps", bump(0x19, later), "X-Operator", "carol"));
         ok(api.post(g + "/citizens/price-oracle/bumps", bump(0x39, later)));
-        awaitNotice(gov, n -> "BUMP_SCHEDULED".equals(n.path("kind").asText())
+        awaitNotice(n -> "BUMP_SCHEDULED".equals(n.path("kind").asText())
                 && "price-oracle".equals(n.path("citizen").asText()));
 
         JsonNode carols = await().atMost(Duration.ofSeconds(10)).until(() -> noticesOnceKnown(gov, "carol"),
@@ -236,6 +210,20 @@ class CitizenNoticesIT extends LiveApplication {
 
     // ---- helpers
 
+    private void putAtlas(String docsUrl) {
+        ok(api.put(g + "/services/ATLAS", "{\"fingerprint\":\"" + fp(0x55) + "\",\"docsUrl\":\"" + docsUrl + "\"}"));
+    }
+
+    /** Publishes, and waits for acme-wallet to be told of that revision. */
+    private JsonNode publishAndAwaitRevision(long revision) {
+        ok(api.post(g + "/publications", "{}"));
+        return awaitRevision("/acme", revision);
+    }
+
+    private JsonNode awaitRevision(String path, long revision) {
+        return awaitNoticeBody(path, b -> b.path("revision").asLong() == revision);
+    }
+
     private static String lattice(String name, int fingerprint, String contact) {
         return "{\"name\":\"" + name + "\",\"chainId\":8453,\"fingerprint\":\"" + fp(fingerprint)
                 + "\",\"operatorContact\":\"" + contact + "\"}";
@@ -250,30 +238,14 @@ class CitizenNoticesIT extends LiveApplication {
         return "{\"fingerprint\":\"" + fp(fingerprint) + "\",\"cutoverAt\":\"" + cutoverAt + "\"}";
     }
 
-    private void register(String name, String path) {
-        ok(api.post(g + "/integrators", "{\"name\":\"" + name + "\",\"webhookUrl\":\"" + receiver.url(path) + "\"}"));
-    }
-
     private JsonNode notices(String ofGov, String operator) {
         return ok(api.send("GET", "/api/govs/" + ofGov + "/notices?size=200", null, "X-Operator", operator)).json();
-    }
-
-    /** Null until the notices' authority has caught up with the gov's events (a moment after the write). */
-    private JsonNode noticesOnceKnown(String ofGov, String operator) {
-        Api.Reply reply = api.send("GET", "/api/govs/" + ofGov + "/notices?size=200", null, "X-Operator", operator);
-        return reply.status() == 200 ? reply.json() : null;
     }
 
     private static List<String> kinds(JsonNode notices) {
         List<String> kinds = new ArrayList<>();
         notices.path("items").forEach(n -> kinds.add(n.path("kind").asText()));
         return kinds;
-    }
-
-    private static List<JsonNode> toList(JsonNode array) {
-        List<JsonNode> nodes = new ArrayList<>();
-        array.forEach(nodes::add);
-        return nodes;
     }
 
     private static List<String> docs(JsonNode body) {
@@ -289,28 +261,6 @@ class CitizenNoticesIT extends LiveApplication {
             }
         }
         throw new AssertionError("no such notice in " + notices);
-    }
-
-    private JsonNode awaitNotice(String ofGov, Predicate<JsonNode> wanted) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> {
-            JsonNode listed = noticesOnceKnown(ofGov, "alice");
-            for (JsonNode notice : listed == null ? List.<JsonNode>of() : List.copyOf(toList(listed.path("items")))) {
-                if (wanted.test(notice)) {
-                    return notice;
-                }
-            }
-            return null;
-        }, Objects::nonNull);
-    }
-
-    private JsonNode awaitBody(String path, Predicate<JsonNode> wanted) {
-        try {
-            return await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at(path).stream()
-                    .map(r -> json(r.body())).filter(wanted).findFirst().orElse(null), Objects::nonNull);
-        } catch (org.awaitility.core.ConditionTimeoutException timeout) {
-            throw new AssertionError("no such notice at " + path + "; received " + receiver.at(path).stream()
-                    .map(WebhookReceiver.Received::body).toList() + "; notices " + get(g + "/notices").body(), timeout);
-        }
     }
 
     /** How a citizen's operator checks a notice: with the key anyone may fetch, no token, no shared secret. */
@@ -329,18 +279,5 @@ class CitizenNoticesIT extends LiveApplication {
         String signature = notice.header("webhook-signature");
         assertThat(signature).startsWith("v1a,");
         return ed25519.verify(Base64.getDecoder().decode(signature.substring("v1a,".length())));
-    }
-
-    private static Api.Reply ok(Api.Reply reply) {
-        assertThat(reply.status()).as("call answered %s", reply).isBetween(200, 299);
-        return reply;
-    }
-
-    private static JsonNode json(String body) {
-        try {
-            return new ObjectMapper().readTree(body);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

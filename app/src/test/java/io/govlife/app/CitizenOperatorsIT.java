@@ -162,8 +162,7 @@ class CitizenOperatorsIT extends LiveApplication {
     void the_composition_shows_a_pending_bump_came_at_short_notice_or_late() {
         String gov = govWithTwoLattices();
         String g = "/api/govs/" + gov;
-        assertThat(api.post(g + "/confluences", "{\"name\":\"bridge\",\"fingerprint\":\"" + fp(0x44)
-                + "\",\"spans\":[\"base\",\"zora\"],\"stateMachineVersion\":\"1\"}").status()).isEqualTo(201);
+        bridgeAcrossBothLattices(g);
         assertThat(api.post(g + "/publications", "{}").status()).isEqualTo(201);
         // bridge spans both and awaits its upgrade: both cutovers block, so both bumps stay pending
         assertThat(api.post(g + "/citizens/base/bumps", bump(0x12, Instant.now().plusSeconds(1))).status())

@@ -2,11 +2,10 @@ package io.govlife.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,20 +39,12 @@ class CrashIT {
             "--db-scheduler.polling-interval=500ms", "--govlife.security.rate-limits.write-burst=1000000",
             "--govlife.security.rate-limits.writes-per-second=1000000"};
 
-    private final Path dataDir = LiveApplication.freshDataDir();
-    private Process app;
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.destroyForcibly();
-        }
-    }
+    @RegisterExtension
+    final PackagedApp packaged = PackagedApp.onFreshDataDir();
 
     @Test
     void acknowledged_writes_survive_a_kill_9_exactly_once_and_a_pending_cutover_still_happens() throws Exception {
-        PackagedApp packaged = new PackagedApp(dataDir);
-        app = packaged.start("first.log", ARGUMENTS);
+        Process app = packaged.start("first.log", ARGUMENTS);
         Api api = packaged.api();
         packaged.awaitReady();
 
@@ -98,7 +89,7 @@ class CrashIT {
         assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         assertThat(app.exitValue()).as("killed, not stopped").isNotZero();
 
-        app = packaged.start("second.log", ARGUMENTS);
+        packaged.start("second.log", ARGUMENTS);
         packaged.awaitReady();
 
         for (String gov : govs) {
@@ -127,9 +118,8 @@ class CrashIT {
      */
     @Test
     void a_kill_between_a_write_and_its_stored_answer_never_lets_the_retry_write_twice() throws Exception {
-        PackagedApp packaged = new PackagedApp(dataDir);
         String key = "crash-between-write-and-answer";
-        app = packaged.start("first.log", "--govlife.fault-injection.halt-before-commit-of-idempotency-key=" + key);
+        Process app = packaged.start("first.log", "--govlife.fault-injection.halt-before-commit-of-idempotency-key=" + key);
         Api api = packaged.api();
         packaged.awaitReady();
         String gov = "idempotent-crash";
@@ -141,7 +131,7 @@ class CrashIT {
         assertThat(app.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(app.exitValue()).isEqualTo(137);
 
-        app = packaged.start("second.log");
+        packaged.start("second.log");
         packaged.awaitReady();
         // the dead node's claim on the key is taken over once its heartbeat has lapsed; until then: 409, retry later
         Api.Reply retried = await().atMost(Duration.ofSeconds(60)).until(

@@ -29,13 +29,7 @@ class CutoverAcrossRestartIT {
             Instant cutoverAt;
             try (ConfigurableApplicationContext first = start()) {
                 Api api = api(first);
-                assertThat(api.post("/api/govs", "{\"name\":\"restart.bump\",\"archetype\":\"SERVICE\"}").status())
-                        .isEqualTo(201);
-                assertThat(api.post(g + "/organisms", "{\"role\":\"price-oracle\",\"fingerprint\":\""
-                        + LiveApplication.fp(0x33) + "\"}").status()).isEqualTo(201);
-                assertThat(api.post(g + "/integrators", "{\"name\":\"acme-wallet\",\"webhookUrl\":\""
-                        + receiver.url("/acme") + "\"}").status()).isEqualTo(201);
-                assertThat(api.post(g + "/publications", "{}").status()).isEqualTo(201);
+                NoticeFixtures.publishedWithAcmeWallet(api, "restart.bump", receiver);
                 cutoverAt = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
                 assertThat(api.post(g + "/citizens/price-oracle/bumps", "{\"fingerprint\":\""
                         + LiveApplication.fp(0x99) + "\",\"cutoverAt\":\"" + cutoverAt + "\"}").status()).isEqualTo(201);

@@ -177,8 +177,7 @@ class FingerprintLookupIT extends LiveApplication {
     void the_lookup_page_escapes_operators_notes_and_the_handshake_page_shows_pending_and_blocked_bumps() {
         String gov = govWithTwoLattices();
         String g = "/api/govs/" + gov;
-        assertThat(api.post(g + "/confluences", "{\"name\":\"bridge\",\"fingerprint\":\"" + fp(0x44)
-                + "\",\"spans\":[\"base\",\"zora\"],\"stateMachineVersion\":\"1\"}").status()).isEqualTo(201);
+        bridgeAcrossBothLattices(g);
         String first = publish(g, "first");
         assertThat(api.put(g + "/services/ATLAS", "{\"fingerprint\":\"" + fp(0x55) + "\"}").status()).isEqualTo(200);
         publish(g, "<script>alert('x')</script> & <b>bold</b>");

@@ -1,10 +1,9 @@
 package io.govlife.app;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,21 +19,13 @@ import static org.awaitility.Awaitility.await;
  */
 class GracefulShutdownIT {
 
-    private final Path dataDir = LiveApplication.freshDataDir();
-    private Process app;
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.destroyForcibly();
-        }
-    }
+    @RegisterExtension
+    final PackagedApp packaged = PackagedApp.onFreshDataDir();
 
     @Test
     void sigterm_stops_gracefully_within_the_grace_period_and_releases_segments() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            PackagedApp packaged = new PackagedApp(dataDir);
-            app = packaged.start("app.log", "--govlife.webhooks.allowed-hosts=127.0.0.1");
+            Process app = packaged.start("app.log", "--govlife.webhooks.allowed-hosts=127.0.0.1");
             Api api = packaged.api();
             packaged.awaitReady();
             assertThat(api.post("/api/govs", "{\"name\":\"calm.gov\",\"archetype\":\"SERVICE\"}").status())
@@ -48,10 +39,10 @@ class GracefulShutdownIT {
 
             app.destroy(); // SIGTERM
             assertThat(app.waitFor(40, TimeUnit.SECONDS)).as("exited within the grace period").isTrue();
-            String log = Files.readString(dataDir.resolve("app.log"));
+            String log = Files.readString(packaged.dataDir().resolve("app.log"));
             assertThat(log).contains("Commencing graceful shutdown").contains("Graceful shutdown complete");
 
-            try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("govlife"), "sa", "");
+            try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + packaged.dataDir().resolve("govlife"), "sa", "");
                  ResultSet owned = db.createStatement().executeQuery(
                          "select count(*) from token_entry where owner is not null");
                  ResultSet events = db.createStatement().executeQuery(

@@ -1,5 +1,7 @@
 package io.govlife.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.govlife.GovlifeApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +19,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the HTTP integration tests: the real application on a random port, on a real H2 file store in a fresh
@@ -128,5 +132,19 @@ public abstract class LiveApplication {
         api.post("/api/govs/" + gov + "/lattices",
                 "{\"name\":\"zora\",\"chainId\":7777777,\"fingerprint\":\"" + fp(0x22) + "\"}");
         return gov;
+    }
+
+    protected static JsonNode json(String body) {
+        try {
+            return new ObjectMapper().readTree(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Adds confluence {@code bridge} (0x44 bytes, state machine version 1) spanning lattices base and zora. */
+    protected void bridgeAcrossBothLattices(String g) {
+        assertThat(api.post(g + "/confluences", "{\"name\":\"bridge\",\"fingerprint\":\"" + fp(0x44)
+                + "\",\"spans\":[\"base\",\"zora\"],\"stateMachineVersion\":\"1\"}").status()).isEqualTo(201);
     }
 }

@@ -1,7 +1,6 @@
 package io.govlife.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -22,13 +21,7 @@ class LiveStreamIT extends LiveApplication {
 
     @Test
     void the_stream_sends_the_current_state_then_each_change() throws Exception {
-        String gov = uniqueGov();
-        assertThat(api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}").status())
-                .isEqualTo(201);
-        awaitProjections();
-        // the stream starts from the composition read model: wait for the gov there (before the projection status
-        // counted unread segments as caught up, a fresh context answered the stream's first request with 404)
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/govs/" + gov).status() == 200);
+        String gov = govReadyToStream();
 
         BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
         HttpRequest request = HttpRequest.newBuilder(api.uri("/api/govs/" + gov + "/stream"))
@@ -59,13 +52,7 @@ class LiveStreamIT extends LiveApplication {
 
     @Test
     void the_stream_ends_when_its_token_is_revoked() throws Exception {
-        String gov = uniqueGov();
-        assertThat(api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}").status())
-                .isEqualTo(201);
-        awaitProjections();
-        // the stream starts from the composition read model: wait for the gov there (before the projection status
-        // counted unread segments as caught up, a fresh context answered the stream's first request with 404)
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/govs/" + gov).status() == 200);
+        String gov = govReadyToStream();
         Api.Reply issued = api.asAdmin("POST", "/api/admin/tokens", "{\"operator\":\"watcher\"}");
         HttpRequest request = HttpRequest.newBuilder(api.uri("/api/govs/" + gov + "/stream"))
                 .header("Accept", "text/event-stream")
@@ -94,11 +81,15 @@ class LiveStreamIT extends LiveApplication {
         assertThat(reply.contentType()).startsWith("application/problem+json");
     }
 
-    private static JsonNode json(String data) {
-        try {
-            return new ObjectMapper().readTree(data);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    /** A new gov, once the composition read model the stream starts from has it. */
+    private String govReadyToStream() {
+        String gov = uniqueGov();
+        assertThat(api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}").status())
+                .isEqualTo(201);
+        awaitProjections();
+        // wait for the gov there (before the projection status counted unread segments as caught up, a fresh
+        // context answered the stream's first request with 404)
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/govs/" + gov).status() == 200);
+        return gov;
     }
 }

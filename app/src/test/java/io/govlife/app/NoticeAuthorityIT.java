@@ -1,17 +1,12 @@
 package io.govlife.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.govlife.app.secrets.IntegratorSecretsAtRest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,35 +15,14 @@ import static org.awaitility.Awaitility.await;
  * A gov's notices are its operators' own; an ack is its integrator's, proven by the token its notice carried;
  * secrets are stored sealed; webhooks cannot be aimed at an invalid port or at the service itself.
  */
-class NoticeAuthorityIT extends LiveApplication {
+class NoticeAuthorityIT extends NoticeFixtures {
 
     @Autowired
     IntegratorSecretsAtRest secretsAtRest;
 
-    private WebhookReceiver receiver;
-    private String gov;
-    private String g;
-
-    @BeforeEach
-    void gov() {
-        receiver = new WebhookReceiver();
-        gov = uniqueGov();
-        g = "/api/govs/" + gov;
-        ok(api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}"));
-        ok(api.post(g + "/organisms", "{\"role\":\"price-oracle\",\"fingerprint\":\"" + fp(0x33) + "\"}"));
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        receiver.close();
-    }
-
     @Test
     void another_operator_may_neither_list_nor_redeliver_a_gov_s_notices() {
-        register("strict-wallet", "/strict");
-        receiver.answer("/strict", 400);
-        ok(api.post(g + "/publications", "{}"));
-        JsonNode failed = awaitNotice(n -> "FAILED".equals(n.path("status").asText()));
+        JsonNode failed = aFailedNotice("strict-wallet", "/strict");
         String redelivery = g + "/notices/" + failed.path("id").asText() + "/redelivery";
 
         BadInputIT.assertProblem(api.send("GET", g + "/notices", null, "X-Operator", "mallory"), 403, "operator");
@@ -69,10 +43,7 @@ class NoticeAuthorityIT extends LiveApplication {
 
     @Test
     void an_admin_token_may_list_a_gov_s_notices_but_not_redeliver_them() {
-        register("strict-wallet", "/strict");
-        receiver.answer("/strict", 400);
-        ok(api.post(g + "/publications", "{}"));
-        JsonNode failed = awaitNotice(n -> "FAILED".equals(n.path("status").asText()));
+        JsonNode failed = aFailedNotice("strict-wallet", "/strict");
 
         Api.Reply listed = api.asAdmin("GET", g + "/notices", null);
         assertThat(listed.status()).isEqualTo(200);
@@ -177,43 +148,7 @@ class NoticeAuthorityIT extends LiveApplication {
 
     // ---- helpers
 
-    private String register(String name, String path) {
-        Api.Reply reply = ok(api.post(g + "/integrators", "{\"name\":\"" + name + "\",\"webhookUrl\":\""
-                + receiver.url(path) + "\"}"));
-        return reply.json().path("secret").asText();
-    }
-
     private String status(JsonNode notice) {
         return jdbc.queryForObject("select status from notice where id = ?", String.class, notice.path("id").asText());
-    }
-
-    private static Api.Reply ok(Api.Reply reply) {
-        assertThat(reply.status()).as("call answered %s", reply).isBetween(200, 299);
-        return reply;
-    }
-
-    private WebhookReceiver.Received awaitOne(String path) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> !receiver.at(path).isEmpty());
-        return receiver.at(path).get(0);
-    }
-
-    /** Polls the owner's list (the first calls may come before the gov's operators are known to notices). */
-    private JsonNode awaitNotice(Predicate<JsonNode> wanted) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> {
-            for (JsonNode notice : get(g + "/notices").json().path("items")) {
-                if (wanted.test(notice)) {
-                    return notice;
-                }
-            }
-            return null;
-        }, Objects::nonNull);
-    }
-
-    private static JsonNode json(String body) {
-        try {
-            return new ObjectMapper().readTree(body);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,11 +1,8 @@
 package io.govlife.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.codec.digest.HmacAlgorithms;
 import org.apache.commons.codec.digest.HmacUtils;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -19,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Integrators, notices and the bump saga against a real HTTP receiver on loopback. */
-class NoticesIT extends LiveApplication {
+class NoticesIT extends NoticeFixtures {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.axonframework.commandhandling.gateway.CommandGateway commands;
@@ -31,31 +28,6 @@ class NoticesIT extends LiveApplication {
     io.govlife.saga.notices.NoticeKeys keys;
     @org.springframework.beans.factory.annotation.Autowired
     io.govlife.saga.notices.AckTokens ackTokens;
-
-    private WebhookReceiver receiver;
-    private String gov;
-    private String g;
-
-    @BeforeEach
-    void publishedGov() {
-        receiver = new WebhookReceiver();
-        gov = uniqueGov();
-        g = "/api/govs/" + gov;
-        ok(api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}"));
-        ok(api.post(g + "/organisms", "{\"role\":\"price-oracle\",\"fingerprint\":\"" + fp(0x33) + "\"}"));
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        receiver.close();
-    }
-
-    private String register(String name, String path) {
-        Api.Reply reply = ok(api.post(g + "/integrators", "{\"name\":\"" + name + "\",\"webhookUrl\":\""
-                + receiver.url(path) + "\"}"));
-        assertThat(reply.status()).isEqualTo(201);
-        return reply.json().path("secret").asText();
-    }
 
     @Test
     void notices_are_signed_per_standard_webhooks_and_verify_with_the_secret() {
@@ -113,10 +85,7 @@ class NoticesIT extends LiveApplication {
 
     @Test
     void an_operator_redelivers_a_failed_notice() {
-        register("strict-wallet", "/strict");
-        receiver.answer("/strict", 400);
-        ok(api.post(g + "/publications", "{}"));
-        JsonNode failed = awaitNotice(n -> "FAILED".equals(n.path("status").asText()));
+        JsonNode failed = aFailedNotice("strict-wallet", "/strict");
 
         Api.Reply redelivery = api.post(g + "/notices/" + failed.path("id").asText() + "/redelivery", null);
         assertThat(redelivery.status()).isEqualTo(200);
@@ -132,8 +101,7 @@ class NoticesIT extends LiveApplication {
         register("acme-wallet", "/acme");
         ok(api.post(g + "/publications", "{}"));
         Instant cutoverAt = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
-        ok(api.post(g + "/citizens/price-oracle/bumps", "{\"fingerprint\":\"" + fp(0x99) + "\",\"cutoverAt\":\""
-                + cutoverAt + "\"}"));
+        bumpPriceOracle(cutoverAt);
 
         JsonNode advance = awaitNoticeBody("/acme", "BUMP_SCHEDULED");
         assertThat(advance.path("cutoverAt").asText()).isEqualTo(cutoverAt.toString());
@@ -157,8 +125,7 @@ class NoticesIT extends LiveApplication {
         ok(api.post(g + "/publications", "{}"));
         // reminder 6 h before cutover: cutover 6 h and 4 s ahead puts the reminder 4 s from now
         Instant cutoverAt = Instant.now().plus(Duration.ofHours(6)).plusSeconds(4);
-        ok(api.post(g + "/citizens/price-oracle/bumps", "{\"fingerprint\":\"" + fp(0x99) + "\",\"cutoverAt\":\""
-                + cutoverAt + "\"}"));
+        bumpPriceOracle(cutoverAt);
         JsonNode advance = awaitNoticeBody("/acks", "BUMP_SCHEDULED");
         awaitNoticeBody("/silent", "BUMP_SCHEDULED");
 
@@ -185,8 +152,7 @@ class NoticesIT extends LiveApplication {
         register("acme-wallet", "/acme");
         ok(api.post(g + "/publications", "{}"));
         Instant cutoverAt = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
-        ok(api.post(g + "/citizens/price-oracle/bumps", "{\"fingerprint\":\"" + fp(0x99) + "\",\"cutoverAt\":\""
-                + cutoverAt + "\"}"));
+        bumpPriceOracle(cutoverAt);
         JsonNode advance = awaitNoticeBody("/acme", "BUMP_SCHEDULED");
         register("late-wallet", "/late"); // registered after the bump was announced: never told of it
 
@@ -210,9 +176,7 @@ class NoticesIT extends LiveApplication {
     void a_revised_notice_after_another_publication_names_the_root_published_then() {
         register("acme-wallet", "/acme");
         ok(api.post(g + "/publications", "{}"));
-        Instant cutoverAt = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
-        ok(api.post(g + "/citizens/price-oracle/bumps", "{\"fingerprint\":\"" + fp(0x99) + "\",\"cutoverAt\":\""
-                + cutoverAt + "\"}"));
+        bumpPriceOracle(Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS));
         JsonNode advance = awaitNoticeBody("/acme", "BUMP_SCHEDULED");
 
         ok(api.post(g + "/organisms", "{\"role\":\"second-oracle\",\"fingerprint\":\"" + fp(0x34) + "\"}"));
@@ -236,8 +200,7 @@ class NoticesIT extends LiveApplication {
         ok(api.post(g + "/publications", "{}"));
         register("acme-wallet", "/acme");
         Instant cutoverAt = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
-        ok(api.post(g + "/citizens/price-oracle/bumps", "{\"fingerprint\":\"" + fp(0x99) + "\",\"cutoverAt\":\""
-                + cutoverAt + "\"}"));
+        bumpPriceOracle(cutoverAt);
         JsonNode advance = awaitNoticeBody("/acme", "BUMP_SCHEDULED");
         awaitProjections();
         assertThat(get("/govs/" + gov).body()).contains("id=\"cutovers\"").doesNotContain("blocked-cutovers");
@@ -331,40 +294,10 @@ class NoticesIT extends LiveApplication {
 
     // ---- helpers
 
-    private static Api.Reply ok(Api.Reply reply) {
-        assertThat(reply.status()).as("call answered %s", reply).isBetween(200, 299);
-        return reply;
-    }
-
-    private WebhookReceiver.Received awaitOne(String path) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> !receiver.at(path).isEmpty());
-        return receiver.at(path).get(0);
-    }
-
-    private JsonNode awaitNoticeBody(String path, String kind) {
-        return awaitNoticeBody(path, body -> kind.equals(body.path("kind").asText()));
-    }
-
-    private JsonNode awaitNoticeBody(String path, java.util.function.Predicate<JsonNode> wanted) {
-        try {
-            return await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at(path).stream()
-                    .map(r -> json(r.body())).filter(wanted).findFirst().orElse(null), java.util.Objects::nonNull);
-        } catch (org.awaitility.core.ConditionTimeoutException timeout) {
-            throw new AssertionError("no such notice at " + path + "; received " + receiver.at(path).stream()
-                    .map(WebhookReceiver.Received::body).toList() + "; notices " + get(g + "/notices").body()
-                    + "; history " + get(g + "/history?size=200").body(), timeout);
-        }
-    }
-
-    private JsonNode awaitNotice(java.util.function.Predicate<JsonNode> wanted) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> {
-            for (JsonNode notice : get(g + "/notices").json().path("items")) {
-                if (wanted.test(notice)) {
-                    return notice;
-                }
-            }
-            return null;
-        }, java.util.Objects::nonNull);
+    /** Schedules a bump of {@code price-oracle} to the fingerprint of 0x99 bytes. */
+    private void bumpPriceOracle(Instant cutoverAt) {
+        ok(api.post(g + "/citizens/price-oracle/bumps", "{\"fingerprint\":\"" + fp(0x99) + "\",\"cutoverAt\":\""
+                + cutoverAt + "\"}"));
     }
 
     /** Standard Webhooks verification, the way a receiver does it (README shows the same). */
@@ -380,13 +313,5 @@ class NoticesIT extends LiveApplication {
         List<String> texts = new java.util.ArrayList<>();
         array.forEach(node -> texts.add(node.asText()));
         return texts;
-    }
-
-    private static JsonNode json(String body) {
-        try {
-            return new ObjectMapper().readTree(body);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

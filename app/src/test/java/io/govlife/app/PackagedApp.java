@@ -1,31 +1,51 @@
 package io.govlife.app;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged jar ({@code govlife.jar} system property, set by failsafe) run as its own process, configured the
- * way the README says an operator does: through the environment.
+ * way the README says an operator does: through the environment. Registered as a test's extension
+ * ({@code @RegisterExtension}), it kills every process it started once the test is done.
  */
-public final class PackagedApp {
+public final class PackagedApp implements AfterEachCallback {
 
     private final Path dataDir;
     private final int port;
+    private final List<Process> started = new CopyOnWriteArrayList<>();
 
     public PackagedApp(Path dataDir) throws IOException {
         this.dataDir = dataDir;
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
+    }
+
+    /** On a fresh data directory of its own. */
+    public static PackagedApp onFreshDataDir() {
+        try {
+            return new PackagedApp(LiveApplication.freshDataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path dataDir() {
+        return dataDir;
     }
 
     public Api api() {
@@ -48,7 +68,14 @@ public final class PackagedApp {
         process.environment().put("GOVLIFE_DATA_DIR", dataDir.toString());
         process.environment().put("GOVLIFE_BOOTSTRAP_ADMIN_TOKEN", Api.ADMIN_TOKEN);
         process.environment().putAll(environment);
-        return process.redirectErrorStream(true).redirectOutput(new File(dataDir.toFile(), log)).start();
+        Process app = process.redirectErrorStream(true).redirectOutput(new File(dataDir.toFile(), log)).start();
+        started.add(app);
+        return app;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        started.forEach(Process::destroyForcibly);
     }
 
     /** The packaged jar's path, from the {@code govlife.jar} system property failsafe sets. */

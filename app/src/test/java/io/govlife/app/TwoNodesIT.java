@@ -207,13 +207,7 @@ class TwoNodesIT {
     void stopping_one_node_mid_stream_lets_the_other_finish_its_segments_and_fire_its_cutover() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             String g = "/api/govs/handed.over";
-            assertThat(a.post("/api/govs", "{\"name\":\"handed.over\",\"archetype\":\"SERVICE\"}").status())
-                    .isEqualTo(201);
-            assertThat(a.post(g + "/organisms", "{\"role\":\"price-oracle\",\"fingerprint\":\""
-                    + LiveApplication.fp(0x33) + "\"}").status()).isEqualTo(201);
-            assertThat(a.post(g + "/integrators", "{\"name\":\"acme-wallet\",\"webhookUrl\":\""
-                    + receiver.url("/acme") + "\"}").status()).isEqualTo(201);
-            assertThat(a.post(g + "/publications", "{}").status()).isEqualTo(201);
+            NoticeFixtures.publishedWithAcmeWallet(a, "handed.over", receiver);
             Instant cutoverAt = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.SECONDS);
             assertThat(a.post(g + "/citizens/price-oracle/bumps", "{\"fingerprint\":\"" + LiveApplication.fp(0x99)
                     + "\",\"cutoverAt\":\"" + cutoverAt + "\"}").status()).isEqualTo(201);

@@ -20,9 +20,8 @@ class BenchmarkSmokeIT {
     void the_suite_produces_every_figure_and_writes_its_report() throws Exception {
         Sizes sizes = Sizes.smoke();
         Figures figures = new Figures();
-        BenchmarkSuite suite = new BenchmarkSuite(sizes, figures);
         Storage h2 = Storage.h2();
-        suite.run(h2);
+        new BenchmarkSuite(sizes, figures).run(h2);
         List<String> storages = List.of(h2.kind());
 
         for (String storage : storages) {

@@ -2,7 +2,7 @@ package io.govlife.app.config;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -22,26 +22,17 @@ class MinimumNoticeTest {
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(Properties.class);
 
-    @ParameterizedTest
-    @ValueSource(strings = {"PT0S", "0", "-PT1H", "-1s"})
-    void start_up_fails_naming_the_setting_when_it_is_not_positive(String notice) {
-        context.withPropertyValues("govlife.bump.minimum-notice=" + notice).run(started -> {
+    /** The minimum notice, and the reminder's lead (a reminder at or after the cutover), must be positive. */
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({"govlife.bump.minimum-notice, PT0S", "govlife.bump.minimum-notice, 0",
+            "govlife.bump.minimum-notice, -PT1H", "govlife.bump.minimum-notice, -1s",
+            "govlife.bump.reminder-before, PT0S", "govlife.bump.reminder-before, -PT1H"})
+    void start_up_fails_naming_the_setting_when_it_is_not_positive(String setting, String value) {
+        context.withPropertyValues(setting + "=" + value).run(started -> {
             assertThat(started).hasFailed();
             assertThat(started.getStartupFailure()).rootCause()
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("govlife.bump.minimum-notice")
-                    .hasMessageContaining("must be positive");
-        });
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"PT0S", "-PT1H"})
-    void a_reminder_at_or_after_the_cutover_is_refused_too(String before) {
-        context.withPropertyValues("govlife.bump.reminder-before=" + before).run(started -> {
-            assertThat(started).hasFailed();
-            assertThat(started.getStartupFailure()).rootCause()
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("govlife.bump.reminder-before")
+                    .hasMessageContaining(setting)
                     .hasMessageContaining("must be positive");
         });
     }

@@ -20,7 +20,7 @@ import io.govlife.events.operator.CoOperatorAdded;
 import io.govlife.events.operator.RemoveCitizenOperator;
 import io.govlife.events.service.ShipBasicService;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -49,11 +49,11 @@ class CitizenOperatorsTest {
     private static final Map<String, String> AS_BOB = Map.of(Gov.OPERATOR, "bob");
     private static final CitizenOperatorAdded DAVE_OPERATES_BASE = new CitizenOperatorAdded(GOV, BASE, DAVE);
 
-    private AggregateTestFixture<Gov> fixture;
+    private final AggregateTestFixture<Gov> fixture = GovTest.fixtureWith(new MutableClock(NOW));
 
-    @BeforeEach
-    void setUp() {
-        fixture = GovTest.fixtureWith(new MutableClock(NOW));
+    /** The published ecosystem, dave named operator of base. */
+    private TestExecutor<Gov> daveOperatesBase() {
+        return fixture.given(publishedEcosystem()).andGiven(DAVE_OPERATES_BASE);
     }
 
     // ---- naming and removing
@@ -79,7 +79,7 @@ class CitizenOperatorsTest {
 
     @Test
     void refuses_naming_the_same_operator_twice() {
-        expectRule(fixture.given(publishedEcosystem()).andGiven(DAVE_OPERATES_BASE)
+        expectRule(daveOperatesBase()
                 .when(new AddCitizenOperator(GOV, BASE, DAVE, null)), Rule.CITIZEN_OPERATOR_ALREADY, "operator");
     }
 
@@ -97,14 +97,14 @@ class CitizenOperatorsTest {
 
     @Test
     void the_owner_removes_a_citizen_operator() {
-        fixture.given(publishedEcosystem()).andGiven(DAVE_OPERATES_BASE)
+        daveOperatesBase()
                 .when(new RemoveCitizenOperator(GOV, BASE, DAVE, null))
                 .expectEvents(new CitizenOperatorRemoved(GOV, BASE, DAVE));
     }
 
     @Test
     void refuses_removing_one_who_does_not_operate_that_citizen() {
-        expectRule(fixture.given(publishedEcosystem()).andGiven(DAVE_OPERATES_BASE)
+        expectRule(daveOperatesBase()
                 .when(new RemoveCitizenOperator(GOV, ZORA, DAVE, null)), Rule.CITIZEN_OPERATOR_NOT_FOUND, "operator");
     }
 
@@ -112,7 +112,7 @@ class CitizenOperatorsTest {
 
     @Test
     void a_citizen_operator_schedules_its_citizens_bump() {
-        fixture.given(publishedEcosystem()).andGiven(DAVE_OPERATES_BASE)
+        daveOperatesBase()
                 .when(new BumpFingerprint(GOV, BASE, fp(0x99), NOW.plus(Duration.ofDays(2)), null), AS_DAVE)
                 .expectEvents(baseBumpScheduled());
     }
@@ -129,14 +129,14 @@ class CitizenOperatorsTest {
 
     @Test
     void a_citizen_operator_may_not_bump_another_citizen() {
-        expectRule(fixture.given(publishedEcosystem()).andGiven(DAVE_OPERATES_BASE)
+        expectRule(daveOperatesBase()
                         .when(new BumpFingerprint(GOV, ZORA, fp(0x98), NOW.plus(Duration.ofDays(2)), null), AS_DAVE),
                 Rule.CITIZEN_OPERATOR_LIMITS, "operator");
     }
 
     @Test
     void a_citizen_operator_may_not_cancel_another_citizens_bump() {
-        expectRule(fixture.given(publishedEcosystem()).andGiven(DAVE_OPERATES_BASE)
+        expectRule(daveOperatesBase()
                         .when(new CancelFingerprintBump(GOV, ZORA, null), AS_DAVE),
                 Rule.CITIZEN_OPERATOR_LIMITS, "operator");
     }
@@ -152,18 +152,18 @@ class CitizenOperatorsTest {
                 new RetireGov(GOV, null)
         };
         for (Object command : others) {
-            expectRule(fixture.given(publishedEcosystem()).andGiven(DAVE_OPERATES_BASE).when(command, AS_DAVE),
+            expectRule(daveOperatesBase().when(command, AS_DAVE),
                     Rule.CITIZEN_OPERATOR_LIMITS, "operator");
         }
-        expectRule(fixture.given(publishedEcosystem()).andGiven(DAVE_OPERATES_BASE)
+        expectRule(daveOperatesBase()
                 .when(new AddCoOperator(GOV, "eve", null), AS_DAVE), Rule.NOT_THE_OWNER, "operator");
-        expectRule(fixture.given(publishedEcosystem()).andGiven(DAVE_OPERATES_BASE)
+        expectRule(daveOperatesBase()
                 .when(new AddCitizenOperator(GOV, ZORA, "eve", null), AS_DAVE), Rule.NOT_THE_OWNER, "operator");
     }
 
     @Test
     void a_stranger_learns_nothing_of_citizen_operators() {
-        expectRule(fixture.given(publishedEcosystem()).andGiven(DAVE_OPERATES_BASE)
+        expectRule(daveOperatesBase()
                         .when(new BumpFingerprint(GOV, BASE, fp(0x99), NOW.plus(Duration.ofDays(2)), null),
                                 Map.of(Gov.OPERATOR, "mallory")),
                 Rule.NOT_AN_OPERATOR, "operator");

@@ -60,12 +60,16 @@ import org.hamcrest.CustomTypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -284,39 +288,26 @@ class GovTest {
                     .expectEvents(commissioned(BRIDGE_V1, BASE_LATTICE, ZORA_LATTICE, BRIDGE_V1));
         }
 
-        @Test
-        void refuses_fewer_than_two_spans() {
-            ConfluenceConfig lonely = new ConfluenceConfig(BRIDGE, fp(0x44), List.of(BASE), "1", List.of());
-            expectRule(fixture.given(created(), referenced(BASE_LATTICE, BASE_LATTICE))
-                    .when(new CommissionConfluence(GOV, lonely, null)), Rule.CONFLUENCE_SPANS_TOO_FEW, "spans");
+        static Stream<Arguments> refusedConfluences() {
+            return Stream.of(
+                    Arguments.of("fewer than two spans", new ConfluenceConfig(BRIDGE, fp(0x44), List.of(BASE), "1",
+                            List.of()), Rule.CONFLUENCE_SPANS_TOO_FEW, "spans"),
+                    Arguments.of("a span the gov does not name", new ConfluenceConfig(BRIDGE, fp(0x44),
+                            List.of(BASE, ORACLE), "1", List.of()), Rule.CONFLUENCE_SPAN_UNKNOWN, "spans[1]"),
+                    Arguments.of("a repeated span", new ConfluenceConfig(BRIDGE, fp(0x44), List.of(BASE, BASE), "1",
+                            List.of()), Rule.CONFLUENCE_SPAN_REPEATED, "spans[1]"),
+                    Arguments.of("a confluence spanning itself", new ConfluenceConfig(BRIDGE, fp(0x44),
+                            List.of(BRIDGE, BASE), "1", List.of()), Rule.CONFLUENCE_SPANS_ITSELF, "spans[0]"),
+                    Arguments.of("a confluence named like a citizen", new ConfluenceConfig(BASE, fp(0x44),
+                            List.of(ZORA, ORACLE), "1", List.of()), Rule.CITIZEN_NAME_TAKEN, "name"));
         }
 
-        @Test
-        void refuses_a_span_the_gov_does_not_name() {
-            ConfluenceConfig unknown = new ConfluenceConfig(BRIDGE, fp(0x44), List.of(BASE, ORACLE), "1", List.of());
+        @ParameterizedTest(name = "refuses {0}")
+        @MethodSource("refusedConfluences")
+        void refuses_a_confluence_against_its_rules(String refused, ConfluenceConfig confluence, Rule rule,
+                                                    String field) {
             expectRule(fixture.given(created(), referenced(BASE_LATTICE, BASE_LATTICE))
-                    .when(new CommissionConfluence(GOV, unknown, null)), Rule.CONFLUENCE_SPAN_UNKNOWN, "spans[1]");
-        }
-
-        @Test
-        void refuses_a_repeated_span() {
-            ConfluenceConfig twice = new ConfluenceConfig(BRIDGE, fp(0x44), List.of(BASE, BASE), "1", List.of());
-            expectRule(fixture.given(created(), referenced(BASE_LATTICE, BASE_LATTICE))
-                    .when(new CommissionConfluence(GOV, twice, null)), Rule.CONFLUENCE_SPAN_REPEATED, "spans[1]");
-        }
-
-        @Test
-        void refuses_a_confluence_spanning_itself() {
-            ConfluenceConfig itself = new ConfluenceConfig(BRIDGE, fp(0x44), List.of(BRIDGE, BASE), "1", List.of());
-            expectRule(fixture.given(created(), referenced(BASE_LATTICE, BASE_LATTICE))
-                    .when(new CommissionConfluence(GOV, itself, null)), Rule.CONFLUENCE_SPANS_ITSELF, "spans[0]");
-        }
-
-        @Test
-        void refuses_a_confluence_named_like_a_citizen() {
-            ConfluenceConfig clash = new ConfluenceConfig(BASE, fp(0x44), List.of(ZORA, ORACLE), "1", List.of());
-            expectRule(fixture.given(created(), referenced(BASE_LATTICE, BASE_LATTICE))
-                    .when(new CommissionConfluence(GOV, clash, null)), Rule.CITIZEN_NAME_TAKEN, "name");
+                    .when(new CommissionConfluence(GOV, confluence, null)), rule, field);
         }
 
         @Test
@@ -555,11 +546,19 @@ class GovTest {
                     });
         }
 
-        @Test
-        void refuses_the_same_fingerprint() {
+        static Stream<Arguments> refusedBumps() {
+            return Stream.of(
+                    Arguments.of("to the same fingerprint", BASE, 0x11, Rule.BUMP_SAME_FINGERPRINT, "fingerprint"),
+                    Arguments.of("of a confluence", BRIDGE, 0x99, Rule.BUMP_NOT_FOR_CONFLUENCE, "citizen"),
+                    Arguments.of("of an unknown citizen", ORACLE, 0x99, Rule.CITIZEN_NOT_FOUND, "citizen"));
+        }
+
+        @ParameterizedTest(name = "refuses a bump {0}")
+        @MethodSource("refusedBumps")
+        void refuses_a_bump_against_its_rules(String refused, Name citizen, int fingerprint, Rule rule, String field) {
             expectRule(fixture.given(publishedEcosystem())
-                            .when(new BumpFingerprint(GOV, BASE, fp(0x11), NOW.plus(Duration.ofDays(2)), null)),
-                    Rule.BUMP_SAME_FINGERPRINT, "fingerprint");
+                            .when(new BumpFingerprint(GOV, citizen, fp(fingerprint), NOW.plus(Duration.ofDays(2)),
+                                    null)), rule, field);
         }
 
         @Test
@@ -574,20 +573,6 @@ class GovTest {
             expectRule(fixture.given(created(), referenced(BASE_LATTICE, BASE_LATTICE))
                             .when(new BumpFingerprint(GOV, BASE, fp(0x99), NOW.plus(Duration.ofDays(2)), null)),
                     Rule.CITIZEN_NOT_PUBLISHED, "citizen");
-        }
-
-        @Test
-        void refuses_to_bump_a_confluence() {
-            expectRule(fixture.given(publishedEcosystem())
-                            .when(new BumpFingerprint(GOV, BRIDGE, fp(0x99), NOW.plus(Duration.ofDays(2)), null)),
-                    Rule.BUMP_NOT_FOR_CONFLUENCE, "citizen");
-        }
-
-        @Test
-        void refuses_to_bump_an_unknown_citizen() {
-            expectRule(fixture.given(publishedEcosystem())
-                            .when(new BumpFingerprint(GOV, ORACLE, fp(0x99), NOW.plus(Duration.ofDays(2)), null)),
-                    Rule.CITIZEN_NOT_FOUND, "citizen");
         }
 
         @Test

@@ -52,18 +52,14 @@ class AuditChainTest {
     void a_removed_line_is_named() {
         List<String> lines = chain();
         lines.remove(1);
-        AuditChain.Verdict verdict = AuditChain.verify(lines);
-        assertThat(verdict.line()).isEqualTo(2);
-        assertThat(verdict.problem()).contains("removed or reordered");
+        assertNamed(lines, 2, "removed or reordered");
     }
 
     @Test
     void reordered_lines_are_named() {
         List<String> lines = chain();
         Collections.swap(lines, 1, 2);
-        AuditChain.Verdict verdict = AuditChain.verify(lines);
-        assertThat(verdict.line()).isEqualTo(2);
-        assertThat(verdict.problem()).contains("removed or reordered");
+        assertNamed(lines, 2, "removed or reordered");
     }
 
     @Test
@@ -80,5 +76,12 @@ class AuditChainTest {
         List<String> lines = chain();
         lines.set(0, lines.get(0).replace(AuditChain.GENESIS, "1".repeat(64)));
         assertThat(AuditChain.verify(lines).line()).isEqualTo(1);
+    }
+
+    /** The verdict on these lines names that line and that problem. */
+    private static void assertNamed(List<String> lines, int line, String problem) {
+        AuditChain.Verdict verdict = AuditChain.verify(lines);
+        assertThat(verdict.line()).isEqualTo(line);
+        assertThat(verdict.problem()).contains(problem);
     }
 }

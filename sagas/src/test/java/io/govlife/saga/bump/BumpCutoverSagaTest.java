@@ -40,6 +40,16 @@ class BumpCutoverSagaTest {
         return Fingerprint.of(String.format("%02x", b).repeat(32));
     }
 
+    /** The bumped citizen, base, cut over from 0x11 to 0x99 bytes, making the gov's fingerprint {@code newGov}. */
+    static FingerprintCutOver cutOver(Fingerprint newGov) {
+        return new FingerprintCutOver(GOV, BASE, fp(0x11), fp(0x99), List.of(), newGov);
+    }
+
+    /** Base's cutover, blocked until the bridge's upgrade is recorded. */
+    static FingerprintCutoverBlocked blockedOnBridge() {
+        return new FingerprintCutoverBlocked(GOV, BASE, List.of(Name.of("bridge")));
+    }
+
     static FingerprintBumpScheduled scheduled() {
         return new FingerprintBumpScheduled(GOV, BASE, fp(0x11), fp(0x99), CUTOVER, fp(0xa1), List.of(), fp(0xa0));
     }
@@ -143,8 +153,7 @@ class BumpCutoverSagaTest {
     @Test
     void the_cutover_ends_the_saga() {
         fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled())
-                .whenAggregate(GOV.value()).publishes(new FingerprintCutOver(GOV, BASE, fp(0x11), fp(0x99), List.of(),
-                        fp(0xb0)))
+                .whenAggregate(GOV.value()).publishes(cutOver(fp(0xb0)))
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
         assertThat(notices.calls).endsWith("ended base");
@@ -263,10 +272,8 @@ class BumpCutoverSagaTest {
     void a_blocked_cutover_completes_when_the_cutover_follows() throws Exception {
         fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled())
                 .andThenTimeAdvancesTo(CUTOVER)
-                .andThenAggregate(GOV.value()).published(new FingerprintCutoverBlocked(GOV, BASE,
-                        List.of(Name.of("bridge"))))
-                .whenAggregate(GOV.value()).publishes(new FingerprintCutOver(GOV, BASE, fp(0x11), fp(0x99), List.of(),
-                        fp(0xb0)))
+                .andThenAggregate(GOV.value()).published(blockedOnBridge())
+                .whenAggregate(GOV.value()).publishes(cutOver(fp(0xb0)))
                 .expectActiveSagas(0);
         assertThat(notices.calls).endsWith("tell-told BUMP_BLOCKED", "ended base");
     }
@@ -337,8 +344,7 @@ class BumpCutoverSagaTest {
     @Test
     void a_catch_up_cut_over_in_the_same_command_ends_the_saga_with_nothing_left_to_fire() {
         fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(catchUp())
-                .whenAggregate(GOV.value()).publishes(new FingerprintCutOver(GOV, BASE, fp(0x11), fp(0x99), List.of(),
-                        fp(0xa1)))
+                .whenAggregate(GOV.value()).publishes(cutOver(fp(0xa1)))
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines()
                 .expectNoDispatchedCommands();
@@ -349,8 +355,7 @@ class BumpCutoverSagaTest {
     @Test
     void a_blocked_catch_up_tells_integrators_and_waits_for_the_upgrade_without_retrying_on_its_own() {
         fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(catchUp())
-                .whenAggregate(GOV.value()).publishes(new FingerprintCutoverBlocked(GOV, BASE,
-                        List.of(Name.of("bridge"))))
+                .whenAggregate(GOV.value()).publishes(blockedOnBridge())
                 .expectActiveSagas(1)
                 .expectNoScheduledDeadlines()
                 .expectNoDispatchedCommands();
@@ -362,11 +367,9 @@ class BumpCutoverSagaTest {
 
     @Test
     void a_blocked_catch_up_fires_nothing_as_time_passes_and_completes_with_the_cutover() throws Exception {
-        fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(catchUp(),
-                        new FingerprintCutoverBlocked(GOV, BASE, List.of(Name.of("bridge"))))
+        fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(catchUp(), blockedOnBridge())
                 .andThenTimeElapses(Duration.ofDays(1))
-                .whenAggregate(GOV.value()).publishes(new FingerprintCutOver(GOV, BASE, fp(0x11), fp(0x99), List.of(),
-                        fp(0xa2)))
+                .whenAggregate(GOV.value()).publishes(cutOver(fp(0xa2)))
                 .expectActiveSagas(0)
                 .expectNoDispatchedCommands()
                 .expectNoScheduledDeadlines();
@@ -378,8 +381,7 @@ class BumpCutoverSagaTest {
     void a_blocked_cutover_drops_a_reminder_not_yet_sent_so_none_arrives_after_the_cutover() {
         // the reminder's node was down: the cutover, due later, was judged first and blocked
         fixture.givenCurrentTime(NOW).andThenAggregate(GOV.value()).published(scheduled())
-                .whenAggregate(GOV.value()).publishes(new FingerprintCutoverBlocked(GOV, BASE,
-                        List.of(Name.of("bridge"))))
+                .whenAggregate(GOV.value()).publishes(blockedOnBridge())
                 .expectActiveSagas(1)
                 .expectNoScheduledDeadlineWithName(CUTOVER.minus(Duration.ofHours(6)), BumpCutoverSaga.REMINDER)
                 .expectScheduledDeadlineWithName(CUTOVER, BumpCutoverSaga.CUTOVER);

@@ -14,16 +14,10 @@ import io.govlife.events.operator.CitizenOperatorAdded;
 import io.govlife.events.operator.CitizenOperatorRemoved;
 import io.govlife.events.operator.CoOperatorAdded;
 import io.govlife.events.operator.CoOperatorRemoved;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -33,16 +27,7 @@ class NoticeAuthorityTest {
 
     private static final Name GOV = Name.of("gov.one");
 
-    private NoticeAuthority authority;
-
-    @BeforeEach
-    void database() {
-        DriverManagerDataSource db = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(db).locations("classpath:db/migration")
-                .placeholders(Map.of("binary", "blob", "document", "clob")).load().migrate();
-        authority = new NoticeAuthority(new JdbcTemplate(db));
-    }
+    private final NoticeAuthority authority = new NoticeAuthority(NoticeTables.fresh());
 
     private static Principal as(String name) {
         return () -> name;

@@ -1,16 +1,11 @@
 package io.govlife.saga.notices;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,16 +17,11 @@ class NoticeBookTest {
 
     private static final String GOV = "gov.one";
 
-    private JdbcTemplate jdbc;
+    private final JdbcTemplate jdbc = NoticeTables.fresh();
     private NoticeBook notices;
 
     @BeforeEach
-    void database() {
-        DriverManagerDataSource db = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(db).locations("classpath:db/migration")
-                .placeholders(Map.of("binary", "blob", "document", "clob")).load().migrate();
-        jdbc = new JdbcTemplate(db);
+    void toldOfBumps() {
         // zed-wallet, beta-wallet and acme-wallet are enabled; old-wallet was told of bump-1 but is no longer
         IntegratorDirectoryAnswers directory = new IntegratorDirectoryAnswers()
                 .endpoint(GOV, "zed-wallet", "https://zed.example/h")
@@ -57,9 +47,10 @@ class NoticeBookTest {
         return new NoticeContent(GOV, kind, "base", null, null, Instant.parse("2026-11-26T12:00:00Z"), 1L);
     }
 
-    private List<String> sent(NoticeKind kind) {
-        return jdbc.queryForList("select integrator || ' ' || target_url from notice where kind = ? "
-                + "order by integrator", String.class, kind.name());
+    /** The notices of that kind went exactly to these integrators' webhooks ("integrator url", by name). */
+    private void assertSentTo(NoticeKind kind, String... integratorsAndUrls) {
+        assertThat(jdbc.queryForList("select integrator || ' ' || target_url from notice where kind = ? "
+                + "order by integrator", String.class, kind.name())).containsExactly(integratorsAndUrls);
     }
 
     @Test
@@ -74,25 +65,21 @@ class NoticeBookTest {
     @Test
     void a_reminder_goes_to_the_unacknowledged_at_their_webhooks() {
         notices.remindUnacknowledged("bump-1/reminder", content(NoticeKind.BUMP_REMINDER), "bump-1");
-
-        assertThat(sent(NoticeKind.BUMP_REMINDER))
-                .containsExactly("acme-wallet https://acme.example/h", "zed-wallet https://zed.example/h");
+        assertSentTo(NoticeKind.BUMP_REMINDER, "acme-wallet https://acme.example/h",
+                "zed-wallet https://zed.example/h");
     }
 
     @Test
     void a_notice_to_those_told_of_the_bump_goes_to_the_enabled_ones_told_only() {
         notices.notifyToldOf("blocked-1", content(NoticeKind.BUMP_BLOCKED), "bump-1");
         notices.notifyToldOf("blocked-3", content(NoticeKind.BUMP_BLOCKED), "bump-3");
-
-        assertThat(sent(NoticeKind.BUMP_BLOCKED))
-                .containsExactly("beta-wallet https://beta.example/h", "zed-wallet https://zed.example/h");
+        assertSentTo(NoticeKind.BUMP_BLOCKED, "beta-wallet https://beta.example/h", "zed-wallet https://zed.example/h");
     }
 
     @Test
     void a_notice_to_all_integrators_goes_to_each_enabled_one_of_the_gov() {
         notices.notifyIntegrators("revised-1", content(NoticeKind.BUMP_REVISED), "bump-1");
-
-        assertThat(sent(NoticeKind.BUMP_REVISED)).containsExactly("acme-wallet https://acme.example/h",
+        assertSentTo(NoticeKind.BUMP_REVISED, "acme-wallet https://acme.example/h",
                 "beta-wallet https://beta.example/h", "zed-wallet https://zed.example/h");
     }
 }

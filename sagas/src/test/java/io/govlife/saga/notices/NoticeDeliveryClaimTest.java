@@ -1,9 +1,7 @@
 package io.govlife.saga.notices;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -11,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -25,11 +22,7 @@ class NoticeDeliveryClaimTest {
 
     @Test
     void of_many_nodes_claiming_one_notice_exactly_one_wins_until_the_claim_expires() throws Exception {
-        DriverManagerDataSource db = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(db).locations("classpath:db/migration")
-                .placeholders(java.util.Map.of("binary", "blob", "document", "clob")).load().migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(db);
+        JdbcTemplate jdbc = NoticeTables.fresh();
         Instant now = Instant.parse("2026-11-25T12:00:00Z");
         jdbc.update("insert into notice (id, source, gov, integrator, target_url, kind, body, created_at, status, "
                         + "attempts, next_attempt_at, retry_since) values ('msg_1', 's1', 'gov.one', 'acme', "

@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.govlife.events.Name;
 import io.govlife.events.integrator.FindSealedSigningSecrets;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -30,7 +28,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,11 +48,7 @@ class NoticeDeliveryTest {
 
     @BeforeEach
     void database() {
-        DriverManagerDataSource db = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(db).locations("classpath:db/migration")
-                .placeholders(Map.of("binary", "blob", "document", "clob")).load().migrate();
-        jdbc = new JdbcTemplate(db);
+        jdbc = NoticeTables.fresh();
         WebhookTargetPolicy targets = new WebhookTargetPolicy("", 8080, host -> {
             if (host.equals("gone.example.org")) {
                 throw new UnknownHostException(host);

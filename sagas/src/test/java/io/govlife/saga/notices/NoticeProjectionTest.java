@@ -13,16 +13,12 @@ import io.govlife.events.service.BasicService;
 import io.govlife.events.service.ServiceRef;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,22 +30,11 @@ class NoticeProjectionTest {
     private static final Name ORACLE = Name.of("price-oracle");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private JdbcTemplate jdbc;
-    private NoticeProjection projection;
-
-    @BeforeEach
-    void database() {
-        DriverManagerDataSource db = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(db).locations("classpath:db/migration")
-                .placeholders(Map.of("binary", "blob", "document", "clob")).load().migrate();
-        jdbc = new JdbcTemplate(db);
-        // the command side's integrator directory, which notices only ask
-        IntegratorDirectoryAnswers directory = new IntegratorDirectoryAnswers()
-                .endpoint("gov.one", "acme-wallet", "https://acme.example/h");
-        projection = new NoticeProjection(jdbc, new NoticeBook(jdbc, directory.queries(), Clock.systemUTC(),
-                "https://gov.example"));
-    }
+    private final JdbcTemplate jdbc = NoticeTables.fresh();
+    /** Asks the command side's integrator directory (a stand-in here) who acme-wallet is. */
+    private final NoticeProjection projection = new NoticeProjection(jdbc, new NoticeBook(jdbc,
+            new IntegratorDirectoryAnswers().endpoint("gov.one", "acme-wallet", "https://acme.example/h").queries(),
+            Clock.systemUTC(), "https://gov.example"));
 
     static Fingerprint fp(int b) {
         return Fingerprint.of(String.format("%02x", b).repeat(32));
