@@ -1,8 +1,10 @@
 package io.govlife.app;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.jar.JarFile;
 
@@ -14,6 +16,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * GracefulShutdownIT start this very jar, so its running without them is tested too.
  */
 class PackagedJarIT {
+
+    @RegisterExtension
+    final PackagedApp app = PackagedApp.onFreshDataDir();
+
+    /**
+     * An operator reads every WARN as "act on this": a first start on a fresh data directory logs none but the one
+     * that does ask for action (the bootstrap admin token in force, to be replaced by a stored one).
+     */
+    @Test
+    void a_clean_start_logs_no_warning_that_needs_no_action() throws IOException {
+        app.start("start.log");
+        app.awaitReady();
+        List<String> warnings = Files.readAllLines(app.dataDir().resolve("start.log")).stream()
+                .filter(line -> line.contains(" WARN ") || line.contains("AxonIQ Console"))
+                .filter(line -> !line.contains("BootstrapAdminToken"))
+                .toList();
+        assertThat(Files.readString(app.dataDir().resolve("start.log"))).contains("Started GovlifeApplication");
+        assertThat(warnings).isEmpty();
+    }
 
     @Test
     void the_jar_leaves_out_what_govlife_does_not_use() throws IOException {
