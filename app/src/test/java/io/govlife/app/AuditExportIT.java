@@ -3,6 +3,7 @@ package io.govlife.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.govlife.app.audit.VerifyAuditCommand;
+import io.govlife.query.audit.AuditChain;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -50,15 +51,53 @@ class AuditExportIT extends LiveApplication {
         assertThat(run(file)).isEqualTo(1);
     }
 
+    /**
+     * The attack the chain alone cannot stop: change an event and recompute every hash after it. With the service's
+     * published key, verify-audit refuses the file at its end line, whose signed checkpoint no longer covers it.
+     */
+    @Test
+    void an_export_rewritten_with_recomputed_hashes_fails_verification_with_the_published_key() throws Exception {
+        String gov = govWithTwoLattices();
+        Api.Reply key = api.send("GET", "/api/audit/key", null, "-X-Operator");
+        assertThat(key.status()).as("the key is public").isEqualTo(200);
+        String publicKey = key.json().path("publicKey").asText();
+        List<String> lines = get("/api/govs/" + gov + "/audit").body().lines().toList();
+        JsonNode end = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        assertThat(end.path("keyId").asText()).isEqualTo(key.json().path("keyId").asText());
+        assertThat(end.path("checkpoint").path("origin").asText()).endsWith("/govs/" + gov);
+        assertThat(end.path("checkpoint").path("size").asInt()).isEqualTo(lines.size() - 1);
+
+        Path file = Files.createTempFile("audit", ".ndjson");
+        Files.write(file, lines);
+        assertThat(verify(file, "--key", publicKey)).startsWith("OK: " + (lines.size() - 1) + " events")
+                .contains("signed by key " + end.path("keyId").asText());
+
+        List<String> rewritten = new ArrayList<>(lines);
+        rewritten.set(1, rewritten.get(1).replace("\"chainId\":8453", "\"chainId\":1"));
+        String previous = AuditChain.hash(rewritten.get(1));
+        for (int i = 2; i < rewritten.size(); i++) { // recompute every hash after the change, the end line's too
+            rewritten.set(i, rewritten.get(i).replaceFirst("\"prev\":\"[0-9a-f]{64}\"", "\"prev\":\"" + previous + "\"")
+                    .replaceFirst("\"root\":\"[0-9a-f]{64}\"", "\"root\":\"" + previous + "\""));
+            previous = AuditChain.hash(rewritten.get(i));
+        }
+        Files.write(file, rewritten);
+        assertThat(verify(file)).as("the chain alone is fooled").startsWith("OK:");
+        assertThat(verify(file, "--key", publicKey)).contains("BROKEN at line " + lines.size())
+                .contains("signature does not match");
+        assertThat(VerifyAuditCommand.run(new String[]{"verify-audit", file.toString(), "--key", publicKey},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))).isEqualTo(1);
+    }
+
     @Test
     void the_export_of_an_unknown_gov_is_a_404_problem() {
         BadInputIT.assertProblem(get("/api/govs/no.such.gov/audit"), 404, "gov");
     }
 
-    private static String verify(Path file) {
+    private static String verify(Path file, String... key) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        VerifyAuditCommand.run(new String[]{"verify-audit", file.toString()}, new PrintStream(out, true,
-                StandardCharsets.UTF_8));
+        List<String> args = new ArrayList<>(List.of("verify-audit", file.toString()));
+        args.addAll(List.of(key));
+        VerifyAuditCommand.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);
     }
 

@@ -7,19 +7,30 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * The read side's {@code govlife.*} settings (README "Configuration"). A value that breaks its rule stops start-up
  * with a message naming the setting.
  *
- * @param publicUrl base of the links the change channel's feed carries
+ * @param publicUrl base of the links the change channel's feed carries, and the origin of audit checkpoints
+ * @param dataDir   where a generated audit signing key is kept (the application's data directory)
  */
 @ConfigurationProperties("govlife")
 @Validated
 public record QuerySideProperties(
         @NotNull @Pattern(regexp = "https?://[^\\s]+", message = "must be an http(s) URL") @DefaultValue("http://localhost:8080") String publicUrl,
-        @Valid @DefaultValue Stream stream) {
+        @Valid @DefaultValue Stream stream,
+        @NotNull @DefaultValue("./data") Path dataDir,
+        @Valid @DefaultValue Audit audit) {
+
+    /**
+     * @param signingKey base64 of the 32-byte seed of the Ed25519 key signing audit exports; blank: the data
+     *                   directory's {@code audit-signing.key}, drawn on first start (README "Tamper-evident audit export")
+     */
+    public record Audit(@DefaultValue("") String signingKey) {
+    }
 
     /**
      * @param pollInterval    how often open live streams look for changes

@@ -46,7 +46,7 @@ class ApiDocumentation {
     /** Paths (as the document spells them) whose GET needs no token: what integrators read. */
     private static final List<String> PUBLIC_READS = List.of("/govs/\\{gov}", "/fingerprints",
             "/api/fingerprints/\\{fingerprint}", "/api/govs/\\{gov}/(config|changelog|feed|revisions)",
-            "/api/govs/\\{gov}/revisions/\\{a}/diff/\\{b}", "/api/notices/signing-key");
+            "/api/govs/\\{gov}/revisions/\\{a}/diff/\\{b}", "/api/notices/signing-key", "/api/audit/key");
 
     @Bean
     OpenApiCustomizer govlifeDocument() {

@@ -74,6 +74,8 @@ class SecurityConfiguration {
                         .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/govs/*/notices/*/acks")).permitAll()
                         // the public half of the key that signs notices to citizens' operators, who share no secret
                         .requestMatchers(reads("/api/notices/signing-key")).permitAll()
+                        // the public half of the key that signs audit exports: an auditor verifies without a token
+                        .requestMatchers(reads("/api/audit/key")).permitAll()
                         .requestMatchers(reads("/govs/*", "/console", "/console/**", "/webjars/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/favicon.ico")).permitAll()

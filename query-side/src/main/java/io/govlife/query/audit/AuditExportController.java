@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.AnnotationRevisionResolver;
+import io.govlife.query.QuerySideProperties;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,8 @@ import java.util.Map;
 
 /**
  * {@code GET /api/govs/{gov}/audit}: the gov's whole history, read from the event log itself (not a read model),
- * as JSON lines chained by BLAKE3 ({@link AuditChain}). Streamed, so a long history costs no memory.
+ * as JSON lines chained by BLAKE3 ({@link AuditChain}), ending with a checkpoint signed by {@link AuditSigningKey}.
+ * Streamed, so a long history costs no memory.
  */
 @RestController
 class AuditExportController {
@@ -35,9 +37,13 @@ class AuditExportController {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     private final EventStore eventStore;
+    private final AuditSigningKey key;
+    private final String origin;
 
-    AuditExportController(EventStore eventStore) {
+    AuditExportController(EventStore eventStore, AuditSigningKey key, QuerySideProperties settings) {
         this.eventStore = eventStore;
+        this.key = key;
+        this.origin = settings.publicUrl().replaceAll("/+$", "") + "/govs/";
     }
 
     @GetMapping("/api/govs/{gov}/audit")
@@ -58,6 +64,13 @@ class AuditExportController {
             end.put("gov", gov);
             end.put("events", count);
             end.put("prev", previous);
+            Map<String, Object> checkpoint = new LinkedHashMap<>();
+            checkpoint.put("origin", origin + gov);
+            checkpoint.put("size", count);
+            checkpoint.put("root", previous);
+            end.put("checkpoint", checkpoint);
+            end.put("keyId", key.keyId());
+            end.put("signature", key.sign(AuditChain.checkpoint(origin + gov, count, previous)));
             write(out, end);
         };
         return ResponseEntity.ok().contentType(NDJSON)

@@ -1,0 +1,119 @@
+package io.govlife.query.audit;
+
+import io.govlife.query.QuerySideProperties;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.NamedParameterSpec;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * The Ed25519 key that signs the checkpoint ending every audit export, so that a file rewritten with recomputed hashes
+ * no longer verifies: only the service can sign. Made from a 32-byte seed — {@code govlife.audit.signing-key}
+ * (base64), or, when that is blank, {@code audit-signing.key} in the data directory, drawn on first start — so every
+ * node configured with one seed signs alike. Its public half is published at {@code GET /api/audit/key}.
+ */
+@RestController
+class AuditSigningKey {
+
+    static final String FILE = "audit-signing.key";
+
+    private final KeyPair pair;
+    private final String publicKey;
+    private final String keyId;
+
+    @Autowired
+    AuditSigningKey(QuerySideProperties settings) {
+        this(seed(settings));
+    }
+
+    AuditSigningKey(byte[] seed) {
+        this.pair = fromSeed(seed);
+        this.publicKey = AuditChain.rawPublicKey(pair.getPublic());
+        this.keyId = AuditChain.keyId(pair.getPublic());
+    }
+
+    @GetMapping("/api/audit/key")
+    Map<String, String> published() {
+        return Map.of("algorithm", "Ed25519", "keyId", keyId, "publicKey", publicKey,
+                "use", "verifies the checkpoint signature ending an audit export: java -jar govlife.jar verify-audit "
+                        + "FILE --key " + publicKey);
+    }
+
+    String keyId() {
+        return keyId;
+    }
+
+    String sign(String checkpoint) {
+        try {
+            Signature ed25519 = Signature.getInstance("Ed25519");
+            ed25519.initSign(pair.getPrivate());
+            ed25519.update(checkpoint.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(ed25519.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 unavailable", e);
+        }
+    }
+
+    private static byte[] seed(QuerySideProperties settings) {
+        String configured = settings.audit().signingKey();
+        if (!configured.isBlank()) {
+            return decode(configured, "govlife.audit.signing-key");
+        }
+        Path file = settings.dataDir().resolve(FILE);
+        try {
+            if (!Files.exists(file)) {
+                byte[] drawn = new byte[32];
+                new SecureRandom().nextBytes(drawn);
+                Files.createDirectories(file.getParent());
+                // CREATE_NEW: two starts racing on one data directory keep the first seed, never half of each
+                Files.writeString(file, Base64.getEncoder().encodeToString(drawn) + "\n", StandardOpenOption.CREATE_NEW);
+            }
+            return decode(Files.readString(file).trim(), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or make the audit signing key " + file, e);
+        }
+    }
+
+    private static byte[] decode(String text, String where) {
+        byte[] seed;
+        try {
+            seed = Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException notBase64) {
+            seed = new byte[0];
+        }
+        if (seed.length != 32) {
+            throw new IllegalStateException(where + " must be base64 of 32 bytes (e.g. openssl rand -base64 32)");
+        }
+        return seed;
+    }
+
+    /** The JDK makes an Ed25519 private key from the 32 bytes it draws: drawing the seed makes it reproducible. */
+    private static KeyPair fromSeed(byte[] seed) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
+            generator.initialize(NamedParameterSpec.ED25519, new SecureRandom() {
+                @Override
+                public void nextBytes(byte[] bytes) {
+                    System.arraycopy(seed, 0, bytes, 0, Math.min(seed.length, bytes.length));
+                }
+            });
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 unavailable", e);
+        }
+    }
+}
