@@ -49,8 +49,10 @@ public final class Concurrently {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
             JsonNode projections = api.asAdmin("GET", "/api/admin/projections", null).json();
             for (JsonNode p : projections) {
+                // a segment no node holds yet is projected by no one, however caught up the others are
                 if (p.path("replaying").asBoolean() || p.path("position").isNull()
-                        || p.path("position").asLong() < p.path("head").asLong()) {
+                        || p.path("position").asLong() < p.path("head").asLong()
+                        || p.path("unclaimedSegments").asInt(-1) != 0) {
                     return false;
                 }
             }

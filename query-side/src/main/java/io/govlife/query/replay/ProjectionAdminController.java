@@ -43,20 +43,23 @@ class ProjectionAdminController {
     private final EventStore eventStore;
     private final TokenStore tokenStore;
     private final TransactionManager transactionManager;
+    private final ProcessorClaims claims;
 
     ProjectionAdminController(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
-                              TransactionManager transactionManager) {
+                              TransactionManager transactionManager, ProcessorClaims claims) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.transactionManager = transactionManager;
+        this.claims = claims;
     }
 
     @GetMapping
     List<ProjectionStatus> projections() {
         Long head = position(eventStore.createHeadToken());
-        return processor().map(processor -> ReadModels.NAMES.stream().map(name -> status(name, processor, head))
-                .toList()).orElse(List.of());
+        int unclaimed = claims.unclaimedSegments();
+        return processor().map(processor -> ReadModels.NAMES.stream()
+                .map(name -> status(name, processor, head, unclaimed)).toList()).orElse(List.of());
     }
 
     @PostMapping("/{name}/replay")
@@ -74,7 +77,7 @@ class ProjectionAdminController {
         processor.start();
         awaitSegmentsClaimed(processor, segments.length);
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections"))
-                .body(status(name, processor, position(eventStore.createHeadToken())));
+                .body(status(name, processor, position(eventStore.createHeadToken()), claims.unclaimedSegments()));
     }
 
     private Optional<StreamingEventProcessor> processor() {
@@ -118,7 +121,7 @@ class ProjectionAdminController {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private static ProjectionStatus status(String name, StreamingEventProcessor processor, Long head) {
+    private static ProjectionStatus status(String name, StreamingEventProcessor processor, Long head, int unclaimed) {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         // a segment that has not read anything yet has no position: the read model is not there until it has (its
         // events may be the very ones the others passed over), so the lowest of all, or none
@@ -134,7 +137,7 @@ class ProjectionAdminController {
                 .map(s -> String.valueOf(s.getError())).toList();
         return new ProjectionStatus(name, processor.isRunning(), replaying,
                 !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp),
-                processor.isError(), position, head, progress, errors);
+                processor.isError(), position, head, progress, errors, unclaimed);
     }
 
     private static Long position(TrackingToken token) {
