@@ -88,6 +88,31 @@ class AuditExportIT extends LiveApplication {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))).isEqualTo(1);
     }
 
+    /**
+     * A row edited in the database behind the log's back exports as it now is, with a chain that holds: the seal
+     * recorded when the event was appended is what names it, in the signed checkpoint.
+     */
+    @Test
+    void an_event_row_edited_in_the_database_after_its_append_is_named() throws Exception {
+        String gov = govWithTwoLattices();
+        awaitProjections(); // the audit projection has sealed every line
+        String publicKey = api.send("GET", "/api/audit/key", null, "-X-Operator").json().path("publicKey").asText();
+        byte[] payload = jdbc.queryForObject("select payload from domain_event_entry where aggregate_identifier = ? "
+                + "and sequence_number = 1", byte[].class, gov);
+        String original = new String(payload, StandardCharsets.UTF_8);
+        assertThat(original).contains("8453");
+        jdbc.update("update domain_event_entry set payload = ? where aggregate_identifier = ? and sequence_number = 1",
+                original.replace("8453", "1").getBytes(StandardCharsets.UTF_8), gov);
+
+        List<String> lines = get("/api/govs/" + gov + "/audit").body().lines().toList();
+        assertThat(lines.get(1)).contains("\"chainId\":1,");
+        Path file = Files.createTempFile("audit", ".ndjson");
+        Files.write(file, lines);
+        assertThat(verify(file, "--key", publicKey)).contains("BROKEN at line 2")
+                .contains("event 1 was altered in the database after it was appended");
+        assertThat(verify(file)).as("named even without the key").contains("BROKEN at line 2");
+    }
+
     @Test
     void the_export_of_an_unknown_gov_is_a_404_problem() {
         BadInputIT.assertProblem(get("/api/govs/no.such.gov/audit"), 404, "gov");

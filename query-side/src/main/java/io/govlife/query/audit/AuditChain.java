@@ -51,9 +51,12 @@ public final class AuditChain {
         }
     }
 
-    /** The text a checkpoint signs: origin, size and root, one per line (the body of a C2SP signed note). */
-    public static String checkpoint(String origin, long size, String root) {
-        return origin + "\n" + size + "\n" + root + "\n";
+    /**
+     * The text a checkpoint signs: origin, size and root, one per line (the body of a C2SP signed note), and, when
+     * the export found an event whose row no longer matches what was sealed at its append, an extension line naming it.
+     */
+    public static String checkpoint(String origin, long size, String root, Long altered) {
+        return origin + "\n" + size + "\n" + root + "\n" + (altered == null ? "" : "altered " + altered + "\n");
     }
 
     /** The raw 32-byte Ed25519 public key in base64, as published and as {@code verify-audit --key} takes it. */
@@ -119,7 +122,15 @@ public final class AuditChain {
                     return new Verdict(false, number + 1, "lines after the end line", i);
                 }
                 String unsigned = key == null ? null : checkpointProblem(line, previousHash, i, key);
-                return unsigned == null ? new Verdict(true, 0, null, i) : new Verdict(false, number, unsigned, i);
+                if (unsigned != null) {
+                    return new Verdict(false, number, unsigned, i);
+                }
+                JsonNode altered = line.path("checkpoint").path("altered");
+                if (altered.canConvertToLong()) {
+                    return new Verdict(false, (int) altered.asLong() + 1, "event " + altered.asLong() + " was altered "
+                            + "in the database after it was appended (it no longer matches what was sealed then)", i);
+                }
+                return new Verdict(true, 0, null, i);
             }
             long sequence = line.path("sequence").asLong(-1);
             if (sequence != previousSequence + 1) {
@@ -148,7 +159,8 @@ public final class AuditChain {
         try {
             Signature ed25519 = Signature.getInstance("Ed25519");
             ed25519.initVerify(key);
-            ed25519.update(checkpoint(checkpoint.path("origin").asText(), events, root)
+            Long altered = checkpoint.hasNonNull("altered") ? checkpoint.path("altered").asLong() : null;
+            ed25519.update(checkpoint(checkpoint.path("origin").asText(), events, root, altered)
                     .getBytes(StandardCharsets.UTF_8));
             if (ed25519.verify(Base64.getDecoder().decode(end.path("signature").asText()))) {
                 return null;

@@ -1,14 +1,9 @@
 package io.govlife.query.audit;
 
 import io.govlife.events.gov.RuleViolation;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.govlife.events.StoredEventTypes;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.serialization.AnnotationRevisionResolver;
 import io.govlife.query.QuerySideProperties;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,15 +28,16 @@ import java.util.Map;
 class AuditExportController {
 
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
-    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     private final EventStore eventStore;
+    private final AuditRepository repository;
     private final AuditSigningKey key;
     private final String origin;
 
-    AuditExportController(EventStore eventStore, AuditSigningKey key, QuerySideProperties settings) {
+    AuditExportController(EventStore eventStore, AuditRepository repository, AuditSigningKey key,
+                          QuerySideProperties settings) {
         this.eventStore = eventStore;
+        this.repository = repository;
         this.key = key;
         this.origin = settings.publicUrl().replaceAll("/+$", "") + "/govs/";
     }
@@ -53,10 +49,17 @@ class AuditExportController {
             throw RuleViolation.govNotFound(gov);
         }
         StreamingResponseBody body = out -> {
+            Map<Long, String> seals = repository.seals(gov);
             String previous = AuditChain.GENESIS;
             long count = 0;
+            Long altered = null;
             while (events.hasNext()) {
-                previous = write(out, line(events.next(), previous));
+                DomainEventMessage<?> event = events.next();
+                previous = write(out, AuditLines.line(event, previous));
+                String sealed = seals.get(event.getSequenceNumber());
+                if (altered == null && sealed != null && !sealed.equals(previous)) {
+                    altered = event.getSequenceNumber();
+                }
                 count++;
             }
             Map<String, Object> end = new LinkedHashMap<>();
@@ -68,33 +71,21 @@ class AuditExportController {
             checkpoint.put("origin", origin + gov);
             checkpoint.put("size", count);
             checkpoint.put("root", previous);
+            if (altered != null) {
+                checkpoint.put("altered", altered);
+            }
             end.put("checkpoint", checkpoint);
             end.put("keyId", key.keyId());
-            end.put("signature", key.sign(AuditChain.checkpoint(origin + gov, count, previous)));
-            write(out, end);
+            end.put("signature", key.sign(AuditChain.checkpoint(origin + gov, count, previous, altered)));
+            write(out, AuditLines.text(end));
         };
         return ResponseEntity.ok().contentType(NDJSON)
                 .header("Content-Disposition", "attachment; filename=\"" + gov + "-audit.ndjson\"").body(body);
     }
 
-    private static Map<String, Object> line(DomainEventMessage<?> event, String previous) {
-        Class<?> type = event.getPayloadType();
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("sequence", event.getSequenceNumber());
-        line.put("id", event.getIdentifier());
-        line.put("type", StoredEventTypes.nameOf(type).orElse(type.getName()));
-        line.put("revision", new AnnotationRevisionResolver().revisionOf(type));
-        line.put("timestamp", event.getTimestamp());
-        line.put("metadata", new java.util.TreeMap<>(event.getMetaData()));
-        line.put("payload", event.getPayload());
-        line.put("prev", previous);
-        return line;
-    }
-
     /** Writes one line and answers its hash, which the next line carries. */
-    private static String write(OutputStream out, Map<String, Object> line) {
+    private static String write(OutputStream out, String text) {
         try {
-            String text = JSON.writeValueAsString(line);
             out.write(text.getBytes(StandardCharsets.UTF_8));
             out.write('\n');
             return AuditChain.hash(text);

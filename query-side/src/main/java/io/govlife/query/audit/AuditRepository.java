@@ -6,13 +6,16 @@ import io.govlife.query.support.JsonColumns;
 import io.govlife.query.support.Page;
 import io.govlife.query.support.Paging;
 import io.govlife.query.support.PerBatch;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * All SQL of the {@code audit_entry} table. Rows go in as one JDBC batch when the processor's batch of events
@@ -50,6 +53,62 @@ class AuditRepository {
 
     void deleteAll() {
         jdbc.update("delete from audit_entry");
+    }
+
+    // ---- the seals: each event's audit line hash as first seen, kept through every rebuild
+
+    /** The seals this batch adds, and the last line hash of each gov in it (its next line carries that hash). */
+    private static final class Seals {
+        final Map<String, Object[]> last = new HashMap<>();
+        final List<Object[]> rows = new ArrayList<>();
+    }
+
+    private static final String SEALS = AuditRepository.class.getName() + ".seals";
+
+    /**
+     * Seals an event's audit line, chained to its gov's previous line. An event whose predecessor was never sealed
+     * (appended before sealing began) is left unsealed: its line cannot be known without trusting the log as it now
+     * is. A seal already there is kept: a rebuild recomputes from the log as it now is, the seal is what it was.
+     */
+    void seal(DomainEventMessage<?> event) {
+        Seals seals = PerBatch.resource(SEALS, Seals::new, this::insertSeals);
+        String gov = event.getAggregateIdentifier();
+        long sequence = event.getSequenceNumber();
+        String previous = previousLine(seals, gov, sequence);
+        if (previous == null) {
+            return;
+        }
+        String hash = AuditChain.hash(AuditLines.line(event, previous));
+        seals.last.put(gov, new Object[] {sequence, hash});
+        seals.rows.add(new Object[] {gov, sequence, hash, gov, sequence});
+    }
+
+    private String previousLine(Seals seals, String gov, long sequence) {
+        if (sequence == 0) {
+            return AuditChain.GENESIS;
+        }
+        Object[] last = seals.last.get(gov);
+        if (last != null && (long) last[0] == sequence - 1) {
+            return (String) last[1];
+        }
+        List<String> sealed = jdbc.queryForList("select line_hash from audit_seal where gov = ? and sequence_number = ?",
+                String.class, gov, sequence - 1);
+        return sealed.isEmpty() ? null : sealed.get(0);
+    }
+
+    private void insertSeals(Seals seals) {
+        jdbc.batchUpdate("insert into audit_seal (gov, sequence_number, line_hash) select ?, ?, ? where not exists "
+                + "(select 1 from audit_seal where gov = ? and sequence_number = ?)", seals.rows);
+    }
+
+    /** The gov's seals by sequence number. */
+    Map<Long, String> seals(String gov) {
+        Map<Long, String> seals = new HashMap<>();
+        jdbc.query("select sequence_number, line_hash from audit_seal where gov = ?",
+                rs -> {
+                    seals.put(rs.getLong(1), rs.getString(2));
+                }, gov);
+        return seals;
     }
 
     // ---- read by the controller

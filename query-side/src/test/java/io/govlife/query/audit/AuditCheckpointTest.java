@@ -32,7 +32,7 @@ class AuditCheckpointTest {
             lines.add(line);
             prev = AuditChain.hash(line);
         }
-        String signature = signer.sign(AuditChain.checkpoint(ORIGIN, payloads.length, prev));
+        String signature = signer.sign(AuditChain.checkpoint(ORIGIN, payloads.length, prev, null));
         lines.add("{\"end\":true,\"events\":" + payloads.length + ",\"prev\":\"" + prev + "\",\"checkpoint\":{\"origin\":\""
                 + ORIGIN + "\",\"size\":" + payloads.length + ",\"root\":\"" + prev + "\"},\"keyId\":\""
                 + signer.keyId() + "\",\"signature\":\"" + signature + "\"}");
