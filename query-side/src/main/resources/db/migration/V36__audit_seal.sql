@@ -4,6 +4,7 @@
 create table audit_seal (
     gov             varchar(64) not null,
     sequence_number bigint      not null,
-    line_hash       varchar(64) not null,
+    line_hash       varchar(64) not null,  -- what the next line's prev carries
+    seal            varchar(64) not null,  -- line_hash under the audit key (AuditSigningKey.seal)
     primary key (gov, sequence_number)
 );

@@ -40,7 +40,7 @@ public final class VerifyAuditCommand {
                     StandardCharsets.UTF_8), key);
             out.println(verdict + (verdict.ok() && key == null
                     ? " (signature not checked: pass --key, the publicKey of GET /api/audit/key)"
-                    : verdict.ok() ? ", checkpoint signed by key " + AuditChain.keyId(key) : ""));
+                    : verdict.ok() ? ", signed by key " + AuditChain.keyId(key) : ""));
             return verdict.ok() ? 0 : 1;
         } catch (IOException | RuntimeException unreadable) {
             out.println("cannot read " + args[1] + ": " + unreadable.getMessage());

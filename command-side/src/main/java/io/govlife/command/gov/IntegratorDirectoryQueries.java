@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * What other modules may ask of the integrator directory (notices: where to send, what to sign with), so that none
  * of them reads its tables. Answered from the tables as they stand in the asker's transaction: on the local query
- * bus the handler runs in the asking thread and joins its transaction.
+ * bus the handler runs in the asking thread and joins its transaction; through Axon Server it answers in its own.
  */
 @Component
 class IntegratorDirectoryQueries {

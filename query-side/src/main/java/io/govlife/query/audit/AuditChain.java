@@ -41,13 +41,23 @@ public final class AuditChain {
         return Hex.encodeHexString(Blake3.hash(line.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** What verification found: {@code ok}, or the first broken line (1-based) and why. */
-    public record Verdict(boolean ok, int line, String problem, int events) {
+    /**
+     * What verification found: {@code ok}, or the first broken line (1-based) and why; with a key, the checkpoint's
+     * origin and how many of the events were sealed at their append (null without a key: nothing vouches for them).
+     */
+    public record Verdict(boolean ok, int line, String problem, int events, String origin, Long sealed) {
+
+        Verdict(boolean ok, int line, String problem, int events) {
+            this(ok, line, problem, events, null, null);
+        }
 
         @Override
         public String toString() {
-            return ok ? "OK: " + events + " events, chain intact"
-                    : "BROKEN at line " + line + ": " + problem;
+            if (!ok) {
+                return "BROKEN at line " + line + ": " + problem;
+            }
+            return "OK: " + events + " events, chain intact" + (origin == null ? ""
+                    : ", checkpoint of " + origin + " (" + sealed + " of " + events + " events sealed at their append)");
         }
     }
 
@@ -55,8 +65,9 @@ public final class AuditChain {
      * The text a checkpoint signs: origin, size and root, one per line (the body of a C2SP signed note), and, when
      * the export found an event whose row no longer matches what was sealed at its append, an extension line naming it.
      */
-    public static String checkpoint(String origin, long size, String root, Long altered) {
-        return origin + "\n" + size + "\n" + root + "\n" + (altered == null ? "" : "altered " + altered + "\n");
+    public static String checkpoint(String origin, long size, String root, long sealed, Long altered) {
+        return origin + "\n" + size + "\n" + root + "\n" + "sealed " + sealed + "\n"
+                + (altered == null ? "" : "altered " + altered + "\n");
     }
 
     /** The raw 32-byte Ed25519 public key in base64, as published and as {@code verify-audit --key} takes it. */
@@ -121,16 +132,7 @@ public final class AuditChain {
                 if (number != lines.size()) {
                     return new Verdict(false, number + 1, "lines after the end line", i);
                 }
-                String unsigned = key == null ? null : checkpointProblem(line, previousHash, i, key);
-                if (unsigned != null) {
-                    return new Verdict(false, number, unsigned, i);
-                }
-                JsonNode altered = line.path("checkpoint").path("altered");
-                if (altered.canConvertToLong()) {
-                    return new Verdict(false, (int) altered.asLong() + 1, "event " + altered.asLong() + " was altered "
-                            + "in the database after it was appended (it no longer matches what was sealed then)", i);
-                }
-                return new Verdict(true, 0, null, i);
+                return atTheEnd(line, number, previousHash, i, key);
             }
             long sequence = line.path("sequence").asLong(-1);
             if (sequence != previousSequence + 1) {
@@ -143,15 +145,42 @@ public final class AuditChain {
         return new Verdict(false, lines.size() + 1, "no end line (the export was cut short)", lines.size());
     }
 
+    /** The end line of an intact chain: its checkpoint, signed when a key is given, and what it says was altered. */
+    private static Verdict atTheEnd(JsonNode end, int number, String root, int events, PublicKey key) {
+        JsonNode checkpoint = end.path("checkpoint");
+        JsonNode altered = checkpoint.path("altered");
+        JsonNode sealed = checkpoint.path("sealed");
+        if ((!altered.isMissingNode() && !altered.isIntegralNumber())
+                || (!sealed.isMissingNode() && !sealed.isIntegralNumber())) {
+            return new Verdict(false, number, "the checkpoint's sealed or altered is not a count (altered)", events);
+        }
+        if (key != null) {
+            String unsigned = checkpointProblem(end, root, events, key);
+            if (unsigned != null) {
+                return new Verdict(false, number, unsigned, events);
+            }
+        }
+        if (altered.isIntegralNumber()) {
+            long sequence = altered.asLong();
+            return new Verdict(false, (int) Math.min(sequence + 1, number), "event " + sequence + " was altered or "
+                    + "removed in the database after it was appended (it no longer matches what was sealed then)",
+                    events);
+        }
+        return key == null ? new Verdict(true, 0, null, events)
+                : new Verdict(true, 0, null, events, checkpoint.path("origin").asText(), sealed.asLong());
+    }
+
     /** Null when the end line's checkpoint covers this chain and bears the key's signature; else what is wrong. */
     private static String checkpointProblem(JsonNode end, String root, int events, PublicKey key) {
         JsonNode checkpoint = end.path("checkpoint");
-        if (!checkpoint.isObject() || !end.path("signature").isTextual()) {
+        if (!checkpoint.isObject() || !end.path("signature").isTextual()
+                || !checkpoint.path("sealed").isIntegralNumber()) {
             return "the end line carries no signed checkpoint";
         }
-        if (checkpoint.path("size").asLong(-1) != events || !checkpoint.path("root").asText().equals(root)) {
+        if (checkpoint.path("size").asLong(-1) != events || !checkpoint.path("root").asText().equals(root)
+                || !checkpoint.path("origin").asText().endsWith("/govs/" + end.path("gov").asText())) {
             return "the checkpoint does not cover this chain (size " + checkpoint.path("size").asText() + ", root "
-                    + checkpoint.path("root").asText() + ")";
+                    + checkpoint.path("root").asText() + ", origin " + checkpoint.path("origin").asText() + ")";
         }
         if (!keyId(key).equals(end.path("keyId").asText())) {
             return "signed by key " + end.path("keyId").asText() + ", not by the given key " + keyId(key);
@@ -159,9 +188,9 @@ public final class AuditChain {
         try {
             Signature ed25519 = Signature.getInstance("Ed25519");
             ed25519.initVerify(key);
-            Long altered = checkpoint.hasNonNull("altered") ? checkpoint.path("altered").asLong() : null;
-            ed25519.update(checkpoint(checkpoint.path("origin").asText(), events, root, altered)
-                    .getBytes(StandardCharsets.UTF_8));
+            Long altered = checkpoint.path("altered").isIntegralNumber() ? checkpoint.path("altered").asLong() : null;
+            ed25519.update(checkpoint(checkpoint.path("origin").asText(), events, root,
+                    checkpoint.path("sealed").asLong(), altered).getBytes(StandardCharsets.UTF_8));
             if (ed25519.verify(Base64.getDecoder().decode(end.path("signature").asText()))) {
                 return null;
             }

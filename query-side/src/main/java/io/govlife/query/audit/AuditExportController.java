@@ -53,14 +53,24 @@ class AuditExportController {
             String previous = AuditChain.GENESIS;
             long count = 0;
             Long altered = null;
+            long sealed = 0;
             while (events.hasNext()) {
                 DomainEventMessage<?> event = events.next();
                 previous = write(out, AuditLines.line(event, previous));
-                String sealed = seals.get(event.getSequenceNumber());
-                if (altered == null && sealed != null && !sealed.equals(previous)) {
-                    altered = event.getSequenceNumber();
+                String seal = seals.get(event.getSequenceNumber());
+                if (seal != null) {
+                    sealed++;
+                    if (altered == null && !seal.equals(key.seal(previous))) {
+                        altered = event.getSequenceNumber();
+                    }
                 }
                 count++;
+            }
+            if (altered == null) {
+                // events sealed at their append that the log no longer holds: its end was deleted
+                long exported = count;
+                altered = seals.keySet().stream().filter(sequence -> sequence >= exported).min(Long::compare)
+                        .orElse(null);
             }
             Map<String, Object> end = new LinkedHashMap<>();
             end.put("end", true);
@@ -71,12 +81,13 @@ class AuditExportController {
             checkpoint.put("origin", origin + gov);
             checkpoint.put("size", count);
             checkpoint.put("root", previous);
+            checkpoint.put("sealed", sealed);
             if (altered != null) {
                 checkpoint.put("altered", altered);
             }
             end.put("checkpoint", checkpoint);
             end.put("keyId", key.keyId());
-            end.put("signature", key.sign(AuditChain.checkpoint(origin + gov, count, previous, altered)));
+            end.put("signature", key.sign(AuditChain.checkpoint(origin + gov, count, previous, sealed, altered)));
             write(out, AuditLines.text(end));
         };
         return ResponseEntity.ok().contentType(NDJSON)

@@ -27,9 +27,11 @@ class AuditRepository {
     private static final String ROWS = AuditRepository.class.getName() + ".rows";
 
     private final JdbcTemplate jdbc;
+    private final AuditSigningKey key;
 
-    AuditRepository(JdbcTemplate jdbc) {
+    AuditRepository(JdbcTemplate jdbc, AuditSigningKey key) {
         this.jdbc = jdbc;
+        this.key = key;
     }
 
     /** One event as written: {@code payload} is the event as JSON. */
@@ -80,7 +82,7 @@ class AuditRepository {
         }
         String hash = AuditChain.hash(AuditLines.line(event, previous));
         seals.last.put(gov, new Object[] {sequence, hash});
-        seals.rows.add(new Object[] {gov, sequence, hash, gov, sequence});
+        seals.rows.add(new Object[] {gov, sequence, hash, key.seal(hash), gov, sequence});
     }
 
     private String previousLine(Seals seals, String gov, long sequence) {
@@ -97,14 +99,14 @@ class AuditRepository {
     }
 
     private void insertSeals(Seals seals) {
-        jdbc.batchUpdate("insert into audit_seal (gov, sequence_number, line_hash) select ?, ?, ? where not exists "
+        jdbc.batchUpdate("insert into audit_seal (gov, sequence_number, line_hash, seal) select ?, ?, ?, ? where not exists "
                 + "(select 1 from audit_seal where gov = ? and sequence_number = ?)", seals.rows);
     }
 
-    /** The gov's seals by sequence number. */
+    /** The gov's seals (line hashes under the audit key) by sequence number. */
     Map<Long, String> seals(String gov) {
         Map<Long, String> seals = new HashMap<>();
-        jdbc.query("select sequence_number, line_hash from audit_seal where gov = ?",
+        jdbc.query("select sequence_number, seal from audit_seal where gov = ?",
                 rs -> {
                     seals.put(rs.getLong(1), rs.getString(2));
                 }, gov);

@@ -10,13 +10,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.NamedParameterSpec;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.util.Base64;
 import java.util.Map;
 
@@ -34,6 +37,7 @@ class AuditSigningKey {
     private final KeyPair pair;
     private final String publicKey;
     private final String keyId;
+    private final SecretKeySpec sealKey;
 
     @Autowired
     AuditSigningKey(QuerySideProperties settings) {
@@ -42,6 +46,8 @@ class AuditSigningKey {
 
     AuditSigningKey(byte[] seed) {
         this.pair = fromSeed(seed);
+        this.sealKey = new SecretKeySpec(hmac(new SecretKeySpec(seed, "HmacSHA256"), "govlife audit seal v1"),
+                "HmacSHA256");
         this.publicKey = AuditChain.rawPublicKey(pair.getPublic());
         this.keyId = AuditChain.keyId(pair.getPublic());
     }
@@ -68,6 +74,24 @@ class AuditSigningKey {
         }
     }
 
+    /**
+     * An event's seal: its audit line hash under a key only the service holds, so whoever can rewrite an event row
+     * in the database cannot write the seal that would match it.
+     */
+    String seal(String lineHash) {
+        return java.util.HexFormat.of().formatHex(hmac(sealKey, lineHash));
+    }
+
+    private static byte[] hmac(SecretKeySpec key, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
     private static byte[] seed(QuerySideProperties settings) {
         String configured = settings.audit().signingKey();
         if (!configured.isBlank()) {
@@ -76,15 +100,30 @@ class AuditSigningKey {
         Path file = settings.dataDir().resolve(FILE);
         try {
             if (!Files.exists(file)) {
-                byte[] drawn = new byte[32];
-                new SecureRandom().nextBytes(drawn);
-                Files.createDirectories(file.getParent());
-                // CREATE_NEW: two starts racing on one data directory keep the first seed, never half of each
-                Files.writeString(file, Base64.getEncoder().encodeToString(drawn) + "\n", StandardOpenOption.CREATE_NEW);
+                draw(file);
             }
             return decode(Files.readString(file).trim(), file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or make the audit signing key " + file, e);
+        }
+    }
+
+    /** Readable by the service's user only; two starts racing on one data directory keep the first seed. */
+    private static void draw(Path file) throws IOException {
+        byte[] drawn = new byte[32];
+        new SecureRandom().nextBytes(drawn);
+        Files.createDirectories(file.getParent());
+        Path partial = Files.createTempFile(file.getParent(), FILE, ".new");
+        try {
+            if (partial.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
+            }
+            Files.writeString(partial, Base64.getEncoder().encodeToString(drawn) + "\n");
+            Files.createLink(file, partial);
+        } catch (FileAlreadyExistsException another) {
+            // another start drew first: its seed stands
+        } finally {
+            Files.deleteIfExists(partial);
         }
     }
 

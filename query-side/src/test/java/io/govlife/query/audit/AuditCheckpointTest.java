@@ -32,9 +32,10 @@ class AuditCheckpointTest {
             lines.add(line);
             prev = AuditChain.hash(line);
         }
-        String signature = signer.sign(AuditChain.checkpoint(ORIGIN, payloads.length, prev, null));
-        lines.add("{\"end\":true,\"events\":" + payloads.length + ",\"prev\":\"" + prev + "\",\"checkpoint\":{\"origin\":\""
-                + ORIGIN + "\",\"size\":" + payloads.length + ",\"root\":\"" + prev + "\"},\"keyId\":\""
+        String signature = signer.sign(AuditChain.checkpoint(ORIGIN, payloads.length, prev, payloads.length, null));
+        lines.add("{\"end\":true,\"gov\":\"ethereum.superchain\",\"events\":" + payloads.length + ",\"prev\":\"" + prev + "\",\"checkpoint\":{\"origin\":\""
+                + ORIGIN + "\",\"size\":" + payloads.length + ",\"root\":\"" + prev + "\",\"sealed\":" + payloads.length
+                + "},\"keyId\":\""
                 + signer.keyId() + "\",\"signature\":\"" + signature + "\"}");
         return lines;
     }
@@ -88,7 +89,31 @@ class AuditCheckpointTest {
         List<String> lines = new ArrayList<>(export(key, 1, 2, 3));
         lines.set(3, lines.get(3).replace("\"size\":3", "\"size\":2"));
         assertThat(AuditChain.verify(lines, published()).problem()).contains("does not cover this chain");
+        // another gov's export, renamed: the signed origin names its own gov
+        List<String> renamed = new ArrayList<>(export(key, 1, 2, 3));
+        renamed.set(3, renamed.get(3).replace("\"gov\":\"ethereum.superchain\"", "\"gov\":\"other.gov\""));
+        assertThat(AuditChain.verify(renamed, published()).problem()).contains("does not cover this chain");
     }
+
+    /** A count spelled as text must not slip past the signature check and the verdict alike. */
+    @Test
+    void an_altered_count_written_as_text_or_a_boolean_is_refused() {
+        for (String forged : new String[] {"\"3\"", "true", "\"x\""}) {
+            List<String> lines = new ArrayList<>(export(key, 1, 2, 3));
+            lines.set(3, lines.get(3).replace("\"sealed\":3", "\"sealed\":3,\"altered\":" + forged));
+            AuditChain.Verdict verdict = AuditChain.verify(lines, published());
+            assertThat(verdict.ok()).as(forged).isFalse();
+            assertThat(verdict.problem()).contains("not a count");
+        }
+    }
+
+    @Test
+    void with_the_key_the_verdict_names_the_origin_and_how_many_events_were_sealed() {
+        assertThat(AuditChain.verify(export(key, 1, 2, 3), published()).toString())
+                .isEqualTo("OK: 3 events, chain intact, checkpoint of " + ORIGIN
+                        + " (3 of 3 events sealed at their append)");
+    }
+
 
     @Test
     void the_key_comes_from_configuration_or_is_drawn_once_into_the_data_directory(@TempDir Path dataDir)

@@ -30,8 +30,8 @@ import java.util.UUID;
  * event processor or saga that decides the notice, so notices are neither lost nor duplicated.
  * <p>
  * Integrators' endpoints are the command side's: asked for by query ({@link FindEnabledIntegratorEndpoints}), which
- * on the local query bus is answered in this thread and transaction; what they were told or acknowledged is read from
- * the notices here and matched in Java.
+ * on the local query bus is answered in this thread and transaction (through Axon Server, in the handler's own); what
+ * they were told or acknowledged is read from the notices here and matched in Java.
  */
 @Component
 class NoticeBook implements BumpNotices {
