@@ -22,7 +22,7 @@ class AuditProjectionTest {
 
     @Test
     void records_every_event_with_who_why_when_and_correlation() {
-        harness.feeding(new AuditProjection(new AuditRepository(harness.jdbc())));
+        harness.feeding(new AuditProjection(new AuditRepository(harness.jdbc(), new AuditSigningKey(new byte[32]))));
         GovConfig first = config(BASE_LATTICE);
         harness.publish(created());
         harness.publish(referenced(BASE_LATTICE, first), MetaData.with("operator", "bob")
@@ -42,11 +42,18 @@ class AuditProjectionTest {
         assertThat((String) reference.get("SUMMARY")).contains("lattice base");
         assertThat((String) reference.get("PAYLOAD")).contains("\"chainId\":8453");
         assertThat(rows.get(2).get("CITIZEN")).isNull();
+        // each line sealed as it was appended, chained like the export's lines and under the audit key
+        List<Map<String, Object>> seals = harness.jdbc().queryForList(
+                "select line_hash, seal from audit_seal order by sequence_number");
+        assertThat(seals).hasSize(3);
+        AuditSigningKey key = new AuditSigningKey(new byte[32]);
+        assertThat(seals).allSatisfy(seal -> assertThat(seal.get("SEAL"))
+                .isEqualTo(key.seal((String) seal.get("LINE_HASH"))));
     }
 
     @Test
     void a_batch_of_events_lands_as_one_row_each_when_the_batch_commits() {
-        harness.feeding(new AuditProjection(new AuditRepository(harness.jdbc())));
+        harness.feeding(new AuditProjection(new AuditRepository(harness.jdbc(), new AuditSigningKey(new byte[32]))));
         harness.publish(created());
         GovConfig first = config(BASE_LATTICE);
         GovConfig second = config(BASE_LATTICE, ZORA_LATTICE);
