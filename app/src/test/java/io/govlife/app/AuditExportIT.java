@@ -72,6 +72,9 @@ class AuditExportIT extends LiveApplication {
         Files.write(file, lines);
         assertThat(verify(file, "--key", publicKey)).startsWith("OK: " + (lines.size() - 1) + " events")
                 .contains("signed by key " + end.path("keyId").asText());
+        assertThat(verify(file, "--key", "not-a-key")).startsWith("cannot read the key");
+        assertThat(VerifyAuditCommand.run(new String[]{"verify-audit", file.toString(), "--key", "c2hvcnQ="},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))).isEqualTo(2);
 
         List<String> rewritten = new ArrayList<>(lines);
         rewritten.set(1, rewritten.get(1).replace("\"chainId\":8453", "\"chainId\":1"));

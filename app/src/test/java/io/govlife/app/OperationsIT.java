@@ -46,10 +46,14 @@ class OperationsIT extends LiveApplication {
             assertThat(notReady.json().path("components").path("eventProcessors").path("details")
                     .path("read-models").asText()).isEqualTo("stopped");
             assertThat(api.send("GET", "/actuator/health/liveness", null, "-X-Operator").status()).isEqualTo(200);
+            // a stopped node lets its segments go: nobody projects them, and the status says so
+            assertThat(api.asAdmin("GET", "/api/admin/projections", null).json().get(0).path("unclaimedSegments")
+                    .asInt()).isPositive();
         } finally {
             composition.start();
         }
         assertThat(api.send("GET", "/actuator/health/readiness", null, "-X-Operator").status()).isEqualTo(200);
+        Concurrently.awaitProjections(api); // which waits for every segment to be claimed again
     }
 
     @Test

@@ -61,8 +61,11 @@ class AuditRepository {
 
     /** The seals this batch adds, and the last line hash of each gov in it (its next line carries that hash). */
     private static final class Seals {
-        final Map<String, Object[]> last = new HashMap<>();
+        final Map<String, Line> last = new HashMap<>();
         final List<Object[]> rows = new ArrayList<>();
+    }
+
+    private record Line(long sequence, String hash) {
     }
 
     private static final String SEALS = AuditRepository.class.getName() + ".seals";
@@ -81,7 +84,7 @@ class AuditRepository {
             return;
         }
         String hash = AuditChain.hash(AuditLines.line(event, previous));
-        seals.last.put(gov, new Object[] {sequence, hash});
+        seals.last.put(gov, new Line(sequence, hash));
         seals.rows.add(new Object[] {gov, sequence, hash, key.seal(hash), gov, sequence});
     }
 
@@ -89,9 +92,9 @@ class AuditRepository {
         if (sequence == 0) {
             return AuditChain.GENESIS;
         }
-        Object[] last = seals.last.get(gov);
-        if (last != null && (long) last[0] == sequence - 1) {
-            return (String) last[1];
+        Line last = seals.last.get(gov);
+        if (last != null && last.sequence() == sequence - 1) {
+            return last.hash();
         }
         List<String> sealed = jdbc.queryForList("select line_hash from audit_seal where gov = ? and sequence_number = ?",
                 String.class, gov, sequence - 1);

@@ -1,6 +1,7 @@
 package io.govlife.query.audit;
 
 import io.govlife.query.QuerySideProperties;
+import org.apache.commons.codec.binary.Hex;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -79,7 +80,7 @@ class AuditSigningKey {
      * in the database cannot write the seal that would match it.
      */
     String seal(String lineHash) {
-        return java.util.HexFormat.of().formatHex(hmac(sealKey, lineHash));
+        return Hex.encodeHexString(hmac(sealKey, lineHash));
     }
 
     private static byte[] hmac(SecretKeySpec key, String text) {
