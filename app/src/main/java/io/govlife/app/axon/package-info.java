@@ -61,7 +61,7 @@
  * </table>
  * <p>
  * One Axon extension lives outside this package because it belongs to the read models it scopes:
- * {@code io.govlife.query.replay.ReplayScope}, a {@code HandlerEnhancerDefinition} that lets a reset of the shared
+ * {@code io.govlife.query.processor.ReplayScope}, a {@code HandlerEnhancerDefinition} that lets a reset of the shared
  * read-model processor rebuild one read model only (pinned by ReplayIT). The gov aggregate's own collaborators (clock,
  * snapshot trigger, cache) are wired in {@code io.govlife.app.config.GovConfiguration} (pinned by SnapshotsUnderLoadIT).
  */

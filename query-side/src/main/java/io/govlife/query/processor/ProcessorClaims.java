@@ -1,4 +1,4 @@
-package io.govlife.query.replay;
+package io.govlife.query.processor;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;

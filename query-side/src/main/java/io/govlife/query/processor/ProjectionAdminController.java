@@ -1,4 +1,4 @@
-package io.govlife.query.replay;
+package io.govlife.query.processor;
 
 import io.govlife.events.gov.Rule;
 import io.govlife.events.gov.RuleViolation;

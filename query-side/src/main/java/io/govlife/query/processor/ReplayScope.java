@@ -1,4 +1,4 @@
-package io.govlife.query.replay;
+package io.govlife.query.processor;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.ReplayToken;
