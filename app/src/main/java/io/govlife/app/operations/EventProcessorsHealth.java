@@ -1,10 +1,12 @@
 package io.govlife.app.operations;
 
+import io.govlife.query.processor.DeadLetters;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
@@ -12,16 +14,23 @@ import java.util.Map;
 
 /**
  * Readiness of the event processors: up only when every one runs and none is in error, with each one's state
- * (running, replaying, in error) in the details. Until then the read models are not being kept.
+ * (running, replaying, in error) in the details. Until then the read models are not being kept. Events a read model
+ * parked in its dead-letter queue make it {@code DEGRADED}, still ready (HTTP 200): the node serves every other gov,
+ * and the count per read model tells the admin what to look at ({@code /api/admin/dead-letters}).
  */
 @Component("eventProcessors")
 class EventProcessorsHealth extends AbstractHealthIndicator {
 
-    private final EventProcessingConfiguration processing;
+    /** Between {@code OUT_OF_SERVICE} and {@code UP} in {@code management.endpoint.health.status.order}. */
+    static final Status DEGRADED = new Status("DEGRADED", "read models parked events they could not handle");
 
-    EventProcessorsHealth(EventProcessingConfiguration processing) {
+    private final EventProcessingConfiguration processing;
+    private final DeadLetters deadLetters;
+
+    EventProcessorsHealth(EventProcessingConfiguration processing, DeadLetters deadLetters) {
         super("event processors not ready");
         this.processing = processing;
+        this.deadLetters = deadLetters;
     }
 
     @Override
@@ -38,6 +47,10 @@ class EventProcessorsHealth extends AbstractHealthIndicator {
             details.put(processor.getName(), state);
             ready &= processor.isRunning() && !inError;
         }
-        (ready ? health.up() : health.down()).withDetails(details);
+        Map<String, Long> parked = deadLetters.parked();
+        if (!parked.isEmpty()) {
+            details.put("deadLetters", parked);
+        }
+        (ready ? parked.isEmpty() ? health.up() : health.status(DEGRADED) : health.down()).withDetails(details);
     }
 }

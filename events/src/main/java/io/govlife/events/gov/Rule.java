@@ -47,7 +47,9 @@ public enum Rule {
     /** Reads: what a request names that the read models do not hold. */
     REVISION_NOT_FOUND("revision-not-found"),
     FINGERPRINT_NOT_FOUND("fingerprint-not-found"),
-    PROJECTION_NOT_FOUND("projection-not-found");
+    PROJECTION_NOT_FOUND("projection-not-found"),
+    /** Admin: a retry or eviction names a gov the read model has no parked events of. */
+    DEAD_LETTER_NOT_FOUND("dead-letter-not-found");
 
     private final String code;
 

@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,7 +33,8 @@ import java.util.stream.Collectors;
  * Rebuilds a read model from the log: stop the read models' processor, reset its tokens naming the read models to
  * rebuild (the one asked for, and any whose rebuild was still under way: a reset starts every replay over), so that
  * their {@code @ResetHandler}s empty their tables and only they see the replayed events ({@link ReplayScope}); start
- * it again. Only read models: sagas act on the world and are never replayed.
+ * it again. What the rebuilt read models had parked is dropped: the replay hands them those events again, and parks
+ * them again if they still fail. Only read models: sagas act on the world and are never replayed.
  */
 @RestController
 @RequestMapping("/api/admin/projections")
@@ -44,14 +47,17 @@ class ProjectionAdminController {
     private final TokenStore tokenStore;
     private final TransactionManager transactionManager;
     private final ProcessorClaims claims;
+    private final DeadLetters deadLetters;
 
     ProjectionAdminController(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
-                              TransactionManager transactionManager, ProcessorClaims claims) {
+                              TransactionManager transactionManager, ProcessorClaims claims,
+                              DeadLetters deadLetters) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.transactionManager = transactionManager;
         this.claims = claims;
+        this.deadLetters = deadLetters;
     }
 
     @GetMapping
@@ -68,11 +74,15 @@ class ProjectionAdminController {
             throw new RuleViolation(Rule.PROJECTION_NOT_FOUND, "name",
                     "no read model named '" + name + "'; read models are " + ReadModels.NAMES);
         }
-        StreamingEventProcessor processor = processor().orElseThrow(() -> new RuleViolation(Rule.PROJECTION_NOT_FOUND, "name", "read model '" + name + "' has no running processor"));
+        StreamingEventProcessor processor = processor().orElseThrow(() -> new RuleViolation(
+                Rule.PROJECTION_NOT_FOUND, "name", "read model '" + name + "' has no running processor"));
+        Map<Integer, TrackingToken> live = new HashMap<>();
+        processor.processingStatus().forEach((segment, status) -> live.put(segment, ReplayScope.tokenOf(status)));
         processor.shutDown();
         int[] segments = transactionManager.fetchInTransaction(() -> tokenStore.fetchSegments(ReadModels.PROCESSOR));
-        List<String> rebuild = new ArrayList<>(rebuildingAsStored(segments));
+        List<String> rebuild = new ArrayList<>(rebuildingNow(segments, live));
         rebuild.add(name);
+        deadLetters.clear(rebuild);
         processor.resetTokens(ReplayScope.context(rebuild));
         processor.start();
         awaitSegmentsClaimed(processor, segments.length);
@@ -85,14 +95,17 @@ class ProjectionAdminController {
     }
 
     /**
-     * The read models whose rebuild is under way, read from the stopped processor's tokens: its status is empty
-     * until it has claimed its segments again, so a second rebuild asked for right after a first would forget it.
+     * The read models whose rebuild is under way: per segment, as this node was processing it, or else as stored. A
+     * stored token alone is not enough: a segment whose last event came before a replay's end is stored as replaying
+     * for seconds after it finished (Axon stores it lazily), and the next rebuild would start that one over too. Nor
+     * is the status alone: it is empty until the processor has claimed its segments again, so a second rebuild asked
+     * for right after a first would forget the first.
      */
-    private Set<String> rebuildingAsStored(int[] segments) {
+    private Set<String> rebuildingNow(int[] segments, Map<Integer, TrackingToken> live) {
         return transactionManager.fetchInTransaction(() -> Arrays.stream(segments)
-                .mapToObj(segment -> tokenStore.fetchToken(ReadModels.PROCESSOR, segment))
-                .flatMap(token -> ReplayScope.rebuilding(token).stream())
-                .flatMap(List::stream)
+                .mapToObj(segment -> live.containsKey(segment) ? live.get(segment)
+                        : tokenStore.fetchToken(ReadModels.PROCESSOR, segment))
+                .flatMap(token -> ReplayScope.stillRebuilding(token).stream())
                 .collect(Collectors.toCollection(TreeSet::new)));
     }
 
@@ -116,8 +129,7 @@ class ProjectionAdminController {
     /** The read models whose rebuild is under way in any segment this node is processing. */
     private static Set<String> rebuilding(StreamingEventProcessor processor) {
         return processor.processingStatus().values().stream()
-                .flatMap(segment -> ReplayScope.rebuilding(segment.getTrackingToken()).stream())
-                .flatMap(List::stream)
+                .flatMap(segment -> ReplayScope.stillRebuilding(ReplayScope.tokenOf(segment)).stream())
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 

@@ -1,7 +1,10 @@
 package io.govlife.query.processor;
 
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackerStatus;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.replay.ResetContext;
 import org.axonframework.messaging.Message;
@@ -37,6 +40,28 @@ final class ReplayScope implements HandlerEnhancerDefinition {
                 .orElse(ReadModels.NAMES));
     }
 
+    /**
+     * The read models whose rebuild under this segment's token has events left to replay: none once the replay has
+     * reached where the log stood at the reset. Not {@link #rebuilding}: a token stays a replay token after that,
+     * until the segment's next event, which may be long.
+     */
+    static List<String> stillRebuilding(org.axonframework.eventhandling.TrackingToken token) {
+        return WrappedToken.unwrap(token, ReplayToken.class)
+                .filter(replay -> replay.getTokenAtReset() != null && (replay.getCurrentToken() == null
+                        || !replay.getCurrentToken().covers(replay.getTokenAtReset())))
+                .map(replay -> ReplayToken.replayContext(replay, String.class).map(ReplayScope::names)
+                        .orElse(ReadModels.NAMES))
+                .orElse(List.of());
+    }
+
+    /**
+     * A segment's token as the processor holds it, replay and its context included: the status's own
+     * {@code getTrackingToken()} unwraps a replay token to its position, so no replay would ever show.
+     */
+    static org.axonframework.eventhandling.TrackingToken tokenOf(EventTrackerStatus status) {
+        return status instanceof TrackerStatus tracker ? tracker.getInternalTrackingToken() : status.getTrackingToken();
+    }
+
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
         ProcessingGroup group = original.declaringClass().getAnnotation(ProcessingGroup.class);
@@ -52,7 +77,8 @@ final class ReplayScope implements HandlerEnhancerDefinition {
         };
     }
 
-    private static boolean concerns(String readModel, Message<?> message) {
+    /** Whether this message, an event or a reset, is one the read model handles (not a replay of another's). */
+    static boolean concerns(String readModel, Message<?> message) {
         if (message instanceof ResetContext<?> reset) {
             return !(reset.getPayload() instanceof String named) || names(named).contains(readModel);
         }
