@@ -204,6 +204,88 @@ class TwoNodesIT {
 
     @Test
     @Order(7)
+    void a_pause_asked_of_one_node_holds_on_both_and_a_rebuild_asked_of_either_runs_once_for_the_cluster() {
+        long generation = controlGeneration();
+        assertThat(a.asAdmin("POST", "/api/admin/projections/pause", null).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ownersPerProcessor().get("read-models"))
+                .as("both nodes let go of the read models").containsExactly("null"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode readiness = b.asAdmin("GET", "/actuator/health/readiness", null).json();
+            assertThat(readiness.path("status").asText()).isEqualTo("DEGRADED");
+            assertThat(readiness.path("components").path("eventProcessors").path("details").path("read-models")
+                    .asText()).isEqualTo("paused");
+        });
+        assertThat(b.send("GET", "/actuator/health/readiness", null, "-X-Operator").status())
+                .as("a paused read side still serves").isEqualTo(200);
+        assertThat(b.post("/api/govs", "{\"name\":\"written.while.paused\",\"archetype\":\"SERVICE\"}").status())
+                .isEqualTo(201);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
+                a.send("GET", "/api/govs/written.while.paused", null).status() == 404
+                        && b.send("GET", "/api/govs/written.while.paused", null).status() == 404);
+
+        assertThat(b.asAdmin("POST", "/api/admin/projections/resume", null).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ownersPerProcessor().get("read-models"))
+                .containsExactlyInAnyOrder("node-a", "node-b"));
+        Concurrently.awaitProjections(a);
+        Concurrently.awaitProjections(b);
+        assertThat(a.send("GET", "/api/govs/written.while.paused", null).status()).isEqualTo(200);
+        assertThat(controlGeneration()).as("one pause, one resume").isEqualTo(generation + 2);
+
+        // a rebuild asked of node B, while node A holds segments too: both let go, it runs once, both follow
+        db.update("update composition set description = 'tampered' where gov = 'written.while.paused'");
+        Api.Reply replay = b.asAdmin("POST", "/api/admin/projections/composition/replay", null);
+        assertThat(replay.status()).as(replay.toString()).isEqualTo(202);
+        assertThat(controlGeneration()).as("the rebuild paused and resumed the cluster once").isEqualTo(generation + 4);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ownersPerProcessor().get("read-models"))
+                .containsExactlyInAnyOrder("node-a", "node-b"));
+        Concurrently.awaitProjections(a);
+        Concurrently.awaitProjections(b);
+        for (Api node : List.of(a, b)) {
+            JsonNode rebuilt = node.send("GET", "/api/govs/written.while.paused", null).json();
+            assertThat(rebuilt.path("description").isNull() || rebuilt.path("description").asText().isEmpty())
+                    .as(rebuilt.toString()).isTrue();
+        }
+        assertThat(a.asAdmin("GET", "/actuator/health/readiness", null).json().path("status").asText())
+                .isEqualTo("UP");
+    }
+
+    @Test
+    @Order(8)
+    void a_segment_split_and_merged_through_one_node_is_worked_by_both() {
+        assertThat(segmentsSeenBy(a)).containsExactly(0, 1);
+        Api.Reply split = a.asAdmin("POST", "/api/admin/projections/segments/0/split", null);
+        assertThat(split.status()).as(split.toString()).isEqualTo(200);
+        assertThat(segmentsSeenBy(b)).containsExactly(0, 1, 2);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(db.queryForList("select owner from token_entry where processor_name = 'read-models'",
+                    String.class)).hasSize(3).doesNotContainNull();
+            assertThat(ownersPerProcessor().get("read-models")).containsExactlyInAnyOrder("node-a", "node-b");
+        });
+        assertThat(b.post("/api/govs", "{\"name\":\"after.split\",\"archetype\":\"SERVICE\"}").status())
+                .isEqualTo(201);
+        Concurrently.awaitProjections(a);
+        Concurrently.awaitProjections(b);
+        assertThat(a.send("GET", "/api/govs/after.split", null).status()).isEqualTo(200);
+
+        Api.Reply merged = b.asAdmin("POST", "/api/admin/projections/segments/2/merge", null);
+        assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
+        assertThat(segmentsSeenBy(a)).containsExactly(0, 1);
+        assertThat(b.post("/api/govs", "{\"name\":\"after.merge\",\"archetype\":\"SERVICE\"}").status())
+                .isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ownersPerProcessor().get("read-models"))
+                .containsExactlyInAnyOrder("node-a", "node-b"));
+        Concurrently.awaitProjections(a);
+        Concurrently.awaitProjections(b);
+        assertThat(b.send("GET", "/api/govs/after.merge", null).status()).isEqualTo(200);
+        assertThat(b.send("GET", "/api/govs/after.split", null).status()).isEqualTo(200);
+
+        Api.Reply unknown = a.asAdmin("POST", "/api/admin/projections/segments/9/split", null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("rule").asText()).isEqualTo("segment-not-found");
+    }
+
+    @Test
+    @Order(9)
     void stopping_one_node_mid_stream_lets_the_other_finish_its_segments_and_fire_its_cutover() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             String g = "/api/govs/handed.over";
@@ -249,6 +331,18 @@ class TwoNodesIT {
 
     private static int port(ConfigurableApplicationContext node) {
         return ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+
+    private static long controlGeneration() {
+        return db.queryForObject("select generation from read_model_control where processor = 'read-models'",
+                Long.class);
+    }
+
+    private static List<Integer> segmentsSeenBy(Api node) {
+        List<Integer> segments = new ArrayList<>();
+        node.asAdmin("GET", "/api/admin/projections/segments", null).json().path("segments")
+                .forEach(segment -> segments.add(segment.asInt()));
+        return segments;
     }
 
     /** For each processor with tokens, the nodes holding a claim on one of its segments. */

@@ -4,7 +4,6 @@ import io.govlife.app.messaging.NodeMembership;
 import io.govlife.app.config.GovlifeProperties;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.serialization.Serializer;
@@ -29,7 +28,7 @@ import java.util.function.Function;
 class ProcessingConfiguration {
 
     @Bean
-    ConfigurerModule pooledStreamingProcessors(GovlifeProperties properties) {
+    ConfigurerModule pooledStreamingProcessors(GovlifeProperties properties, SegmentShare share) {
         long claimInterval = properties.node().tokenClaimInterval().toMillis();
         GovlifeProperties.Processing processing = properties.processing();
         return configurer -> configurer.eventProcessing(eventProcessing -> eventProcessing
@@ -43,6 +42,7 @@ class ProcessingConfiguration {
                     });
                     return builder.batchSize(processing.batchSize())
                             .initialSegmentCount(processing.segments()).tokenClaimInterval(claimInterval)
+                            .maxSegmentProvider(share::of)
                             .coordinatorExecutor(name -> pair.apply(name).coordinator())
                             .workerExecutor(name -> pair.apply(name).workPackages());
                 }));
@@ -62,9 +62,7 @@ class ProcessingConfiguration {
     }
 
     @Bean
-    SegmentBalancer segmentBalancer(NodeMembership node, EventProcessingConfiguration processing, JdbcTemplate jdbc,
-                                    GovlifeProperties properties) {
-        // long enough for another node's coordinator to claim what this one lets go
-        return new SegmentBalancer(node, processing, jdbc, properties.node().tokenClaimInterval().multipliedBy(3));
+    SegmentShare segmentShare(NodeMembership node, JdbcTemplate jdbc) {
+        return new SegmentShare(node, jdbc);
     }
 }

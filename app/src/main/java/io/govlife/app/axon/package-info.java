@@ -48,8 +48,10 @@
  *     <td>{@code WRITE_DELAY=0} (durable answers) stops H2's background writer, and the file grew ~20 KB a command.</td>
  *     <td>8.6 GB for 300,000 events, before (BENCHMARKS.md)</td>
  *     <td>H2FileCompactionTest; StorageIT {@code the_h2_file_is_kept_compacted…}</td></tr>
- * <tr><td>{@link io.govlife.app.axon.SegmentBalancer} (with {@link io.govlife.app.messaging.NodeMembership})</td>
- *     <td>without Axon Server nothing spreads a processor's segments over the nodes sharing the database.</td>
+ * <tr><td>{@link io.govlife.app.axon.SegmentShare} (with {@link io.govlife.app.messaging.NodeMembership}), Axon's
+ *     {@code maxSegmentProvider}</td>
+ *     <td>without Axon Server nothing spreads a processor's segments over the nodes sharing the database: each node
+ *     holds at most its fair share, counted at each heartbeat.</td>
  *     <td>the first node up otherwise claims every segment</td>
  *     <td>TwoNodesIT {@code each_processor_s_segments_are_split_between_the_two_nodes}</td></tr>
  * <tr><td>{@code StorageConfiguration}, {@code ProcessingConfiguration}, {@code MessagingConfiguration}</td>
@@ -60,9 +62,15 @@
  *     <td>StorageIT; TwoNodesIT; AxonServerProfileIT</td></tr>
  * </table>
  * <p>
- * One Axon extension lives outside this package because it belongs to the read models it scopes:
- * {@code io.govlife.query.processor.ReplayScope}, a {@code HandlerEnhancerDefinition} that lets a reset of the shared
- * read-model processor rebuild one read model only (pinned by ReplayIT). The gov aggregate's own collaborators (clock,
+ * Some Axon extensions live outside this package because they belong to the read models they serve, in
+ * {@code io.govlife.query.processor}: {@code ReplayScope}, a {@code HandlerEnhancerDefinition} that lets a reset of the
+ * shared read-model processor rebuild one read model only (pinned by ReplayIT, ReplayScopeTest) — <b>internal</b>: it
+ * reads the replay token a segment's {@code TrackerStatus} holds, which {@code getTrackingToken()} unwraps;
+ * {@code ScopedDeadLetterQueue}, which keeps a replay for one read model out of another's dead-letter queue
+ * (ScopedDeadLetterQueueTest, DeadLettersIT); {@code SegmentOperations}, which splits and merges segments in the token
+ * store as Axon's {@code SplitTask} and {@code MergeTask} do, for all nodes at once, and refuses a merge Axon's pooled
+ * processor would replay events into (SegmentOperationsTest, TwoNodesIT); and {@code ProcessorControl}, which on a
+ * pause stores how far each segment got because the pooled processor stores it lazily (TwoNodesIT). The gov aggregate's own collaborators (clock,
  * snapshot trigger, cache) are wired in {@code io.govlife.app.config.GovConfiguration} (pinned by SnapshotsUnderLoadIT).
  */
 package io.govlife.app.axon;

@@ -49,7 +49,12 @@ public enum Rule {
     FINGERPRINT_NOT_FOUND("fingerprint-not-found"),
     PROJECTION_NOT_FOUND("projection-not-found"),
     /** Admin: a retry or eviction names a gov the read model has no parked events of. */
-    DEAD_LETTER_NOT_FOUND("dead-letter-not-found");
+    DEAD_LETTER_NOT_FOUND("dead-letter-not-found"),
+    /** Admin: a segment operation names a segment the read models' processor does not have, or cannot merge. */
+    SEGMENT_NOT_FOUND("segment-not-found"),
+    SEGMENT_NOT_MERGEABLE("segment-not-mergeable"),
+    /** Admin: an operation needing every segment free found one still held by a node; nothing was changed. */
+    PROCESSOR_BUSY("processor-busy");
 
     private final String code;
 

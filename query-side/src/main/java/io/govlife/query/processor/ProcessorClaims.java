@@ -17,6 +17,13 @@ class ProcessorClaims {
         this.jdbc = jdbc;
     }
 
+    /** Segments some node holds: a node that stopped or paused has let go of its own. */
+    int claimedSegments() {
+        Integer count = jdbc.queryForObject("select count(*) from token_entry where processor_name = ? "
+                + "and owner is not null", Integer.class, ReadModels.PROCESSOR);
+        return count == null ? 0 : count;
+    }
+
     int unclaimedSegments() {
         Integer count = jdbc.queryForObject("select count(*) from token_entry where processor_name = ? "
                 + "and owner is null", Integer.class, ReadModels.PROCESSOR);

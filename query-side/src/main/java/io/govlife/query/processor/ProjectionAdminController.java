@@ -6,8 +6,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,11 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.security.Principal;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,11 +26,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Rebuilds a read model from the log: stop the read models' processor, reset its tokens naming the read models to
- * rebuild (the one asked for, and any whose rebuild was still under way: a reset starts every replay over), so that
- * their {@code @ResetHandler}s empty their tables and only they see the replayed events ({@link ReplayScope}); start
- * it again. What the rebuilt read models had parked is dropped: the replay hands them those events again, and parks
- * them again if they still fail. Only read models: sagas act on the world and are never replayed.
+ * The read models' processor as an admin runs it, for the whole cluster whichever node is asked: its status per read
+ * model, a rebuild of one or all from the log ({@link Rebuilds}), and a pause and resume on every node
+ * ({@link ProcessorControl}).
  */
 @RestController
 @RequestMapping("/api/admin/projections")
@@ -44,20 +38,17 @@ class ProjectionAdminController {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
-    private final TokenStore tokenStore;
-    private final TransactionManager transactionManager;
     private final ProcessorClaims claims;
-    private final DeadLetters deadLetters;
+    private final ProcessorControl control;
+    private final Rebuilds rebuilds;
 
-    ProjectionAdminController(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
-                              TransactionManager transactionManager, ProcessorClaims claims,
-                              DeadLetters deadLetters) {
+    ProjectionAdminController(EventProcessingConfiguration processing, EventStore eventStore, ProcessorClaims claims,
+                              ProcessorControl control, Rebuilds rebuilds) {
         this.processing = processing;
         this.eventStore = eventStore;
-        this.tokenStore = tokenStore;
-        this.transactionManager = transactionManager;
         this.claims = claims;
-        this.deadLetters = deadLetters;
+        this.control = control;
+        this.rebuilds = rebuilds;
     }
 
     @GetMapping
@@ -69,25 +60,45 @@ class ProjectionAdminController {
     }
 
     @PostMapping("/{name}/replay")
-    ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {
+    ResponseEntity<ProjectionStatus> replay(@PathVariable String name, Principal admin) {
         if (!ReadModels.NAMES.contains(name)) {
             throw new RuleViolation(Rule.PROJECTION_NOT_FOUND, "name",
                     "no read model named '" + name + "'; read models are " + ReadModels.NAMES);
         }
-        StreamingEventProcessor processor = processor().orElseThrow(() -> new RuleViolation(
-                Rule.PROJECTION_NOT_FOUND, "name", "read model '" + name + "' has no running processor"));
-        Map<Integer, TrackingToken> live = new HashMap<>();
-        processor.processingStatus().forEach((segment, status) -> live.put(segment, ReplayScope.tokenOf(status)));
-        processor.shutDown();
-        int[] segments = transactionManager.fetchInTransaction(() -> tokenStore.fetchSegments(ReadModels.PROCESSOR));
-        List<String> rebuild = new ArrayList<>(rebuildingNow(segments, live));
-        rebuild.add(name);
-        deadLetters.clear(rebuild);
-        processor.resetTokens(ReplayScope.context(rebuild));
-        processor.start();
-        awaitSegmentsClaimed(processor, segments.length);
+        StreamingEventProcessor processor = rebuilt(List.of(name), admin);
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections"))
                 .body(status(name, processor, position(eventStore.createHeadToken()), claims.unclaimedSegments()));
+    }
+
+    /** Rebuilds every read model. */
+    @PostMapping("/replay")
+    ResponseEntity<List<ProjectionStatus>> replayAll(Principal admin) {
+        rebuilt(ReadModels.NAMES, admin);
+        return ResponseEntity.accepted().location(URI.create("/api/admin/projections")).body(projections());
+    }
+
+    /** Stops the read models on every node (reads go on answering, from tables that no longer follow the log). */
+    @PostMapping("/pause")
+    List<ProjectionStatus> pause(Principal admin) {
+        control.pause(admin.getName());
+        return projections();
+    }
+
+    @PostMapping("/resume")
+    List<ProjectionStatus> resume(Principal admin) {
+        control.resume(admin.getName());
+        processor().ifPresent(this::awaitSegmentsClaimed);
+        return projections();
+    }
+
+    private StreamingEventProcessor rebuilt(List<String> names, Principal admin) {
+        StreamingEventProcessor processor = processor().orElseThrow(() -> new RuleViolation(
+                Rule.PROJECTION_NOT_FOUND, "name", "the read models have no processor on this node"));
+        rebuilds.rebuild(processor, names, admin.getName());
+        if (!control.paused()) {
+            awaitSegmentsClaimed(processor);
+        }
+        return processor;
     }
 
     private Optional<StreamingEventProcessor> processor() {
@@ -95,28 +106,14 @@ class ProjectionAdminController {
     }
 
     /**
-     * The read models whose rebuild is under way: per segment, as this node was processing it, or else as stored. A
-     * stored token alone is not enough: a segment whose last event came before a replay's end is stored as replaying
-     * for seconds after it finished (Axon stores it lazily), and the next rebuild would start that one over too. Nor
-     * is the status alone: it is empty until the processor has claimed its segments again, so a second rebuild asked
-     * for right after a first would forget the first.
+     * Answers once the restarted processor works segments again and no segment is left unclaimed (within
+     * milliseconds alone, within a heartbeat with other nodes), at most a few seconds: until then a segment still
+     * replaying would not be seen, and its read models would read as rebuilt while they are not.
      */
-    private Set<String> rebuildingNow(int[] segments, Map<Integer, TrackingToken> live) {
-        return transactionManager.fetchInTransaction(() -> Arrays.stream(segments)
-                .mapToObj(segment -> live.containsKey(segment) ? live.get(segment)
-                        : tokenStore.fetchToken(ReadModels.PROCESSOR, segment))
-                .flatMap(token -> ReplayScope.stillRebuilding(token).stream())
-                .collect(Collectors.toCollection(TreeSet::new)));
-    }
-
-    /**
-     * Answers once the restarted processor shows every segment again (it claims them within milliseconds), at most
-     * a few seconds: until then its status lists only some, and a segment still replaying would not be seen, so the
-     * read models would read as rebuilt while they are not.
-     */
-    private void awaitSegmentsClaimed(StreamingEventProcessor processor, int segments) {
+    private void awaitSegmentsClaimed(StreamingEventProcessor processor) {
         long giveUp = System.nanoTime() + CLAIM_WAIT.toNanos();
-        while (processor.processingStatus().size() < segments && System.nanoTime() < giveUp) {
+        while ((processor.processingStatus().isEmpty() || claims.unclaimedSegments() > 0)
+                && System.nanoTime() < giveUp) {
             try {
                 Thread.sleep(10); // the processor offers no signal for a claimed segment
             } catch (InterruptedException e) {
@@ -133,7 +130,7 @@ class ProjectionAdminController {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private static ProjectionStatus status(String name, StreamingEventProcessor processor, Long head, int unclaimed) {
+    private ProjectionStatus status(String name, StreamingEventProcessor processor, Long head, int unclaimed) {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         // a segment that has not read anything yet has no position: the read model is not there until it has (its
         // events may be the very ones the others passed over), so the lowest of all, or none
@@ -147,7 +144,7 @@ class ProjectionAdminController {
         }
         List<String> errors = segments.stream().filter(EventTrackerStatus::isErrorState)
                 .map(s -> String.valueOf(s.getError())).toList();
-        return new ProjectionStatus(name, processor.isRunning(), replaying,
+        return new ProjectionStatus(name, processor.isRunning(), control.paused(), replaying,
                 !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp),
                 processor.isError(), position, head, progress, errors, unclaimed);
     }

@@ -1,0 +1,54 @@
+package io.govlife.query.processor;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The read models' processor's segments: how the log is divided among the nodes that work it. A split lets one
+ * more node take part; a merge gives back what a split made. Either runs once for the cluster, with every node
+ * letting go of its segments for the moment it takes ({@link ProcessorControl}).
+ */
+@RestController
+@RequestMapping("/api/admin/projections/segments")
+class SegmentController {
+
+    private final SegmentOperations segments;
+    private final ProcessorControl control;
+
+    SegmentController(SegmentOperations segments, ProcessorControl control) {
+        this.segments = segments;
+        this.control = control;
+    }
+
+    @GetMapping
+    Segments list() {
+        return new Segments(Arrays.stream(segments.segments()).boxed().toList());
+    }
+
+    @PostMapping("/{segment}/split")
+    Segments split(@PathVariable int segment, Principal admin) {
+        segments.requireExisting(segment);
+        control.whileNoNodeRuns("split of segment " + segment + " by " + admin.getName(),
+                () -> segments.split(segment));
+        return list();
+    }
+
+    @PostMapping("/{segment}/merge")
+    Segments merge(@PathVariable int segment, Principal admin) {
+        segments.requireExisting(segment);
+        control.whileNoNodeRuns("merge of segment " + segment + " by " + admin.getName(),
+                () -> segments.merge(segment));
+        return list();
+    }
+
+    /** The segment ids of the read models' processor, e.g. {@code [0, 1, 2]} after splitting segment 0 of two. */
+    record Segments(List<Integer> segments) {
+    }
+}
