@@ -54,6 +54,13 @@
  *     holds at most its fair share, counted at each heartbeat.</td>
  *     <td>the first node up otherwise claims every segment</td>
  *     <td>TwoNodesIT {@code each_processor_s_segments_are_split_between_the_two_nodes}</td></tr>
+ * <tr><td>{@link io.govlife.app.axon.TracingConfiguration}, {@link io.govlife.app.axon.LogContext}; the
+ *     {@code axon-tracing-opentelemetry} version pinned in the root pom</td>
+ *     <td>Axon's spans from Spring Boot's OpenTelemetry (Axon's default reads {@code GlobalOpenTelemetry}, which Boot
+ *     never sets), and trace and correlation ids in the log context of Axon's handler threads. axon-bom 4.13.0 names
+ *     an {@code axon-tracing-opentelemetry} 4.13.0 that Maven Central does not have: re-check on an upgrade.</td>
+ *     <td>—</td>
+ *     <td>TracingIT; LogContextTest</td></tr>
  * <tr><td>{@code StorageConfiguration}, {@code ProcessingConfiguration}, {@code MessagingConfiguration}</td>
  *     <td>the wiring: the engine above in place of Axon's auto-configured one, pooled streaming processors with the
  *     executors above and a token store claiming in this node's name, one Jackson serializer for everything

@@ -1,0 +1,64 @@
+package io.govlife.app;
+
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One trace from an operator console's write to the read models and sagas that handled its event: the request
+ * carries a W3C {@code traceparent}, and the HTTP span, Axon's command handling, the event's publication and its
+ * handling by projections and the notices all land in that trace; the command's log line names it. Spans are collected in memory (no exporter is configured).
+ */
+@Import(TracingIT.CollectedSpans.class)
+@TestPropertySource(properties = "management.tracing.sampling.probability=1.0")
+@ExtendWith(OutputCaptureExtension.class)
+class TracingIT extends LiveApplication {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class CollectedSpans {
+        @Bean
+        InMemorySpanExporter collectedSpans() {
+            return InMemorySpanExporter.create();
+        }
+    }
+
+    @Autowired
+    InMemorySpanExporter spans;
+
+    @Test
+    void one_trace_runs_from_a_write_through_its_command_and_event_to_the_read_models(CapturedOutput output) {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String gov = uniqueGov();
+        Api.Reply created = api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"ECOSYSTEM\"}",
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<String> names = spans.getFinishedSpanItems().stream()
+                    .filter(span -> span.getTraceId().equals(traceId)).map(SpanData::getName).toList();
+            assertThat(names).as("spans of the write's trace")
+                    .contains("http post /api/govs", "CommandBus.handleCommand(CreateGov)",
+                            "EventBus.publishEvent(GovCreated)", "StreamingEventProcessor.process(GovCreated)")
+                    .anyMatch(name -> name.startsWith("CompositionProjection.on(GovCreated"))
+                    .anyMatch(name -> name.startsWith("AuditProjection.on("))
+                    .as("and a saga's handling of it").anyMatch(name -> name.startsWith("NoticeAuthority.on(GovCreated"));
+        });
+        assertThat(output.getAll()).as("the command's log line names its trace")
+                .containsPattern("\\[" + traceId + ",[0-9a-f]{16},[^\\]]*\\].*command=CreateGov gov=" + gov);
+    }
+}
