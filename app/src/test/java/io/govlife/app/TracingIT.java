@@ -78,4 +78,29 @@ class TracingIT extends LiveApplication {
         assertThat(output.getAll()).as("the command's log line names its trace")
                 .containsPattern("\\[" + traceId + ",[0-9a-f]{16},[^\\]]*\\].*command=CreateGov gov=" + gov);
     }
+
+    @Test
+    void a_notice_s_delivery_is_in_the_trace_of_the_publication_that_caused_it() {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String gov = uniqueGov();
+            String g = "/api/govs/" + gov;
+            created(api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\"}"));
+            created(api.post(g + "/organisms", "{\"role\":\"price-oracle\",\"fingerprint\":\"" + fp(0x33) + "\"}"));
+            created(api.post(g + "/integrators", "{\"name\":\"acme-wallet\",\"webhookUrl\":\""
+                    + receiver.url("/acme") + "\"}"));
+            String traceId = UUID.randomUUID().toString().replace("-", "");
+            created(api.post(g + "/publications", "{}", "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(receiver.at("/acme"))
+                    .as("the webhook request carries the publication's trace")
+                    .anyMatch(request -> String.valueOf(request.header("traceparent"))
+                            .matches("00-" + traceId + "-[0-9a-f]{16}-01")));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(spans.getFinishedSpanItems())
+                    .anyMatch(span -> span.getTraceId().equals(traceId) && span.getName().equals("notice delivery")));
+        }
+    }
+
+    private static void created(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    }
 }

@@ -144,11 +144,12 @@ class NoticeBook implements BumpNotices {
         Timestamp firstAttempt = "PENDING".equals(status) ? Timestamp.from(now) : null;
         // insert-if-absent that neither fails nor aborts the transaction on PostgreSQL when the source exists
         jdbc.update("insert into notice (id, source, gov, integrator, target_url, kind, citizen, bump, body, "
-                        + "created_at, status, attempts, next_attempt_at, retry_since) select ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?, 0, ?, ? from (values (1)) as one(x) where not exists "
+                        + "created_at, status, attempts, next_attempt_at, retry_since, traceparent) select ?, ?, ?, ?, "
+                        + "?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ? from (values (1)) as one(x) where not exists "
                         + "(select 1 from notice where source = ?)",
                 id, source, content.gov(), integrator, targetUrl, content.kind().name(), content.citizen(), bump,
-                body(id, content, now), Timestamp.from(now), status, firstAttempt, Timestamp.from(now), source);
+                body(id, content, now), Timestamp.from(now), status, firstAttempt, Timestamp.from(now),
+                NoticeTracing.current(), source);
     }
 
     private String body(String id, NoticeContent content, Instant now) {

@@ -11,12 +11,16 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.net.URI;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -48,6 +52,7 @@ public class NoticeDelivery {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
+    private final NoticeTracing tracing;
     private final Clock clock;
     private final WebhookPolicy policy;
     private final CommandGateway commands;
@@ -69,6 +74,14 @@ public class NoticeDelivery {
 
     public NoticeDelivery(JdbcTemplate jdbc, Clock clock, WebhookPolicy policy, WebhookTargetPolicy targets,
                           NoticeKeys keys, CommandGateway commands, QueryGateway queries, MeterRegistry meters) {
+        this(jdbc, clock, policy, targets, keys, commands, queries, meters, NoticeTracing.none());
+    }
+
+    @Autowired
+    NoticeDelivery(JdbcTemplate jdbc, Clock clock, WebhookPolicy policy, WebhookTargetPolicy targets,
+                   NoticeKeys keys, CommandGateway commands, QueryGateway queries, MeterRegistry meters,
+                   NoticeTracing tracing) {
+        this.tracing = tracing;
         this.jdbc = jdbc;
         this.signingKey = new NoticeSigningKey(keys);
         this.clock = clock;
@@ -194,9 +207,15 @@ public class NoticeDelivery {
         Integer status = null;
         String error = null;
         Duration retryAfter = null;
-        try {
+        Span span = tracing.attempt((String) notice.get("TRACEPARENT"), id);
+        String traceparent = NoticeTracing.traceparent(span.getSpanContext());
+        if (traceparent != null) {
+            request.header("traceparent", traceparent);
+        }
+        try (Scope ignored = span.makeCurrent()) {
             HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
             status = response.statusCode();
+            span.setAttribute("http.response.status_code", status);
             if (status == 429 || status == 503) {
                 retryAfter = response.headers().firstValue("Retry-After")
                         .flatMap(value -> RetryAfter.parse(value, clock.instant())).orElse(null);
@@ -204,9 +223,12 @@ public class NoticeDelivery {
         } catch (IOException | IllegalArgumentException e) {
             // the receiver's failure (or a URI the client will not send to), recorded on the attempt, not logged
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            span.setStatus(StatusCode.ERROR, error);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
+        } finally {
+            span.end();
         }
 
         String outcome;
