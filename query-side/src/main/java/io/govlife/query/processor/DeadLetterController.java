@@ -33,9 +33,7 @@ class DeadLetterController {
     @PostMapping("/{readModel}/{gov}/retry")
     RetryOutcome retry(@PathVariable String readModel, @PathVariable String gov) {
         boolean handled = deadLetters.retry(readModel, gov);
-        List<DeadLetters.ParkedEvent> still = deadLetters.list().stream()
-                .filter(parked -> parked.readModel().equals(readModel) && parked.gov().equals(gov))
-                .flatMap(parked -> parked.events().stream()).toList();
+        List<DeadLetters.ParkedEvent> still = deadLetters.parked(readModel, gov);
         return new RetryOutcome(readModel, gov, handled && still.isEmpty(), still);
     }
 

@@ -57,14 +57,24 @@ public class DeadLetters {
         List<ParkedGov> govs = new ArrayList<>();
         for (String readModel : ReadModels.NAMES) {
             for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue(readModel).deadLetters()) {
-                List<ParkedEvent> events = new ArrayList<>();
-                sequence.forEach(letter -> events.add(ParkedEvent.of(letter)));
+                List<ParkedEvent> events = events(sequence);
                 if (!events.isEmpty()) {
                     govs.add(new ParkedGov(readModel, events.get(0).gov(), events));
                 }
             }
         }
         return govs;
+    }
+
+    /** The gov's events the read model has parked, in the order they will be retried; none when it has none. */
+    List<ParkedEvent> parked(String readModel, String gov) {
+        return events(queue(readModel).deadLetterSequence(gov));
+    }
+
+    private static List<ParkedEvent> events(Iterable<DeadLetter<? extends EventMessage<?>>> sequence) {
+        List<ParkedEvent> events = new ArrayList<>();
+        sequence.forEach(letter -> events.add(ParkedEvent.of(letter)));
+        return events;
     }
 
     /**

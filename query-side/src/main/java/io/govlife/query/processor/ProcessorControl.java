@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -42,11 +43,19 @@ public class ProcessorControl {
     private final TokenStore tokens;
     private final TransactionManager transactions;
     private final Clock clock;
+    private final Duration releaseWait;
     private long applied = -1;
     private volatile boolean paused;
 
+    @Autowired
     ProcessorControl(EventProcessingConfiguration processing, JdbcTemplate jdbc, ProcessorClaims claims,
                      TokenStore tokens, TransactionManager transactions, Clock clock) {
+        this(processing, jdbc, claims, tokens, transactions, clock, RELEASE_WAIT);
+    }
+
+    ProcessorControl(EventProcessingConfiguration processing, JdbcTemplate jdbc, ProcessorClaims claims,
+                     TokenStore tokens, TransactionManager transactions, Clock clock, Duration releaseWait) {
+        this.releaseWait = releaseWait;
         this.processing = processing;
         this.jdbc = jdbc;
         this.claims = claims;
@@ -104,11 +113,11 @@ public class ProcessorControl {
     }
 
     private void awaitReleased() {
-        long giveUp = System.nanoTime() + RELEASE_WAIT.toNanos();
+        long giveUp = System.nanoTime() + releaseWait.toNanos();
         while (claims.claimedSegments() > 0) {
             if (System.nanoTime() > giveUp) {
                 throw new RuleViolation(Rule.PROCESSOR_BUSY, "segments", claims.claimedSegments() + " segment(s) of "
-                        + ReadModels.PROCESSOR + " still held by another node after " + RELEASE_WAIT.toSeconds()
+                        + ReadModels.PROCESSOR + " still held by another node after " + releaseWait.toSeconds()
                         + " s; nothing was changed");
             }
             try {

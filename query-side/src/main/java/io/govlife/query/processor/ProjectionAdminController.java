@@ -55,8 +55,11 @@ class ProjectionAdminController {
     List<ProjectionStatus> projections() {
         Long head = position(eventStore.createHeadToken());
         int unclaimed = claims.unclaimedSegments();
-        return processor().map(processor -> ReadModels.NAMES.stream()
-                .map(name -> status(name, processor, head, unclaimed)).toList()).orElse(List.of());
+        return processor().map(processor -> {
+            Set<String> rebuilding = rebuilding(processor);
+            return ReadModels.NAMES.stream()
+                    .map(name -> status(name, processor, rebuilding, head, unclaimed)).toList();
+        }).orElse(List.of());
     }
 
     @PostMapping("/{name}/replay")
@@ -67,7 +70,8 @@ class ProjectionAdminController {
         }
         StreamingEventProcessor processor = rebuilt(List.of(name), admin);
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections"))
-                .body(status(name, processor, position(eventStore.createHeadToken()), claims.unclaimedSegments()));
+                .body(status(name, processor, rebuilding(processor), position(eventStore.createHeadToken()),
+                        claims.unclaimedSegments()));
     }
 
     /** Rebuilds every read model. */
@@ -130,14 +134,15 @@ class ProjectionAdminController {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private ProjectionStatus status(String name, StreamingEventProcessor processor, Long head, int unclaimed) {
+    private ProjectionStatus status(String name, StreamingEventProcessor processor, Set<String> rebuilding, Long head,
+                                    int unclaimed) {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         // a segment that has not read anything yet has no position: the read model is not there until it has (its
         // events may be the very ones the others passed over), so the lowest of all, or none
         boolean unread = segments.stream().anyMatch(s -> s.getCurrentPosition().isEmpty());
         Long position = unread ? null : segments.stream().map(s -> s.getCurrentPosition().getAsLong())
                 .min(Long::compare).orElse(null);
-        boolean replaying = rebuilding(processor).contains(name);
+        boolean replaying = rebuilding.contains(name);
         Double progress = null;
         if (replaying && head != null && head > 0) {
             progress = Math.min(1.0, (position == null ? 0 : position) / (double) head);

@@ -36,8 +36,7 @@ final class ReplayScope implements HandlerEnhancerDefinition {
         if (!ReplayToken.isReplay(token)) {
             return Optional.empty();
         }
-        return Optional.of(ReplayToken.replayContext(token, String.class).map(ReplayScope::names)
-                .orElse(ReadModels.NAMES));
+        return Optional.of(named(token));
     }
 
     /**
@@ -49,8 +48,7 @@ final class ReplayScope implements HandlerEnhancerDefinition {
         return WrappedToken.unwrap(token, ReplayToken.class)
                 .filter(replay -> replay.getTokenAtReset() != null && (replay.getCurrentToken() == null
                         || !replay.getCurrentToken().covers(replay.getTokenAtReset())))
-                .map(replay -> ReplayToken.replayContext(replay, String.class).map(ReplayScope::names)
-                        .orElse(ReadModels.NAMES))
+                .map(ReplayScope::named)
                 .orElse(List.of());
     }
 
@@ -86,6 +84,11 @@ final class ReplayScope implements HandlerEnhancerDefinition {
             return rebuilding(event.trackingToken()).map(named -> named.contains(readModel)).orElse(true);
         }
         return true;
+    }
+
+    /** The read models a replay token's reset named; all when it named none. */
+    private static List<String> named(org.axonframework.eventhandling.TrackingToken replay) {
+        return ReplayToken.replayContext(replay, String.class).map(ReplayScope::names).orElse(ReadModels.NAMES);
     }
 
     private static List<String> names(String context) {
