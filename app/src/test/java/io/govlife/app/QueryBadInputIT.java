@@ -32,6 +32,9 @@ class QueryBadInputIT extends LiveApplication {
             "/api/reports/bumps?gov=no.such.gov, 404, gov",
             "/api/reports/publications, 400, gov",
             "/api/reports/composition?gov=no.such.gov, 404, gov",
+            "/api/govs/{gov}/notices?size=500, 400, size",
+            "/api/govs/{gov}/notices?page=-1, 400, page",
+            "/api/govs/{gov}/notices?citizen=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, 400, citizen",
             "/api/admin/projections/sagas/replay, 404, name"
     })
     void refused_with_a_problem(String path, int status, String field) {

@@ -16,13 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
  */
 @Controller
 @RequestMapping("/console")
-class ConsoleController {
-
-    private final GovlifeProperties properties;
-
-    ConsoleController(GovlifeProperties properties) {
-        this.properties = properties;
-    }
+record ConsoleController(GovlifeProperties properties) {
 
     /**
      * The pages hold an operator's token in the tab: nothing but the application's own scripts may run, and no other

@@ -21,15 +21,9 @@ import java.lang.reflect.Method;
  * commit-time conflict counts as what it is. Refusals are the clients' business: logged without a stack trace.
  */
 @Component
-class CommandOutcomes implements MessageHandlerInterceptor<CommandMessage<?>> {
+record CommandOutcomes(MeterRegistry meters) implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private static final Logger log = LoggerFactory.getLogger("govlife.commands");
-
-    private final MeterRegistry meters;
-
-    CommandOutcomes(MeterRegistry meters) {
-        this.meters = meters;
-    }
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)

@@ -11,17 +11,9 @@ import org.springframework.beans.factory.InitializingBean;
  * after one start. Each row is replaced only if it still holds what was read, so nodes starting together, or a
  * start interrupted halfway, leave every row either as it was or sealed once.
  */
-public class IntegratorSecretsAtRest implements InitializingBean {
+public record IntegratorSecretsAtRest(StoredSigningSecrets stored, SealedSecrets secrets) implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(IntegratorSecretsAtRest.class);
-
-    private final StoredSigningSecrets stored;
-    private final SealedSecrets secrets;
-
-    public IntegratorSecretsAtRest(StoredSigningSecrets stored, SealedSecrets secrets) {
-        this.stored = stored;
-        this.secrets = secrets;
-    }
 
     /** Spring runs this while the context starts, before the schedulers and processors that send notices. */
     @Override

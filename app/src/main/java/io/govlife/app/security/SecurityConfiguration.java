@@ -58,8 +58,9 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .addFilterBefore(new FailedAuthenticationLimit(limits, problems), BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(new WriteRateLimit(limits, problems), AuthorizationFilter.class)
+                .addFilterBefore(RateLimitFilter.refusedCredentials(limits, problems),
+                        BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(RateLimitFilter.operatorWrites(limits, problems), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // an async (server-sent events) or error dispatch belongs to a request already authorised
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()

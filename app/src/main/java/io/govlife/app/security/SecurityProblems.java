@@ -21,15 +21,13 @@ import java.io.IOException;
  * {@code WWW-Authenticate} challenge is the resource server's own (RFC 6750), so clients see why a token failed.
  */
 @Component
-class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
+record SecurityProblems(ObjectMapper json, RateLimits limits)
+        implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
-    private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
-    private final ObjectMapper json;
-    private final RateLimits limits;
+    private static final BearerTokenAuthenticationEntryPoint CHALLENGE = new BearerTokenAuthenticationEntryPoint();
 
-    SecurityProblems(ObjectMapper json, RateLimits limits) {
-        this.json = json;
-        this.limits = limits;
+    static {
+        CHALLENGE.setRealmName("govlife");
     }
 
     @Override
@@ -39,8 +37,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
             // a credential was presented and refused: a guess, as far as we can tell
             limits.failedAuthentication(RateLimits.client(request));
         }
-        challenge.setRealmName("govlife");
-        challenge.commence(request, response, failure);
+        CHALLENGE.commence(request, response, failure);
         write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authorization",
                 "a valid, unrevoked, unexpired operator token is required: Authorization: Bearer <token>");
     }

@@ -29,13 +29,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/admin/tokens")
-class TokenController {
-
-    private final OperatorTokens tokens;
-
-    TokenController(OperatorTokens tokens) {
-        this.tokens = tokens;
-    }
+record TokenController(OperatorTokens tokens) {
 
     record TokenRequest(@NotNull @Pattern(regexp = "^[\\p{Alnum}._@+-]{1,64}$",
             message = "must be 1-64 characters of letters, digits and . _ @ + -") String operator, Boolean admin,

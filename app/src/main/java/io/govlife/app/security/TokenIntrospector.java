@@ -18,17 +18,9 @@ import java.util.Map;
  * authentication's name is the operator, which is what every write records as its author.
  */
 @Component
-class TokenIntrospector implements OpaqueTokenIntrospector {
+record TokenIntrospector(OperatorTokens tokens, BootstrapAdminToken bootstrap) implements OpaqueTokenIntrospector {
 
     static final String TOKEN_ID = "token_id";
-
-    private final OperatorTokens tokens;
-    private final BootstrapAdminToken bootstrap;
-
-    TokenIntrospector(OperatorTokens tokens, BootstrapAdminToken bootstrap) {
-        this.tokens = tokens;
-        this.bootstrap = bootstrap;
-    }
 
     @Override
     public OAuth2AuthenticatedPrincipal introspect(String token) {

@@ -9,13 +9,7 @@ import java.util.function.BooleanSupplier;
 
 /** A live stream lasts as long as the token it was opened with: revoked or expired, the stream ends. */
 @Component
-class TokenStreamGuard implements StreamGuard {
-
-    private final OperatorTokens tokens;
-
-    TokenStreamGuard(OperatorTokens tokens) {
-        this.tokens = tokens;
-    }
+record TokenStreamGuard(OperatorTokens tokens) implements StreamGuard {
 
     @Override
     public BooleanSupplier stillAllowed(HttpServletRequest request) {

@@ -25,13 +25,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @RestController
 @RequestMapping("/api/govs/{gov}/citizens/{citizen}/bumps")
-class BumpController {
-
-    private final GovCommands commands;
-
-    BumpController(GovCommands commands) {
-        this.commands = commands;
-    }
+record BumpController(GovCommands commands) {
 
     @PostMapping
     ResponseEntity<BumpState> schedule(@PathVariable Name gov, @PathVariable Name citizen,

@@ -24,13 +24,7 @@ import java.net.URI;
 /** Lattices and organisms: referenced into the draft, dropped, replaced. */
 @RestController
 @RequestMapping("/api/govs/{gov}")
-class CitizenController {
-
-    private final GovCommands commands;
-
-    CitizenController(GovCommands commands) {
-        this.commands = commands;
-    }
+record CitizenController(GovCommands commands) {
 
     @PostMapping("/lattices")
     ResponseEntity<GovState> referenceLattice(@PathVariable Name gov, @Valid @RequestBody LatticeRequest body,

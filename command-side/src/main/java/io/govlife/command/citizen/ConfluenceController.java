@@ -23,13 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Confluences: commissioned over two or more citizens, upgraded to a new ConfluenceConfig. */
 @RestController
 @RequestMapping("/api/govs/{gov}/confluences")
-class ConfluenceController {
-
-    private final GovCommands commands;
-
-    ConfluenceController(GovCommands commands) {
-        this.commands = commands;
-    }
+record ConfluenceController(GovCommands commands) {
 
     @PostMapping
     ResponseEntity<GovState> commission(@PathVariable Name gov, @Valid @RequestBody ConfluenceRequest body,

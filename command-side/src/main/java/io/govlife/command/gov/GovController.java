@@ -20,13 +20,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 /** A gov's own lifecycle: stood up, retired. */
 @RestController
 @RequestMapping("/api/govs")
-class GovController {
-
-    private final GovCommands commands;
-
-    GovController(GovCommands commands) {
-        this.commands = commands;
-    }
+record GovController(GovCommands commands) {
 
     @PostMapping
     ResponseEntity<GovState> create(@Valid @RequestBody CreateGovRequest body, Write write) {

@@ -6,13 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** What other modules may ask of the gov name claims (does a gov of this name exist), instead of reading them. */
 @Component
-class GovNameQueries {
-
-    private final JdbcGovNameRegistry names;
-
-    GovNameQueries(JdbcGovNameRegistry names) {
-        this.names = names;
-    }
+record GovNameQueries(JdbcGovNameRegistry names) {
 
     @QueryHandler
     Boolean handle(IsGovNameClaimed query) {

@@ -13,13 +13,7 @@ import org.springframework.stereotype.Component;
  * bus the handler runs in the asking thread and joins its transaction; through Axon Server it answers in its own.
  */
 @Component
-class IntegratorDirectoryQueries {
-
-    private final JdbcIntegratorDirectory directory;
-
-    IntegratorDirectoryQueries(JdbcIntegratorDirectory directory) {
-        this.directory = directory;
-    }
+record IntegratorDirectoryQueries(JdbcIntegratorDirectory directory) {
 
     @QueryHandler
     IntegratorEndpoints handle(FindEnabledIntegratorEndpoints query) {

@@ -17,15 +17,7 @@ import java.time.Clock;
  * transaction (Axon runs each command in the Spring transaction), so a claim exists exactly when the gov does.
  */
 @Component
-class JdbcGovNameRegistry implements GovNameRegistry {
-
-    private final JdbcTemplate jdbc;
-    private final Clock clock;
-
-    JdbcGovNameRegistry(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
+record JdbcGovNameRegistry(JdbcTemplate jdbc, Clock clock) implements GovNameRegistry {
 
     @Override
     public void claim(Name name) {

@@ -16,17 +16,7 @@ import java.util.List;
  * ({@link SecretSealer}): a copy of the database alone does not let anyone sign notices.
  */
 @Component
-class JdbcIntegratorDirectory implements IntegratorDirectory {
-
-    private final JdbcTemplate jdbc;
-    private final Clock clock;
-    private final SecretSealer sealer;
-
-    JdbcIntegratorDirectory(JdbcTemplate jdbc, Clock clock, SecretSealer sealer) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.sealer = sealer;
-    }
+record JdbcIntegratorDirectory(JdbcTemplate jdbc, Clock clock, SecretSealer sealer) implements IntegratorDirectory {
 
     @Override
     public void register(Name gov, Name integrator, String webhookUrl, String secret) {

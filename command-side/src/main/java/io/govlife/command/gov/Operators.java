@@ -34,14 +34,9 @@ class Operators {
 
     void requireAuthority(String operator, Name gov) {
         if (!operates(operator)) {
-            List<String> citizens = citizensOperatedBy(operator);
-            if (!citizens.isEmpty()) {
-                throw new RuleViolation(Rule.CITIZEN_OPERATOR_LIMITS, "operator", "'" + operator + "' operates "
-                        + "citizen " + String.join(", ", citizens) + " of gov '" + gov + "': it may schedule and cancel "
-                        + "that citizen's bumps and read its notices, nothing else of the gov");
-            }
-            throw new RuleViolation(Rule.NOT_AN_OPERATOR, "operator", "'" + operator
-                    + "' is not an operator of gov '" + gov + "': ask its owner to add you as a co-operator");
+            throw RuleViolation.notAnOperator(operator, gov, citizensOperatedBy(operator),
+                    "schedule and cancel that citizen's bumps and read its notices, nothing else of the gov",
+                    "ask its owner to add you as a co-operator");
         }
     }
 

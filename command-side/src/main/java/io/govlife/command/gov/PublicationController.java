@@ -17,13 +17,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 /** Publishing the draft as the next revision of the GovConfig. */
 @RestController
 @RequestMapping("/api/govs/{gov}/publications")
-class PublicationController {
-
-    private final GovCommands commands;
-
-    PublicationController(GovCommands commands) {
-        this.commands = commands;
-    }
+record PublicationController(GovCommands commands) {
 
     @PostMapping
     ResponseEntity<GovState> publish(@PathVariable Name gov,

@@ -11,13 +11,7 @@ import java.util.List;
  * the command side's, so its SQL is here.
  */
 @Component
-public class StoredSigningSecrets {
-
-    private final JdbcTemplate jdbc;
-
-    StoredSigningSecrets(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
+public record StoredSigningSecrets(JdbcTemplate jdbc) {
 
     public List<Row> all() {
         return jdbc.query("select gov, integrator, secret from integrator_secret",

@@ -21,25 +21,14 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
 
 /** Integrators of a gov: registered with a webhook, given a signing secret once, rotated, unregistered. */
 @RestController
 @RequestMapping("/api/govs/{gov}/integrators")
-class IntegratorController {
+record IntegratorController(GovCommands commands, WebhookTargets targets, CommandSideProperties settings) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    private final GovCommands commands;
-    private final WebhookTargets targets;
-    private final Duration overlap;
-
-    IntegratorController(GovCommands commands, WebhookTargets targets, CommandSideProperties settings) {
-        this.commands = commands;
-        this.targets = targets;
-        this.overlap = settings.webhooks().secretOverlap();
-    }
 
     @PostMapping
     ResponseEntity<IntegratorRegistration> register(@PathVariable Name gov,
@@ -61,9 +50,8 @@ class IntegratorController {
                                                   @Valid @RequestBody(required = false) ReasonRequest body,
                                                   Write write) {
         String secret = newSecret();
-        GovState state = commands.send(new RotateIntegratorSecret(gov, integrator, secret, overlap,
-                write.expectedVersion()), write,
-                ReasonRequest.reasonOf(body));
+        GovState state = commands.send(new RotateIntegratorSecret(gov, integrator, secret,
+                settings.webhooks().secretOverlap(), write.expectedVersion()), write, ReasonRequest.reasonOf(body));
         return ResponseEntity.ok().eTag(GovCommands.etag(state)).cacheControl(CacheControl.noStore())
                 .body(new IntegratorRegistration(integrator.value(), null, secret, state));
     }

@@ -22,13 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Basic services: at most one of each kind, so the kind is the resource and shipping is a PUT. */
 @RestController
 @RequestMapping("/api/govs/{gov}/services/{service}")
-class ServiceController {
-
-    private final GovCommands commands;
-
-    ServiceController(GovCommands commands) {
-        this.commands = commands;
-    }
+record ServiceController(GovCommands commands) {
 
     @PutMapping
     ResponseEntity<GovState> ship(@PathVariable Name gov, @PathVariable BasicService service,

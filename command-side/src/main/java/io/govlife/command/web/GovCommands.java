@@ -16,17 +16,11 @@ import java.util.Map;
  * command causes) and turns the gov's new state into the HTTP answer with its version as {@code ETag}.
  */
 @Component
-public class GovCommands {
+public record GovCommands(CommandGateway gateway) {
 
     public static final String OPERATOR = "operator";
     public static final String REASON = "reason";
     public static final String CORRELATION_ID = "correlationId";
-
-    private final CommandGateway gateway;
-
-    public GovCommands(CommandGateway gateway) {
-        this.gateway = gateway;
-    }
 
     public ResponseEntity<GovState> ok(Object command, Write write, String reason) {
         GovState state = send(command, write, reason);

@@ -43,7 +43,6 @@ import static io.govlife.command.gov.GovTest.config;
 import static io.govlife.command.gov.GovTest.created;
 import static io.govlife.command.gov.GovTest.expectRule;
 import static io.govlife.command.gov.GovTest.fp;
-import static io.govlife.command.gov.GovTest.published;
 import static io.govlife.command.gov.GovTest.referenced;
 
 /**
@@ -71,14 +70,7 @@ class ConsistencyRulesTest {
 
     /** base, zora, the oracle and bridge over all three, published as revision 1. */
     static Object[] publishedWide() {
-        return new Object[]{
-                created(),
-                referenced(BASE_LATTICE, BASE_LATTICE),
-                referenced(ZORA_LATTICE, BASE_LATTICE, ZORA_LATTICE),
-                referenced(ORACLE_ORGANISM, BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM),
-                commissioned(WIDE, BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE),
-                published(1, null, BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE)
-        };
+        return GovTest.composedAndPublished(BASE_LATTICE, ZORA_LATTICE, ORACLE_ORGANISM, WIDE);
     }
 
     static FingerprintBumpScheduled baseBumped() {

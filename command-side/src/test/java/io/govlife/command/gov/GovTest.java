@@ -11,6 +11,7 @@ import io.govlife.events.bump.FingerprintCutoverBlocked;
 import io.govlife.events.citizen.CitizenDropped;
 import io.govlife.events.citizen.CitizenKind;
 import io.govlife.events.Name;
+import io.govlife.events.citizen.CitizenRef;
 import io.govlife.events.citizen.CitizenReferenced;
 import io.govlife.events.citizen.CitizenReplaced;
 import io.govlife.events.citizen.CommissionConfluence;
@@ -199,13 +200,20 @@ class GovTest {
 
     /** base + zora + bridge over both, published as revision 1. */
     static Object[] publishedEcosystem() {
-        return new Object[]{
-                created(),
-                referenced(BASE_LATTICE, BASE_LATTICE),
-                referenced(ZORA_LATTICE, BASE_LATTICE, ZORA_LATTICE),
-                commissioned(BRIDGE_V1, BASE_LATTICE, ZORA_LATTICE, BRIDGE_V1),
-                published(1, null, BASE_LATTICE, ZORA_LATTICE, BRIDGE_V1)
-        };
+        return composedAndPublished(BASE_LATTICE, ZORA_LATTICE, BRIDGE_V1);
+    }
+
+    /** The gov created, the members added in this order (citizens referenced, confluences commissioned), published. */
+    static Object[] composedAndPublished(Object... members) {
+        List<Object> events = new java.util.ArrayList<>(List.of(created()));
+        for (int added = 1; added <= members.length; added++) {
+            Object member = members[added - 1];
+            Object[] draftAfter = java.util.Arrays.copyOf(members, added);
+            events.add(member instanceof ConfluenceConfig confluence ? commissioned(confluence, draftAfter)
+                    : new CitizenReferenced(GOV, (CitizenRef) member, config(draftAfter).fingerprint()));
+        }
+        events.add(published(1, null, members));
+        return events.toArray();
     }
 
     static FingerprintBumpScheduled baseBumpScheduled() {

@@ -15,15 +15,7 @@ import java.time.Instant;
 
 /** {@code GET /api/govs/{gov}/history}: the audit trail, oldest first, paged and filtered. */
 @RestController
-class AuditController {
-
-    private final AuditRepository entries;
-    private final CompositionRepository govs;
-
-    AuditController(AuditRepository entries, CompositionRepository govs) {
-        this.entries = entries;
-        this.govs = govs;
-    }
+record AuditController(AuditRepository entries, CompositionRepository govs) {
 
     @GetMapping("/api/govs/{gov}/history")
     Page<AuditEntry> history(@PathVariable String gov,

@@ -20,15 +20,9 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(AuditProjection.NAME)
-class AuditProjection {
+record AuditProjection(AuditRepository repository) {
 
     static final String NAME = "audit";
-
-    private final AuditRepository repository;
-
-    AuditProjection(AuditRepository repository) {
-        this.repository = repository;
-    }
 
     @EventHandler
     void on(GovEvent event, DomainEventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at,

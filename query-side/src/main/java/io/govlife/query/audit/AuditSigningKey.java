@@ -1,5 +1,6 @@
 package io.govlife.query.audit;
 
+import io.govlife.events.SigningSeed;
 import io.govlife.query.QuerySideProperties;
 import org.apache.commons.codec.binary.Hex;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,10 +16,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.spec.NamedParameterSpec;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.util.Base64;
@@ -46,7 +45,7 @@ class AuditSigningKey {
     }
 
     AuditSigningKey(byte[] seed) {
-        this.pair = fromSeed(seed);
+        this.pair = new SigningSeed(seed).keyPair();
         this.sealKey = new SecretKeySpec(hmac(new SecretKeySpec(seed, "HmacSHA256"), "govlife audit seal v1"),
                 "HmacSHA256");
         this.publicKey = AuditChain.rawPublicKey(pair.getPublic());
@@ -139,21 +138,5 @@ class AuditSigningKey {
             throw new IllegalStateException(where + " must be base64 of 32 bytes (e.g. openssl rand -base64 32)");
         }
         return seed;
-    }
-
-    /** The JDK makes an Ed25519 private key from the 32 bytes it draws: drawing the seed makes it reproducible. */
-    private static KeyPair fromSeed(byte[] seed) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
-            generator.initialize(NamedParameterSpec.ED25519, new SecureRandom() {
-                @Override
-                public void nextBytes(byte[] bytes) {
-                    System.arraycopy(seed, 0, bytes, 0, Math.min(seed.length, bytes.length));
-                }
-            });
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 unavailable", e);
-        }
     }
 }

@@ -26,21 +26,10 @@ import java.util.List;
 /** The change channel as a Markdown changelog and an Atom feed: same entries, newest first. */
 @RestController
 @RequestMapping("/api/govs/{gov}")
-class ChannelController {
+record ChannelController(ChannelRepository channel, CompositionRepository govs, QuerySideProperties settings) {
 
     static final MediaType MARKDOWN = MediaType.parseMediaType("text/markdown;charset=UTF-8");
     static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
-
-    private final ChannelRepository channel;
-    private final CompositionRepository govs;
-    private final UriComponentsBuilder publicUrl;
-
-    /** Links are built from the configured public address, never from the request's Host header. */
-    ChannelController(ChannelRepository channel, CompositionRepository govs, QuerySideProperties settings) {
-        this.channel = channel;
-        this.govs = govs;
-        this.publicUrl = UriComponentsBuilder.fromUriString(settings.publicUrl());
-    }
 
     @GetMapping("/changelog")
     ResponseEntity<String> changelog(@PathVariable String gov) {
@@ -59,6 +48,8 @@ class ChannelController {
     @GetMapping("/feed")
     ResponseEntity<String> feed(@PathVariable String gov) throws FeedException {
         GovView view = govs.view(gov).orElseThrow(() -> RuleViolation.govNotFound(gov));
+        // links from the configured public address, never from the request's Host header
+        UriComponentsBuilder publicUrl = UriComponentsBuilder.fromUriString(settings.publicUrl());
         String self = publicUrl.cloneBuilder().path("/api/govs/{gov}/feed").build(gov).toString();
         String page = publicUrl.cloneBuilder().path("/govs/{gov}").build(gov).toString();
         List<ChannelEntry> entries = channel.entries(gov);

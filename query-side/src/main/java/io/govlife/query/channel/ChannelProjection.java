@@ -24,15 +24,9 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(ChannelProjection.NAME)
-class ChannelProjection {
+record ChannelProjection(ChannelRepository repository) {
 
     static final String NAME = "channel";
-
-    private final ChannelRepository repository;
-
-    ChannelProjection(ChannelRepository repository) {
-        this.repository = repository;
-    }
 
     @EventHandler
     void on(GovConfigPublished event, @SequenceNumber long sequence, @Timestamp Instant at) {

@@ -15,15 +15,9 @@ import java.util.Set;
 
 @RestController
 @RequestMapping("/api/govs")
-class CompositionController {
+record CompositionController(CompositionRepository repository) {
 
     private static final Set<String> STATUSES = Set.of("DRAFT", "ACTIVE", "RETIRED");
-
-    private final CompositionRepository repository;
-
-    CompositionController(CompositionRepository repository) {
-        this.repository = repository;
-    }
 
     @GetMapping
     Page<GovSummary> list(@RequestParam(required = false) String status,

@@ -39,15 +39,9 @@ import java.util.function.UnaryOperator;
  */
 @Component
 @ProcessingGroup(CompositionProjection.NAME)
-class CompositionProjection {
+record CompositionProjection(CompositionRepository repository) {
 
     static final String NAME = "composition";
-
-    private final CompositionRepository repository;
-
-    CompositionProjection(CompositionRepository repository) {
-        this.repository = repository;
-    }
 
     @EventHandler
     void on(GovCreated event, @SequenceNumber long version, @Timestamp Instant at) {

@@ -19,13 +19,7 @@ import java.nio.charset.StandardCharsets;
  * 304) and may be cached briefly by a CDN.
  */
 @RestController
-class FingerprintController {
-
-    private final FingerprintLookups lookups;
-
-    FingerprintController(FingerprintLookups lookups) {
-        this.lookups = lookups;
-    }
+record FingerprintController(FingerprintLookups lookups) {
 
     @GetMapping("/api/fingerprints/{fingerprint}")
     ResponseEntity<FingerprintLookup> lookUp(@PathVariable String fingerprint) {

@@ -10,13 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The lookup as a plain HTML page, for the form on every handshake page: it works without JavaScript. */
 @Controller
-class FingerprintPageController {
-
-    private final FingerprintLookups lookups;
-
-    FingerprintPageController(FingerprintLookups lookups) {
-        this.lookups = lookups;
-    }
+record FingerprintPageController(FingerprintLookups lookups) {
 
     @GetMapping("/fingerprints")
     String page(@RequestParam(required = false) String fp, Model model, HttpServletResponse response) {

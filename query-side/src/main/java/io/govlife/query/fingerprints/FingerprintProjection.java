@@ -26,16 +26,10 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(FingerprintProjection.NAME)
-class FingerprintProjection {
+record FingerprintProjection(FingerprintRepository repository) {
 
     static final String NAME = "fingerprints";
     private static final int WHAT_MAX = 8000;
-
-    private final FingerprintRepository repository;
-
-    FingerprintProjection(FingerprintRepository repository) {
-        this.repository = repository;
-    }
 
     @EventHandler
     void on(GovConfigPublished event, @Timestamp Instant at, @MetaDataValue("reason") String reason) {

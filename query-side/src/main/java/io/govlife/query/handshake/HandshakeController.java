@@ -18,13 +18,7 @@ import java.util.Optional;
 
 /** The page an integrator links to: what the gov names now, what is about to change, where to read more. */
 @Controller
-class HandshakeController {
-
-    private final CompositionRepository govs;
-
-    HandshakeController(CompositionRepository govs) {
-        this.govs = govs;
-    }
+record HandshakeController(CompositionRepository govs) {
 
     /**
      * Changes only when the gov publishes, bumps or retires: a CDN may keep it briefly. An unknown gov is a page a

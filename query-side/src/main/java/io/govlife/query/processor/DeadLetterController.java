@@ -16,13 +16,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/admin/dead-letters")
-class DeadLetterController {
-
-    private final DeadLetters deadLetters;
-
-    DeadLetterController(DeadLetters deadLetters) {
-        this.deadLetters = deadLetters;
-    }
+record DeadLetterController(DeadLetters deadLetters) {
 
     @GetMapping
     List<DeadLetters.ParkedGov> parked() {

@@ -11,12 +11,9 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,30 +35,26 @@ public class ProcessorControl {
     static final Duration RELEASE_WAIT = Duration.ofSeconds(30);
 
     private final EventProcessingConfiguration processing;
-    private final JdbcTemplate jdbc;
-    private final ProcessorClaims claims;
+    private final ProcessorRows rows;
     private final TokenStore tokens;
     private final TransactionManager transactions;
-    private final Clock clock;
     private final Duration releaseWait;
     private long applied = -1;
     private volatile boolean paused;
 
     @Autowired
-    ProcessorControl(EventProcessingConfiguration processing, JdbcTemplate jdbc, ProcessorClaims claims,
-                     TokenStore tokens, TransactionManager transactions, Clock clock) {
-        this(processing, jdbc, claims, tokens, transactions, clock, RELEASE_WAIT);
+    ProcessorControl(EventProcessingConfiguration processing, ProcessorRows rows, TokenStore tokens,
+                     TransactionManager transactions) {
+        this(processing, rows, tokens, transactions, RELEASE_WAIT);
     }
 
-    ProcessorControl(EventProcessingConfiguration processing, JdbcTemplate jdbc, ProcessorClaims claims,
-                     TokenStore tokens, TransactionManager transactions, Clock clock, Duration releaseWait) {
-        this.releaseWait = releaseWait;
+    ProcessorControl(EventProcessingConfiguration processing, ProcessorRows rows, TokenStore tokens,
+                     TransactionManager transactions, Duration releaseWait) {
         this.processing = processing;
-        this.jdbc = jdbc;
-        this.claims = claims;
+        this.rows = rows;
         this.tokens = tokens;
         this.transactions = transactions;
-        this.clock = clock;
+        this.releaseWait = releaseWait;
     }
 
     /** Whether the cluster was asked to pause the read models: their processor is stopped on purpose. */
@@ -77,21 +70,18 @@ public class ProcessorControl {
     /** Follows the wanted state: a change made on another node reaches this one within a heartbeat. */
     @Scheduled(fixedDelayString = "${govlife.node.heartbeat:PT5S}")
     public synchronized void follow() {
-        jdbc.query("select state, generation from read_model_control where processor = ?", row -> {
-            if (row.getLong(2) != applied) {
-                apply("PAUSED".equals(row.getString(1)), row.getLong(2));
-            }
-        }, ReadModels.PROCESSOR);
+        rows.wanted().filter(wanted -> wanted.generation() != applied)
+                .ifPresent(wanted -> apply(wanted.paused(), wanted.generation()));
     }
 
     /** Pauses the read models on every node; their tables keep what they have and fall behind until resumed. */
     public synchronized void pause(String by) {
-        apply(true, change("PAUSED", by));
+        apply(true, rows.want(true, by));
     }
 
     /** Lets every node run the read models again, each from where its segments stopped. */
     public synchronized void resume(String by) {
-        apply(false, change("RUNNING", by));
+        apply(false, rows.want(false, by));
     }
 
     /**
@@ -114,9 +104,9 @@ public class ProcessorControl {
 
     private void awaitReleased() {
         long giveUp = System.nanoTime() + releaseWait.toNanos();
-        while (claims.claimedSegments() > 0) {
+        while (rows.claimedSegments() > 0) {
             if (System.nanoTime() > giveUp) {
-                throw new RuleViolation(Rule.PROCESSOR_BUSY, "segments", claims.claimedSegments() + " segment(s) of "
+                throw new RuleViolation(Rule.PROCESSOR_BUSY, "segments", rows.claimedSegments() + " segment(s) of "
                         + ReadModels.PROCESSOR + " still held by another node after " + releaseWait.toSeconds()
                         + " s; nothing was changed");
             }
@@ -148,14 +138,6 @@ public class ProcessorControl {
             // the tokens stay as the processor stored them: behind, never ahead, so nothing is skipped
             log.warn("Could not store how far the segments of {} got before the pause", ReadModels.PROCESSOR, e);
         }
-    }
-
-    private long change(String state, String by) {
-        jdbc.update("update read_model_control set state = ?, generation = generation + 1, changed_at = ?, "
-                + "changed_by = ? where processor = ?", state, Timestamp.from(clock.instant()), by, ReadModels.PROCESSOR);
-        Long generation = jdbc.queryForObject("select generation from read_model_control where processor = ?",
-                Long.class, ReadModels.PROCESSOR);
-        return generation == null ? applied : generation;
     }
 
     private void apply(boolean pause, long generation) {

@@ -32,29 +32,15 @@ import java.util.stream.Collectors;
  */
 @RestController
 @RequestMapping("/api/admin/projections")
-class ProjectionAdminController {
+record ProjectionAdminController(EventProcessingConfiguration processing, EventStore eventStore, ProcessorRows rows,
+                                 ProcessorControl control, Rebuilds rebuilds) {
 
     private static final Duration CLAIM_WAIT = Duration.ofSeconds(5);
-
-    private final EventProcessingConfiguration processing;
-    private final EventStore eventStore;
-    private final ProcessorClaims claims;
-    private final ProcessorControl control;
-    private final Rebuilds rebuilds;
-
-    ProjectionAdminController(EventProcessingConfiguration processing, EventStore eventStore, ProcessorClaims claims,
-                              ProcessorControl control, Rebuilds rebuilds) {
-        this.processing = processing;
-        this.eventStore = eventStore;
-        this.claims = claims;
-        this.control = control;
-        this.rebuilds = rebuilds;
-    }
 
     @GetMapping
     List<ProjectionStatus> projections() {
         Long head = position(eventStore.createHeadToken());
-        int unclaimed = claims.unclaimedSegments();
+        int unclaimed = rows.unclaimedSegments();
         return processor().map(processor -> {
             Set<String> rebuilding = rebuilding(processor);
             return ReadModels.NAMES.stream()
@@ -71,7 +57,7 @@ class ProjectionAdminController {
         StreamingEventProcessor processor = rebuilt(List.of(name), admin);
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections"))
                 .body(status(name, processor, rebuilding(processor), position(eventStore.createHeadToken()),
-                        claims.unclaimedSegments()));
+                        rows.unclaimedSegments()));
     }
 
     /** Rebuilds every read model. */
@@ -116,7 +102,7 @@ class ProjectionAdminController {
      */
     private void awaitSegmentsClaimed(StreamingEventProcessor processor) {
         long giveUp = System.nanoTime() + CLAIM_WAIT.toNanos();
-        while ((processor.processingStatus().isEmpty() || claims.unclaimedSegments() > 0)
+        while ((processor.processingStatus().isEmpty() || rows.unclaimedSegments() > 0)
                 && System.nanoTime() < giveUp) {
             try {
                 Thread.sleep(10); // the processor offers no signal for a claimed segment

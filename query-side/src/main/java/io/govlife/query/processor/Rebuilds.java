@@ -24,20 +24,8 @@ import java.util.stream.Collectors;
  * they still fail. Only read models: sagas act on the world and are never replayed.
  */
 @Component
-class Rebuilds {
-
-    private final ProcessorControl control;
-    private final TokenStore tokenStore;
-    private final TransactionManager transactions;
-    private final DeadLetters deadLetters;
-
-    Rebuilds(ProcessorControl control, TokenStore tokenStore, TransactionManager transactions,
-             DeadLetters deadLetters) {
-        this.control = control;
-        this.tokenStore = tokenStore;
-        this.transactions = transactions;
-        this.deadLetters = deadLetters;
-    }
+record Rebuilds(ProcessorControl control, TokenStore tokenStore, TransactionManager transactions,
+                DeadLetters deadLetters) {
 
     /** Rebuilds {@code readModels}; answers how many segments the processor has. */
     int rebuild(StreamingEventProcessor processor, List<String> readModels, String by) {

@@ -16,15 +16,8 @@ import java.util.function.UnaryOperator;
  * would otherwise collect every replayed event of that gov a second time, though its handlers skip them
  * ({@link ReplayScope}).
  */
-final class ScopedDeadLetterQueue implements SequencedDeadLetterQueue<EventMessage<?>> {
-
-    private final String readModel;
-    private final SequencedDeadLetterQueue<EventMessage<?>> stored;
-
-    ScopedDeadLetterQueue(String readModel, SequencedDeadLetterQueue<EventMessage<?>> stored) {
-        this.readModel = readModel;
-        this.stored = stored;
-    }
+record ScopedDeadLetterQueue(String readModel, SequencedDeadLetterQueue<EventMessage<?>> stored)
+        implements SequencedDeadLetterQueue<EventMessage<?>> {
 
     @Override
     public boolean enqueueIfPresent(Object sequence,

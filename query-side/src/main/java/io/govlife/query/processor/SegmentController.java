@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The read models' processor's segments: how the log is divided among the nodes that work it. A split lets one
@@ -17,15 +18,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/admin/projections/segments")
-class SegmentController {
-
-    private final SegmentOperations segments;
-    private final ProcessorControl control;
-
-    SegmentController(SegmentOperations segments, ProcessorControl control) {
-        this.segments = segments;
-        this.control = control;
-    }
+record SegmentController(SegmentOperations segments, ProcessorControl control) {
 
     @GetMapping
     Segments list() {
@@ -34,17 +27,17 @@ class SegmentController {
 
     @PostMapping("/{segment}/split")
     Segments split(@PathVariable int segment, Principal admin) {
-        segments.requireExisting(segment);
-        control.whileNoNodeRuns("split of segment " + segment + " by " + admin.getName(),
-                () -> segments.split(segment));
-        return list();
+        return whileNoNodeRuns("split", segment, admin, () -> segments.split(segment));
     }
 
     @PostMapping("/{segment}/merge")
     Segments merge(@PathVariable int segment, Principal admin) {
+        return whileNoNodeRuns("merge", segment, admin, () -> segments.merge(segment));
+    }
+
+    private Segments whileNoNodeRuns(String operation, int segment, Principal admin, Supplier<?> change) {
         segments.requireExisting(segment);
-        control.whileNoNodeRuns("merge of segment " + segment + " by " + admin.getName(),
-                () -> segments.merge(segment));
+        control.whileNoNodeRuns(operation + " of segment " + segment + " by " + admin.getName(), change);
         return list();
     }
 

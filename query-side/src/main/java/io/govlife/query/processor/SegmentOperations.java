@@ -19,15 +19,7 @@ import java.util.Arrays;
  * fewer mean fewer, larger batches.
  */
 @Component
-class SegmentOperations {
-
-    private final TokenStore tokens;
-    private final TransactionManager transactions;
-
-    SegmentOperations(TokenStore tokens, TransactionManager transactions) {
-        this.tokens = tokens;
-        this.transactions = transactions;
-    }
+record SegmentOperations(TokenStore tokens, TransactionManager transactions) {
 
     /** The segments as they are now, e.g. {@code [0, 1]}. */
     int[] segments() {

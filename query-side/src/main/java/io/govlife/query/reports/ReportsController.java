@@ -11,15 +11,7 @@ import java.util.List;
 
 @RestController
 @RequestMapping("/api/reports")
-class ReportsController {
-
-    private final ReportsRepository reports;
-    private final CompositionRepository govs;
-
-    ReportsController(ReportsRepository reports, CompositionRepository govs) {
-        this.reports = reports;
-        this.govs = govs;
-    }
+record ReportsController(ReportsRepository reports, CompositionRepository govs) {
 
     /** (a) Per citizen, its bumps with the notice lead time given. */
     @GetMapping("/bumps")

@@ -19,15 +19,9 @@ import java.time.Instant;
 /** Facts for reporting: each bump with the notice it gave and how it ended, each publication with its counts. */
 @Component
 @ProcessingGroup(ReportsProjection.NAME)
-class ReportsProjection {
+record ReportsProjection(ReportsRepository repository) {
 
     static final String NAME = "reports";
-
-    private final ReportsRepository repository;
-
-    ReportsProjection(ReportsRepository repository) {
-        this.repository = repository;
-    }
 
     @EventHandler
     void on(FingerprintBumpScheduled event, @SequenceNumber long sequence, @Timestamp Instant at) {

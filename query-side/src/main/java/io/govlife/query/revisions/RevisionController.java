@@ -21,13 +21,7 @@ import java.util.List;
 /** Published GovConfigs: the current one, any past one, the list, and what changed between two. */
 @RestController
 @RequestMapping("/api/govs/{gov}")
-class RevisionController {
-
-    private final RevisionRepository revisions;
-
-    RevisionController(RevisionRepository revisions) {
-        this.revisions = revisions;
-    }
+record RevisionController(RevisionRepository revisions) {
 
     /**
      * The GovConfig as integrators compile it in: canonical JSON (groups in GOV_ROOT order, fields in declaration

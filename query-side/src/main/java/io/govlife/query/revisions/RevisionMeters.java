@@ -7,13 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** How many GovConfig revisions have been published, read from the revisions read model when scraped. */
 @Component
-class RevisionMeters implements MeterBinder {
-
-    private final RevisionRepository revisions;
-
-    RevisionMeters(RevisionRepository revisions) {
-        this.revisions = revisions;
-    }
+record RevisionMeters(RevisionRepository revisions) implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {

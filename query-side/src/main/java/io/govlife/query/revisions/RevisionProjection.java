@@ -13,15 +13,9 @@ import java.time.Instant;
 /** Keeps every published revision whole, so any GovConfig can be served as it stood. */
 @Component
 @ProcessingGroup(RevisionProjection.NAME)
-class RevisionProjection {
+record RevisionProjection(RevisionRepository repository) {
 
     static final String NAME = "revisions";
-
-    private final RevisionRepository repository;
-
-    RevisionProjection(RevisionRepository repository) {
-        this.repository = repository;
-    }
 
     @EventHandler
     void on(GovConfigPublished event, @Timestamp Instant at, @MetaDataValue("operator") String operator) {

@@ -26,13 +26,14 @@ class ProcessorControlTest {
     @BeforeEach
     void aClusterControlRowAndTheTokenTable() {
         jdbc = new ProjectionHarness().jdbc();
-        // Axon's token table (app's migration) reduced to what ProcessorClaims reads
+        // Axon's token table (app's migration) reduced to what ProcessorRows reads
         jdbc.execute("create table token_entry (processor_name varchar(255), segment int, owner varchar(255))");
         jdbc.update("insert into token_entry values ('read-models', 0, null), ('read-models', 1, null)");
         Configurer axon = DefaultConfigurer.defaultConfiguration();
         axon.eventProcessing(); // no processors: the control's row and waiting are what is under test
-        control = new ProcessorControl(axon.buildConfiguration().eventProcessingConfiguration(), jdbc, new ProcessorClaims(jdbc), new InMemoryTokenStore(),
-                NoTransactionManager.instance(), Clock.systemUTC(), Duration.ofMillis(200));
+        control = new ProcessorControl(axon.buildConfiguration().eventProcessingConfiguration(),
+                new ProcessorRows(jdbc, Clock.systemUTC()), new InMemoryTokenStore(), NoTransactionManager.instance(),
+                Duration.ofMillis(200));
     }
 
     @Test

@@ -15,13 +15,7 @@ import java.util.Base64;
  * headers, so they cannot be the secret; the token is derived, not stored, so there is nothing to leak at rest.
  */
 @Component
-public class AckTokens {
-
-    private final NoticeKeys keys;
-
-    public AckTokens(NoticeKeys keys) {
-        this.keys = keys;
-    }
+public record AckTokens(NoticeKeys keys) {
 
     public String issue(String gov, String noticeId, String integrator) {
         return token(keys.ackTokenKeys().get(0), gov, noticeId, integrator);

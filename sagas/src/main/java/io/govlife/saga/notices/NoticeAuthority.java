@@ -29,15 +29,9 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(NoticeAuthority.NAME)
-class NoticeAuthority {
+record NoticeAuthority(JdbcTemplate jdbc) {
 
     static final String NAME = "notice-authority";
-
-    private final JdbcTemplate jdbc;
-
-    public NoticeAuthority(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @EventHandler
     void on(GovCreated event) {
@@ -140,13 +134,8 @@ class NoticeAuthority {
             List<String> citizens = operator == null ? List.of() : jdbc.queryForList("select citizen from "
                     + "notice_citizen_operator where gov = ? and operator = ? order by citizen", String.class, gov,
                     operator);
-            if (!citizens.isEmpty()) {
-                throw new RuleViolation(Rule.CITIZEN_OPERATOR_LIMITS, "operator", "'" + operator + "' operates "
-                        + "citizen " + String.join(", ", citizens) + " of gov '" + gov + "': it may read that "
-                        + "citizen's notices, not act on the gov's");
-            }
-            throw new RuleViolation(Rule.NOT_AN_OPERATOR, "operator", "'" + operator
-                    + "' is not an operator of gov '" + gov + "': its notices are its operators' own");
+            throw RuleViolation.notAnOperator(operator, gov, citizens,
+                    "read that citizen's notices, not act on the gov's", "its notices are its operators' own");
         }
     }
 

@@ -15,7 +15,6 @@ import jakarta.validation.constraints.Size;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,28 +36,11 @@ import java.util.Map;
  * gov's operators' own ({@link NoticeAuthority}); an ack is the integrator's, proven by the token its notice carried.
  */
 @RestController
-@Validated
 @RequestMapping("/api/govs/{gov}/notices")
-class NoticeController {
+record NoticeController(JdbcTemplate jdbc, QueryGateway queries, NoticeBook notices, Clock clock,
+                        NoticeAuthority authority, AckTokens ackTokens) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final JdbcTemplate jdbc;
-    private final QueryGateway queries;
-    private final NoticeBook notices;
-    private final Clock clock;
-    private final NoticeAuthority authority;
-    private final AckTokens ackTokens;
-
-    NoticeController(JdbcTemplate jdbc, QueryGateway queries, NoticeBook notices, Clock clock,
-                     NoticeAuthority authority, AckTokens ackTokens) {
-        this.jdbc = jdbc;
-        this.queries = queries;
-        this.notices = notices;
-        this.clock = clock;
-        this.authority = authority;
-        this.ackTokens = ackTokens;
-    }
 
     record Attempt(int attempt, Instant at, Integer httpStatus, long latencyMs, String outcome, String error) {
     }

@@ -20,17 +20,7 @@ import java.util.Set;
  * ({@link NoticeBook#unacknowledged}), never by table.
  */
 @Component
-class NoticeMeters implements MeterBinder {
-
-    private final JdbcTemplate jdbc;
-    private final NoticeBook notices;
-    private final Clock clock;
-
-    NoticeMeters(JdbcTemplate jdbc, NoticeBook notices, Clock clock) {
-        this.jdbc = jdbc;
-        this.notices = notices;
-        this.clock = clock;
-    }
+record NoticeMeters(JdbcTemplate jdbc, NoticeBook notices, Clock clock) implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {

@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
 @Component
 @ProcessingGroup(NoticeProjection.NAME)
 @DisallowReplay
-class NoticeProjection {
+record NoticeProjection(JdbcTemplate jdbc, NoticeBook notices) {
 
     static final String NAME = "notices";
     private static final Pattern WEBHOOK = Pattern.compile("^https?://\\S+$", Pattern.CASE_INSENSITIVE);
@@ -51,14 +51,6 @@ class NoticeProjection {
     private static final String CITIZEN = "citizen:";
     private static final String CONFLUENCE = "confluence:";
     private static final String SERVICE = "service:";
-
-    private final JdbcTemplate jdbc;
-    private final NoticeBook notices;
-
-    NoticeProjection(JdbcTemplate jdbc, NoticeBook notices) {
-        this.jdbc = jdbc;
-        this.notices = notices;
-    }
 
     @EventHandler
     void on(IntegratorEndpointDisabled event) {

@@ -1,5 +1,6 @@
 package io.govlife.saga.notices;
 
+import io.govlife.events.SigningSeed;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -8,10 +9,7 @@ import javax.crypto.SecretKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.spec.NamedParameterSpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
@@ -75,20 +73,13 @@ class NoticeSigningKey {
         return known.pair();
     }
 
-    /** The JDK makes an Ed25519 private key from the 32 bytes it draws: drawing a fixed seed makes it reproducible. */
+    /** A seed of its own, drawn from the key that also protects integrators' secrets: no second secret to keep. */
     private static KeyPair derive(SecretKey key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] seed = mac.doFinal("govlife notice signing key v1".getBytes(StandardCharsets.UTF_8));
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
-            generator.initialize(NamedParameterSpec.ED25519, new SecureRandom() {
-                @Override
-                public void nextBytes(byte[] bytes) {
-                    System.arraycopy(seed, 0, bytes, 0, Math.min(seed.length, bytes.length));
-                }
-            });
-            return generator.generateKeyPair();
+            return new SigningSeed(mac.doFinal("govlife notice signing key v1".getBytes(StandardCharsets.UTF_8)))
+                    .keyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot derive the notice signing key", e);
         }
