@@ -164,11 +164,22 @@ class QueryApiIT extends LiveApplication {
                 .contains("https://docs.example/atlas").contains("Pending cutovers").contains("2099-01-01T00:00:00Z")
                 .contains("/api/govs/" + gov + "/config").contains("/api/govs/" + gov + "/changelog")
                 .contains("/api/govs/" + gov + "/feed").doesNotContain("retired on");
+        // rendered once per version of the gov and served as bytes: a poller holding the ETag gets 304
+        String etag = page.header("ETag");
+        assertThat(etag).matches("\"[0-9a-f]{32}\"");
+        assertThat(page.header("Cache-Control")).isEqualTo("max-age=30, public");
+        Api.Reply unchanged = api.send("GET", "/govs/" + gov, null, "-X-Operator", "If-None-Match", etag);
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+        assertThat(get("/govs/" + gov).body()).isEqualTo(page.body());
 
         ok(api.post("/api/govs/" + gov + "/retirement", "{\"reason\":\"wound down\"}"));
         awaitProjections();
         Api.Reply retired = get("/govs/" + gov);
         assertThat(retired.body()).contains("retired on").contains(rev2).doesNotContain("Pending cutovers");
+        assertThat(retired.header("ETag")).as("a new version of the gov is a new page").isNotEqualTo(etag);
+        assertThat(api.send("GET", "/govs/" + gov, null, "-X-Operator", "If-None-Match", etag).status())
+                .isEqualTo(200);
         assertThat(get("/api/govs/" + gov + "/config").header("ETag")).isEqualTo("\"" + rev2 + "\"");
         assertThat(get("/api/govs/" + gov + "/changelog").body()).contains("retired");
     }

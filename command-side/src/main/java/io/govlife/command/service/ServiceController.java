@@ -21,17 +21,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Basic services: at most one of each kind, so the kind is the resource and shipping is a PUT. */
 @RestController
-@RequestMapping("/api/govs/{gov}/services/{service}")
+@RequestMapping("/api/govs/{gov}/services")
 record ServiceController(GovCommands commands) {
 
-    @PutMapping
+    @PutMapping("/{service}")
     ResponseEntity<GovState> ship(@PathVariable Name gov, @PathVariable BasicService service,
                                   @Valid @RequestBody ServiceRequest body, Write write) {
         ServiceRef ref = new ServiceRef(service, Fingerprint.of(body.fingerprint()), body.docsUrl());
         return commands.ok(new ShipBasicService(gov, ref, write.expectedVersion()), write, body.reason());
     }
 
-    @DeleteMapping
+    @DeleteMapping("/{service}")
     ResponseEntity<GovState> withdraw(@PathVariable Name gov, @PathVariable BasicService service,
                                       @Valid @RequestBody(required = false) ReasonRequest body, Write write) {
         return commands.ok(new WithdrawBasicService(gov, service, write.expectedVersion()), write,

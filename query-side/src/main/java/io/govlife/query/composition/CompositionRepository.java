@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
 /**
@@ -93,6 +94,12 @@ public class CompositionRepository {
     }
 
     // ---- read by the controllers, the live stream and the other read models' controllers
+
+    /** The gov's version as the composition knows it: what a page rendered from its view depends on. */
+    public OptionalLong version(String gov) {
+        List<Long> versions = jdbc.queryForList("select version from composition where gov = ?", Long.class, gov);
+        return versions.isEmpty() ? OptionalLong.empty() : OptionalLong.of(versions.get(0));
+    }
 
     public Optional<GovView> view(String gov) {
         return jdbc.query("select * from composition where gov = ?", CompositionRepository::view, gov)
