@@ -12,13 +12,21 @@ JAR=app/target/govlife.jar
 for tool in wrk nginx java curl; do command -v $tool >/dev/null || { echo "needs $tool" >&2; exit 2; }; done
 [ -f "$JAR" ] || { echo "build the jar first: mvn -B -DskipTests package" >&2; exit 2; }
 
-work=$(mktemp -d); app=; trap 'kill $app 2>/dev/null; nginx -c $work/nginx.conf -s stop 2>/dev/null; rm -rf $work' EXIT
-mkdir -p $work/www $work/data
+work=$(mktemp -d); app=
+stop() {  # the service's graceful stop finishes before its data directory goes
+  [ -n "$app" ] && kill $app 2>/dev/null && wait $app 2>/dev/null
+  nginx -c $work/nginx.conf -s stop 2>/dev/null; rm -rf $work
+}
+trap stop EXIT
+# waits for a URL to answer, at most a minute, and only while the service runs
+await() { for _ in $(seq 1 300); do curl -sf "$1" >/dev/null && return; kill -0 $app 2>/dev/null || break; sleep 0.2; done
+          echo "no answer from $1; the service's log:" >&2; tail -20 $work/app.log >&2; exit 1; }
+mkdir -p $work/www $work/data $work/tmp
 G=http://127.0.0.1:18080; N=http://127.0.0.1:18081; GOV=ethereum.superchain
 
 GOVLIFE_BOOTSTRAP_ADMIN_TOKEN=bench-admin java -Xmx512m -jar $JAR --server.port=18080 \
     --govlife.data-dir=$work/data > $work/app.log 2>&1 & app=$!
-until curl -sf $G/actuator/health/readiness >/dev/null; do sleep 0.2; done
+await $G/actuator/health/readiness
 token=$(curl -sf -X POST $G/api/admin/tokens -H 'Authorization: Bearer bench-admin' \
     -H 'Content-Type: application/json' -d '{"operator":"bench"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
 write() { curl -sS --fail-with-body -X "$1" "$G$2" -H 'Content-Type: application/json' -H "Authorization: Bearer $token" "${@:4}" -d "$3" >/dev/null; }
@@ -29,7 +37,7 @@ for i in 1 2 3 4 5 6; do
 done
 write PUT /api/govs/$GOV/services/ATLAS '{"fingerprint":"'$(fp 77)'","docsUrl":"https://docs.example/atlas"}'
 write POST /api/govs/$GOV/publications '{"notes":"bench"}' -H 'If-Match: "7"'
-until curl -sf $G/api/govs/$GOV/config >/dev/null; do sleep 0.2; done
+await $G/api/govs/$GOV/config
 etag=$(curl -sfI $G/api/govs/$GOV/config | tr -d '\r' | awk 'tolower($1)=="etag:"{print $2}')
 fingerprint=$(echo $etag | tr -d '"')  # the config's entity tag is the published fingerprint
 
@@ -41,6 +49,8 @@ cat > $work/nginx.conf <<CONF
 worker_processes 2; pid $work/nginx.pid; error_log $work/nginx-error.log; daemon on;
 events { worker_connections 1024; }
 http { access_log off; types { application/json json; text/html html; }
+       client_body_temp_path $work/tmp; proxy_temp_path $work/tmp; fastcgi_temp_path $work/tmp;
+       uwsgi_temp_path $work/tmp; scgi_temp_path $work/tmp;
        server { listen 18081; root $work/www; etag on; } }
 CONF
 nginx -c $work/nginx.conf
@@ -51,7 +61,7 @@ declare -A files=([config]=/config.json [config-304]=/config.json [handshake]=/h
 order=(config config-304 handshake lookup)
 load() { # url [header] -> answers/s
   local extra=(); [ -n "${2:-}" ] && extra=(-H "$2")
-  wrk -t2 -c$CONNECTIONS -d$3 "${extra[@]}" "$1" | awk '/Requests\/sec/{printf "%d", $2}'
+  wrk -t2 -c$CONNECTIONS -d$3 ${extra[@]+"${extra[@]}"} "$1" | awk '/Requests\/sec/{r=$2} END{printf "%d", r}'
 }
 header() { case $1 in config-304) echo "If-None-Match: $etag";; handshake) echo "Accept: text/html";; *) echo;; esac; }
 nginx_header() { [ "$1" = config-304 ] && echo "If-None-Match: $(curl -sfI $N/config.json | tr -d '\r' | awk 'tolower($1)=="etag:"{print $2}')" || echo; }
@@ -82,12 +92,12 @@ out=bench/read-path.md
   echo "  govlife share the machine's cores. Each figure: median of $RUNS runs of $MEASURE, lowest and highest in brackets,"
   echo "  after $WARMUP of warm-up per path; nginx and govlife alternate run by run."
   echo
-  echo "| Path | Bytes | nginx (answers/s) | govlife (answers/s) | govlife ÷ nginx | target |"
+  echo "| Path | Bytes (of the 200) | nginx (answers/s) | govlife (answers/s) | govlife ÷ nginx | target |"
   echo "|---|---:|---:|---:|---:|---|"
   for e in "${order[@]}"; do
     n=$(echo "${ngx[$e]}" | stats); g=$(echo "${gov[$e]}" | stats)
-    ratio=$(awk -v a="${g%% *}" -v b="${n%% *}" 'BEGIN{printf "%.1f %%", 100*a/b}')
-    met=$(awk -v a="${g%% *}" -v b="${n%% *}" 'BEGIN{print (a >= 0.25*b) ? "met" : "missed (≥ 25 %)"}')
+    ratio=$(awk -v a="${g%% *}" -v b="${n%% *}" 'BEGIN{if (b > 0) printf "%.1f %%", 100*a/b; else print "n/a"}')
+    met=$(awk -v a="${g%% *}" -v b="${n%% *}" 'BEGIN{print (b > 0 && a >= 0.25*b) ? "met" : "missed (≥ 25 %)"}')
     echo "| $e \`${paths[$e]}\` | $(stat -c %s $work/www${files[$e]}) | $(fmt "$n") | $(fmt "$g") | $ratio | $met |"
   done
   echo

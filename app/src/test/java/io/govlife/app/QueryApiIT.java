@@ -172,6 +172,16 @@ class QueryApiIT extends LiveApplication {
         assertThat(unchanged.status()).isEqualTo(304);
         assertThat(unchanged.body()).isEmpty();
         assertThat(get("/govs/" + gov).body()).isEqualTo(page.body());
+        // a rebuild can store another document under the same version (after an evicted dead letter): a new page
+        assertThat(jdbc.update("update composition set document = replace(document, 'docs.example/atlas', "
+                + "'docs.example/atlas-rebuilt') where gov = ?", gov)).isEqualTo(1);
+        try {
+            assertThat(get("/govs/" + gov).body()).contains("https://docs.example/atlas-rebuilt");
+        } finally {
+            jdbc.update("update composition set document = replace(document, 'docs.example/atlas-rebuilt', "
+                    + "'docs.example/atlas') where gov = ?", gov);
+        }
+        assertThat(get("/govs/" + gov).body()).isEqualTo(page.body());
 
         ok(api.post("/api/govs/" + gov + "/retirement", "{\"reason\":\"wound down\"}"));
         awaitProjections();

@@ -30,6 +30,12 @@ public record QuerySideProperties(
      *                   directory's {@code audit-signing.key}, drawn on first start (README "Tamper-evident audit export")
      */
     public record Audit(@DefaultValue("") String signingKey) {
+
+        /** Whatever prints the settings must not print the seed. */
+        @Override
+        public String toString() {
+            return "Audit[signingKey=" + (signingKey == null || signingKey.isEmpty() ? "" : "******") + "]";
+        }
     }
 
     /**

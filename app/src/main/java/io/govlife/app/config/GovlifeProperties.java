@@ -40,11 +40,23 @@ public record GovlifeProperties(
     public record FaultInjection(@DefaultValue("") String haltBeforeCommitOfIdempotencyKey) {
     }
 
+    /** How a secret setting prints: whether it is set, never what it is. */
+    static String masked(String secret) {
+        return secret == null || secret.isEmpty() ? "" : "******";
+    }
+
     /**
      * The key sealing integrators' secrets and deriving ack tokens (base64 of 32 bytes; blank: the data directory's
      * {@code secrets.key}, made on first start), and keys it replaced, still opening what they sealed.
      */
     public record Secrets(@DefaultValue("") String key, @DefaultValue("") java.util.List<String> previousKeys) {
+
+        /** Whatever prints the settings (a log line, a bean holding them) must not print the keys. */
+        @Override
+        public String toString() {
+            return "Secrets[key=" + masked(key) + ", previousKeys=" + (previousKeys == null ? 0 : previousKeys.size())
+                    + "]";
+        }
     }
 
     public record Bump(@DefaultValue("PT24H") Duration minimumNotice,
@@ -74,6 +86,12 @@ public record GovlifeProperties(
      */
     public record Security(@DefaultValue("") String bootstrapAdminToken,
                            @DefaultValue RateLimits rateLimits) {
+
+        /** Whatever prints the settings must not print the token. */
+        @Override
+        public String toString() {
+            return "Security[bootstrapAdminToken=" + masked(bootstrapAdminToken) + ", rateLimits=" + rateLimits + "]";
+        }
     }
 
     public record RateLimits(@DefaultValue("20") int failedAuthentications,

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
 /**
@@ -95,10 +94,28 @@ public class CompositionRepository {
 
     // ---- read by the controllers, the live stream and the other read models' controllers
 
-    /** The gov's version as the composition knows it: what a page rendered from its view depends on. */
-    public OptionalLong version(String gov) {
-        List<Long> versions = jdbc.queryForList("select version from composition where gov = ?", Long.class, gov);
-        return versions.isEmpty() ? OptionalLong.empty() : OptionalLong.of(versions.get(0));
+    /**
+     * What a gov's view is made of, as stored: its version, last change and document (the other columns never change).
+     * A rebuild can store a different document under the same version (after an evicted dead letter), so a page
+     * rendered from the view stands only while all three are equal.
+     */
+    public record Stamp(long version, Instant updatedAt, String document) {
+    }
+
+    public Optional<Stamp> stamp(String gov) {
+        return jdbc.query("select version, updated_at, document from composition where gov = ?",
+                (rs, i) -> new Stamp(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3)), gov)
+                .stream().findFirst();
+    }
+
+    /** The view with the stamp of the very row it was read from. */
+    public record StampedView(GovView view, Stamp stamp) {
+    }
+
+    public Optional<StampedView> stampedView(String gov) {
+        return jdbc.query("select * from composition where gov = ?", (rs, i) -> new StampedView(view(rs, i),
+                new Stamp(rs.getLong("version"), rs.getTimestamp("updated_at").toInstant(), rs.getString("document"))),
+                gov).stream().findFirst();
     }
 
     public Optional<GovView> view(String gov) {

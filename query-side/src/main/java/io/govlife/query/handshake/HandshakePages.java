@@ -11,11 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Each gov's handshake page, rendered once per version of its composition and then served as bytes. The page
+ * Each gov's handshake page, rendered once per state of its composition and then served as bytes. The page
  * changes only when an event changes the gov's composition, while integrators poll it: rendering it per request cost
  * most of its time (BENCHMARKS.md). A node serves the version the shared read model holds, whichever node wrote it.
  */
@@ -35,21 +34,21 @@ class HandshakePages {
     }
 
     /** The page as rendered; its entity tag is a hash of its bytes, so a template change after a deploy shows. */
-    record Page(long version, byte[] html, String etag) {
+    record Page(CompositionRepository.Stamp stamp, byte[] html, String etag) {
     }
 
     /** Empty when no gov of that name is known to the composition. */
     Optional<Page> current(String gov) {
-        OptionalLong version = govs.version(gov);
-        if (version.isEmpty()) {
+        Optional<CompositionRepository.Stamp> stamp = govs.stamp(gov);
+        if (stamp.isEmpty()) {
             return Optional.empty();
         }
         Page page = rendered.get(gov);
-        if (page != null && page.version() == version.getAsLong()) {
+        if (page != null && page.stamp().equals(stamp.get())) {
             return Optional.of(page);
         }
-        return govs.view(gov).map(view -> {
-            Page fresh = render(view);
+        return govs.stampedView(gov).map(stamped -> {
+            Page fresh = render(stamped.view(), stamped.stamp());
             if (rendered.size() >= MAX_GOVS) {
                 rendered.clear();
             }
@@ -63,9 +62,9 @@ class HandshakePages {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    private Page render(GovView view) {
+    private Page render(GovView view, CompositionRepository.Stamp stamp) {
         byte[] html = templates.process("handshake", new Context(Locale.ROOT, Map.of("gov", view)))
                 .getBytes(StandardCharsets.UTF_8);
-        return new Page(view.version(), html, "\"" + DigestUtils.sha256Hex(html).substring(0, 32) + "\"");
+        return new Page(stamp, html, "\"" + DigestUtils.sha256Hex(html).substring(0, 32) + "\"");
     }
 }
