@@ -104,8 +104,7 @@ public class CompositionRepository {
 
     public Optional<Stamp> stamp(String gov) {
         return jdbc.query("select version, updated_at, document from composition where gov = ?",
-                (rs, i) -> new Stamp(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3)), gov)
-                .stream().findFirst();
+                (rs, i) -> stamp(rs), gov).stream().findFirst();
     }
 
     /** The view with the stamp of the very row it was read from. */
@@ -113,9 +112,12 @@ public class CompositionRepository {
     }
 
     public Optional<StampedView> stampedView(String gov) {
-        return jdbc.query("select * from composition where gov = ?", (rs, i) -> new StampedView(view(rs, i),
-                new Stamp(rs.getLong("version"), rs.getTimestamp("updated_at").toInstant(), rs.getString("document"))),
+        return jdbc.query("select * from composition where gov = ?", (rs, i) -> new StampedView(view(rs, i), stamp(rs)),
                 gov).stream().findFirst();
+    }
+
+    private static Stamp stamp(ResultSet rs) throws SQLException {
+        return new Stamp(rs.getLong("version"), rs.getTimestamp("updated_at").toInstant(), rs.getString("document"));
     }
 
     public Optional<GovView> view(String gov) {
