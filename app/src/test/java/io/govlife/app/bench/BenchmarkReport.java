@@ -18,11 +18,13 @@ final class BenchmarkReport {
     private final Sizes sizes;
     private final Figures figures;
     private final List<String> storages;
+    private final List<Storage> settings;
 
-    BenchmarkReport(Sizes sizes, Figures figures, List<String> storages) {
+    BenchmarkReport(Sizes sizes, Figures figures, List<Storage> storages) {
         this.sizes = sizes;
         this.figures = figures;
-        this.storages = storages;
+        this.storages = storages.stream().map(Storage::kind).toList();
+        this.settings = storages;
     }
 
     void write(Path file, String notes) throws IOException {
@@ -36,8 +38,14 @@ final class BenchmarkReport {
         md.append("- Each figure: median of ").append(sizes.runs()).append(" runs, lowest and highest run in ")
                 .append("brackets. Measured period ").append(sizes.measure().toMillis() / 1000.0).append(" s after ")
                 .append(sizes.warmup().toMillis() / 1000.0).append(" s of warm-up; ").append(sizes.govs())
-                .append(" govs for the spread load; the application runs as its packaged jar with -Xmx512m.\n\n");
-        for (String section : List.of(BenchmarkSuite.COMMANDS, BenchmarkSuite.HOT, BenchmarkSuite.HISTORIES,
+                .append(" govs for the spread load; the application runs as its packaged jar with -Xmx512m; every HTTP")
+                .append(" load comes from a client in a JVM of its own (`LoadClient`).\n");
+        md.append("- Storages: ");
+        md.append(String.join("; ", settings.stream().map(s -> s.kind() + ": " + s.durability()).toList()))
+                .append("\n\n");
+        targets(md);
+        for (String section : List.of(BenchmarkSuite.COMMANDS, BenchmarkSuite.FIRST_MINUTE, BenchmarkSuite.HOT,
+                BenchmarkSuite.HISTORIES,
                 BenchmarkSuite.REPLAY, BenchmarkSuite.FAN_OUT, BenchmarkSuite.FOOTPRINT)) {
             table(md, section);
         }
@@ -61,6 +69,65 @@ final class BenchmarkReport {
         }
         md.append('\n').append(notes);
         Files.writeString(file, md.toString());
+    }
+
+    /** Each target of the performance issue beside its figure, per storage: met, or missed and by how much. */
+    private void targets(StringBuilder md) {
+        String c = "c=" + sizes.targetConcurrency();
+        String baseline = c + " JDBC baseline";
+        md.append("## Targets\n\n| Target |");
+        storages.forEach(s -> md.append(' ').append(s).append(" |"));
+        md.append("\n|---|");
+        storages.forEach(s -> md.append("---|"));
+        md.append('\n');
+        target(md, "commands at " + c + " ≥ 50 % of the JDBC commit rate", 0.5, true, "%",
+                s -> ratio(s, BenchmarkSuite.COMMANDS, c + " commands", BenchmarkSuite.COMMANDS, baseline));
+        target(md, "p99 at " + c + " ≤ 50 ms", 50, false, "ms", s -> median(s, BenchmarkSuite.COMMANDS, c + " p99"));
+        target(md, "first 30 s after a restart, " + c + ", ≥ 25 % of the JDBC commit rate", 0.25, true, "%",
+                s -> ratio(s, BenchmarkSuite.FIRST_MINUTE, BenchmarkSuite.FIRST_30_S, BenchmarkSuite.COMMANDS,
+                        baseline));
+        target(md, "rebuild of every read model ≥ 50,000 events/s", 50_000, true, "events/s",
+                s -> median(s, BenchmarkSuite.REPLAY, "rebuild of every read model"));
+        target(md, "heap after the rebuild ≤ 512 MB (-Xmx512m)", 512, false, "MB",
+                s -> median(s, BenchmarkSuite.FOOTPRINT, "heap in use after replay"));
+        for (String startUp : List.of(BenchmarkSuite.START_UP, BenchmarkSuite.START_UP_EXTRACTED,
+                BenchmarkSuite.START_UP_CDS)) {
+            target(md, startUp + " ≤ 5 s", 5, false, "s", s -> median(s, BenchmarkSuite.FOOTPRINT, startUp));
+        }
+        md.append("\nThe read path's targets (≥ 25 % of nginx) are measured by `bench/read-path.sh`, whose report is ")
+                .append("`bench/read-path.md`.\n\n");
+    }
+
+    private void target(StringBuilder md, String label, double goal, boolean atLeast, String unit,
+                        java.util.function.Function<String, Double> value) {
+        md.append("| ").append(label).append(" |");
+        for (String storage : storages) {
+            Double v = value.apply(storage);
+            md.append(' ').append(v == null ? "–" : verdict(v, goal, atLeast, unit)).append(" |");
+        }
+        md.append('\n');
+    }
+
+    static String verdict(double value, double goal, boolean atLeast, String unit) {
+        String shown = unit.equals("%") ? String.format(Locale.ROOT, "%.0f %%", value * 100)
+                : format(value) + " " + unit;
+        if (atLeast ? value >= goal : value <= goal) {
+            return shown + ": met";
+        }
+        return shown + ": missed, " + (atLeast
+                ? String.format(Locale.ROOT, "%.0f %% of the target", 100 * value / goal)
+                : String.format(Locale.ROOT, "%.1f× the limit", value / goal));
+    }
+
+    private Double median(String storage, String section, String name) {
+        Figures.Figure figure = figures.get(storage, section, name);
+        return figure == null ? null : figure.median();
+    }
+
+    private Double ratio(String storage, String topSection, String top, String bottomSection, String bottom) {
+        Double numerator = median(storage, topSection, top);
+        Double denominator = median(storage, bottomSection, bottom);
+        return numerator == null || denominator == null || denominator == 0 ? null : numerator / denominator;
     }
 
     private void table(StringBuilder md, String section) {

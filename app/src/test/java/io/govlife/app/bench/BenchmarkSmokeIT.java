@@ -25,7 +25,7 @@ class BenchmarkSmokeIT {
         List<String> storages = List.of(h2.kind());
 
         for (String storage : storages) {
-            for (String section : List.of(BenchmarkSuite.COMMANDS, BenchmarkSuite.HOT, BenchmarkSuite.HISTORIES,
+            for (String section : List.of(BenchmarkSuite.COMMANDS, BenchmarkSuite.FIRST_MINUTE, BenchmarkSuite.HOT, BenchmarkSuite.HISTORIES,
                     BenchmarkSuite.REPLAY, BenchmarkSuite.FAN_OUT, BenchmarkSuite.FOOTPRINT)) {
                 assertThat(figures.of(storage, section)).as(storage + " / " + section).isNotEmpty()
                         .allSatisfy(figure -> assertThat(figure.runs()).as(figure.name()).isNotEmpty()
@@ -35,7 +35,7 @@ class BenchmarkSmokeIT {
                     {BenchmarkSuite.COMMANDS, "c=1 JDBC baseline"}, {BenchmarkSuite.HOT, "share of 409"},
                     {BenchmarkSuite.REPLAY, "rebuild of every read model"},
                     {BenchmarkSuite.REPLAY, "baseline: JDBC read + Jackson"}, {BenchmarkSuite.FAN_OUT, "deliveries"},
-                    {BenchmarkSuite.FOOTPRINT, "start-up to ready"},
+                    {BenchmarkSuite.FOOTPRINT, BenchmarkSuite.START_UP},
                     {BenchmarkSuite.HISTORIES, "10 events, " + BenchmarkSuite.CACHED + ": median"},
                     {BenchmarkSuite.HISTORIES, "60 events, " + BenchmarkSuite.SNAPSHOTS_ON + ": median"},
                     {BenchmarkSuite.HISTORIES, "60 events, " + BenchmarkSuite.SNAPSHOTS_OFF + ": median"}}) {
@@ -45,14 +45,29 @@ class BenchmarkSmokeIT {
             assertThat(figures.get(storage, BenchmarkSuite.COMMANDS, "c=1 commands").median()).isPositive();
             assertThat(figures.get(storage, BenchmarkSuite.COMMANDS, "c=1 not 2xx").max()).isZero();
             assertThat(figures.get(storage, BenchmarkSuite.HOT, "5xx").max()).isZero();
+            // each restart's first moments, window by window, from the client in its own JVM
+            assertThat(figures.get(storage, BenchmarkSuite.FIRST_MINUTE, BenchmarkSuite.FIRST_30_S).runs())
+                    .hasSize(sizes.restarts()).allSatisfy(perSecond -> assertThat(perSecond).isPositive());
+            assertThat(figures.get(storage, BenchmarkSuite.FIRST_MINUTE, "c=4, 1–2 s: commands/s")).isNotNull();
+            for (String startUp : List.of(BenchmarkSuite.START_UP_EXTRACTED, BenchmarkSuite.START_UP_CDS)) {
+                assertThat(figures.get(storage, BenchmarkSuite.FOOTPRINT, startUp).runs()).as(startUp)
+                        .hasSize(sizes.restarts()).allSatisfy(seconds -> assertThat(seconds).isPositive());
+            }
+            assertThat(figures.get(storage, BenchmarkSuite.FIRST_MINUTE, "not 2xx").max()).isZero();
             assertThat(figures.get(storage, BenchmarkSuite.REPLAY, "events in the log").median())
                     .isEqualTo(sizes.replayGovs() * sizes.replayEventsPerGov());
         }
 
         Path report = Path.of("target", "BENCHMARKS-smoke.md");
-        new BenchmarkReport(sizes, figures, storages).write(report, "Smoke run: sizes too small to mean anything.\n");
-        assertThat(Files.readString(report)).contains("## Commands over HTTP", "## Replay", "## Fan-out",
+        new BenchmarkReport(sizes, figures, List.of(h2)).write(report, "Smoke run: sizes too small to mean anything.\n");
+        assertThat(Files.readString(report)).contains("## Targets", "## Commands over HTTP",
+                "## First minute after a restart", "## Replay", "## Fan-out", "H2 (file): WRITE_DELAY=0",
                 "commands/s ÷ JDBC commits/s at c=1", BenchmarkReport.machine(), BenchmarkReport.COMMAND);
+
+        // a target says met or missed, and by how much
+        assertThat(BenchmarkReport.verdict(0.27, 0.5, true, "%")).isEqualTo("27 %: missed, 54 % of the target");
+        assertThat(BenchmarkReport.verdict(85, 50, false, "ms")).isEqualTo("85.00 ms: missed, 1.7× the limit");
+        assertThat(BenchmarkReport.verdict(4.2, 5, false, "s")).isEqualTo("4.20 s: met");
 
         // the report names the exact command: the profile's, with the sizes a run overrode
         Properties run = new Properties();

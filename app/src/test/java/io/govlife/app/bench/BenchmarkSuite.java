@@ -2,14 +2,12 @@ package io.govlife.app.bench;
 
 import io.govlife.app.Api;
 import io.govlife.app.Concurrently;
+import io.govlife.app.LiveApplication;
 import io.govlife.app.PackagedApp;
 import io.govlife.app.WebhookReceiver;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -30,6 +28,7 @@ import static org.awaitility.Awaitility.await;
 final class BenchmarkSuite {
 
     static final String COMMANDS = "Commands over HTTP";
+    static final String FIRST_MINUTE = "First minute after a restart";
     static final String HOT = "One hot gov";
     static final String HISTORIES = "Long histories";
     static final String REPLAY = "Replay";
@@ -45,9 +44,17 @@ final class BenchmarkSuite {
     static final int PAYLOAD_BYTES = 260;
     static final int METADATA_BYTES = 190;
 
+    static final String START_UP = "start-up to ready";
+    static final String START_UP_EXTRACTED = "start-up to ready, extracted jar";
+    static final String START_UP_CDS = "start-up to ready, extracted jar + CDS archive";
+    static final String FIRST_30_S = "first 30 s: commands/s";
+
+    private static Path extracted;
+
     private final Sizes sizes;
     private final Figures figures;
     private final AtomicLong fingerprints = new AtomicLong();
+    private String authorization;
 
     BenchmarkSuite(Sizes sizes, Figures figures) {
         this.sizes = sizes;
@@ -56,19 +63,15 @@ final class BenchmarkSuite {
 
     void run(Storage storage) throws Exception {
         String kind = storage.kind();
-        for (int concurrency : sizes.concurrencies()) {
-            for (int run = 0; run < sizes.runs(); run++) {
-                figures.add(kind, COMMANDS, "c=" + concurrency + " JDBC baseline", "commits/s",
-                        JdbcBaseline.commitsPerSecond(storage, concurrency, sizes.warmup(), sizes.measure(),
-                                PAYLOAD_BYTES, METADATA_BYTES));
-            }
-        }
+        storage.checkDurability();
+        baselines(storage, sizes.concurrencies());
 
         PackagedApp packaged = new PackagedApp(storage.dataDir());
         Process app = start(packaged, storage, "snapshots-on.log");
         try {
             Api api = packaged.api();
-            commands(kind, api);
+            createGovs(api);
+            commands(kind, api, sizes.concurrencies());
             hotGov(kind, api);
             fanOut(kind, api);
             buildHistories(api);
@@ -76,6 +79,8 @@ final class BenchmarkSuite {
         } finally {
             stop(app);
         }
+        firstMinutes(packaged, storage);
+        startUps(packaged, storage);
 
         // without the gov cache every command loads its gov: from its snapshot and the events since, or, with the
         // snapshots deleted and none taken, from its whole history
@@ -84,10 +89,114 @@ final class BenchmarkSuite {
             delete.execute("delete from snapshot_event_entry");
         }
         historiesWithoutCache(packaged, storage, SNAPSHOTS_OFF, "--govlife.snapshot-threshold=2147483647");
-        stop(start(packaged, storage, "restart.log"));
 
-        replay(kind, storage.isPostgres() ? Storage.postgres() : Storage.h2());
+        replay(kind, storage.fresh());
         figures.add(kind, FOOTPRINT, "jar size", "MB", Files.size(Path.of(PackagedApp.jar())) / 1048576.0);
+    }
+
+    /** The command path alone, at the targets' concurrency: a second column for a storage's other settings. */
+    void runCommands(Storage storage) throws Exception {
+        storage.checkDurability();
+        List<Integer> concurrency = List.of(sizes.targetConcurrency());
+        baselines(storage, concurrency);
+        PackagedApp packaged = new PackagedApp(storage.dataDir());
+        Process app = start(packaged, storage, "commands.log");
+        try {
+            Api api = packaged.api();
+            createGovs(api);
+            // the load it meets in the full suite before c=16, so that the JIT has caught up as far
+            Duration c1 = sizes.warmup().plus(sizes.measure()).multipliedBy(sizes.runs());
+            loadClient(api, "bench-*" + sizes.govs(), 1, Duration.ZERO, c1, c1);
+            commands(storage.kind(), api, concurrency);
+        } finally {
+            stop(app);
+        }
+    }
+
+    private void baselines(Storage storage, List<Integer> concurrencies) throws Exception {
+        for (int concurrency : concurrencies) {
+            for (int run = 0; run < sizes.runs(); run++) {
+                figures.add(storage.kind(), COMMANDS, "c=" + concurrency + " JDBC baseline", "commits/s",
+                        JdbcBaseline.commitsPerSecond(storage, concurrency, sizes.warmup(), sizes.measure(),
+                                PAYLOAD_BYTES, METADATA_BYTES));
+            }
+        }
+    }
+
+    /**
+     * What a node that has just started serves: the load starts the moment it is ready and is measured from then on,
+     * window by window, over the govs of the spread load (loaded from their snapshots, as after a deploy).
+     */
+    private void firstMinutes(PackagedApp packaged, Storage storage) throws Exception {
+        int concurrency = sizes.targetConcurrency();
+        for (int restart = 0; restart < sizes.restarts(); restart++) {
+            Process app = start(packaged, storage, "restart-" + restart + ".log");
+            try {
+                Map<String, Double> load = loadClient(packaged.api(), "bench-*" + sizes.govs(), concurrency,
+                        Duration.ZERO, sizes.firstMinute(), sizes.window());
+                long window = sizes.window().toMillis();
+                double firstHalfMinute = 0;
+                int inFirstHalfMinute = 0;
+                for (int w = 0; load.containsKey("window." + w + ".perSecond"); w++) {
+                    String span = seconds(w * window) + "–" + seconds((w + 1) * window) + " s";
+                    double perSecond = load.get("window." + w + ".perSecond");
+                    figures.add(storage.kind(), FIRST_MINUTE, "c=" + concurrency + ", " + span + ": commands/s",
+                            "commands/s", perSecond);
+                    figures.add(storage.kind(), FIRST_MINUTE, "c=" + concurrency + ", " + span + ": p99", "ms",
+                            load.get("window." + w + ".p99"));
+                    if ((w + 1) * window <= 30_000 || w == 0) {
+                        firstHalfMinute += perSecond;
+                        inFirstHalfMinute++;
+                    }
+                }
+                figures.add(storage.kind(), FIRST_MINUTE, FIRST_30_S, "commands/s",
+                        firstHalfMinute / inFirstHalfMinute);
+                figures.add(storage.kind(), FIRST_MINUTE, "not 2xx", "answers", load.get("notOk"));
+            } finally {
+                stop(app);
+            }
+        }
+    }
+
+    private static String seconds(long millis) {
+        return millis % 1000 == 0 ? Long.toString(millis / 1000) : Double.toString(millis / 1000.0);
+    }
+
+    /**
+     * Start-up to ready from the jar as built, from its extracted layout (no nested jars to open) and from that with a
+     * class data sharing archive of the classes a start loads (Spring Boot's CDS support: a training run that stops
+     * once the context is refreshed), each step measured on its own.
+     */
+    private void startUps(PackagedApp packaged, Storage storage) throws Exception {
+        Path jar = extractedJar();
+        Path archive = storage.dataDir().resolve("govlife.jsa");
+        Process training = packaged.start("cds-training.log", List.of("-Xmx512m",
+                "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar", jar.toString()),
+                storage.environment());
+        if (!training.waitFor(5, TimeUnit.MINUTES) || !Files.exists(archive)) {
+            training.destroyForcibly();
+            throw new IllegalStateException("the CDS training run wrote no archive; see cds-training.log");
+        }
+        for (int run = 0; run < sizes.restarts(); run++) {
+            stop(start(packaged, storage, "extracted.log", START_UP_EXTRACTED,
+                    List.of("-Xmx512m", "-jar", jar.toString())));
+            stop(start(packaged, storage, "cds.log", START_UP_CDS,
+                    List.of("-Xmx512m", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-jar", jar.toString())));
+        }
+    }
+
+    private static synchronized Path extractedJar() throws Exception {
+        if (extracted == null) {
+            Path into = LiveApplication.freshDataDir().resolve("extracted");
+            Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Djarmode=tools", "-jar", PackagedApp.jar(), "extract", "--destination", into.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (extract.waitFor() != 0) {
+                throw new IllegalStateException("could not extract " + PackagedApp.jar());
+            }
+            extracted = into.resolve(Path.of(PackagedApp.jar()).getFileName());
+        }
+        return extracted;
     }
 
     private void historiesWithoutCache(PackagedApp packaged, Storage storage, String snapshots, String... arguments)
@@ -98,8 +207,7 @@ final class BenchmarkSuite {
         try {
             Api api = packaged.api();
             // a fresh JVM compiles as it goes: warm it up as the first one was, or this measures the JIT
-            Load.run(4, Duration.ZERO, sizes.warmup(), () -> shipAtlas(api,
-                    "bench-" + ThreadLocalRandom.current().nextInt(sizes.govs())));
+            loadClient(api, "bench-*" + sizes.govs(), 4, Duration.ZERO, sizes.warmup(), sizes.warmup());
             histories(storage.kind(), api, snapshots);
         } finally {
             stop(app);
@@ -107,6 +215,11 @@ final class BenchmarkSuite {
     }
 
     private Process start(PackagedApp packaged, Storage storage, String log, String... arguments) throws IOException {
+        return start(packaged, storage, log, START_UP, List.of("-Xmx512m", "-jar", PackagedApp.jar()), arguments);
+    }
+
+    private Process start(PackagedApp packaged, Storage storage, String log, String figure, List<String> javaOptions,
+                          String... arguments) throws IOException {
         long started = System.nanoTime();
         // the load clients write as one operator far beyond a person's rate: the per-operator write limit (a policy,
         // not a capacity) is lifted so the figures measure the command path
@@ -115,9 +228,12 @@ final class BenchmarkSuite {
                 "--govlife.security.rate-limits.write-burst=1000000",
                 "--govlife.security.rate-limits.writes-per-second=1000000"));
         all.addAll(List.of(arguments));
-        Process app = packaged.start(log, "-Xmx512m", storage.environment(), all.toArray(String[]::new));
-        packaged.awaitReady();
-        figures.add(storage.kind(), FOOTPRINT, "start-up to ready", "s", (System.nanoTime() - started) / 1e9);
+        Process app = packaged.start(log, javaOptions, storage.environment(), all.toArray(String[]::new));
+        packaged.awaitReady(Duration.ofMillis(20));
+        figures.add(storage.kind(), FOOTPRINT, figure, "s", (System.nanoTime() - started) / 1e9);
+        if (authorization == null) {
+            authorization = packaged.api().bearer("alice");
+        }
         return app;
     }
 
@@ -128,23 +244,22 @@ final class BenchmarkSuite {
         }
     }
 
-    private void commands(String kind, Api api) throws Exception {
-        List<String> govs = new ArrayList<>();
-        for (int g = 0; g < sizes.govs(); g++) {
-            govs.add("bench-" + g);
-        }
-        parallel(govs.size(), g -> api.post("/api/govs",
-                "{\"name\":\"" + govs.get(g) + "\",\"archetype\":\"SERVICE\"}"));
-        for (int concurrency : sizes.concurrencies()) {
+    private void createGovs(Api api) throws Exception {
+        parallel(sizes.govs(), g -> api.post("/api/govs",
+                "{\"name\":\"bench-" + g + "\",\"archetype\":\"SERVICE\"}"));
+    }
+
+    private void commands(String kind, Api api, List<Integer> concurrencies) throws Exception {
+        for (int concurrency : concurrencies) {
             for (int run = 0; run < sizes.runs(); run++) {
-                Load.Result result = Load.run(concurrency, sizes.warmup(), sizes.measure(),
-                        () -> shipAtlas(api, govs.get(ThreadLocalRandom.current().nextInt(govs.size()))));
+                Map<String, Double> load = loadClient(api, "bench-*" + sizes.govs(), concurrency, sizes.warmup(),
+                        sizes.measure(), sizes.measure());
                 String c = "c=" + concurrency + " ";
-                figures.add(kind, COMMANDS, c + "commands", "commands/s", result.okPerSecond());
-                figures.add(kind, COMMANDS, c + "p50", "ms", result.millisAt(50));
-                figures.add(kind, COMMANDS, c + "p99", "ms", result.millisAt(99));
-                figures.add(kind, COMMANDS, c + "p99.9", "ms", result.millisAt(99.9));
-                figures.add(kind, COMMANDS, c + "not 2xx", "answers", result.answered() - result.ok());
+                figures.add(kind, COMMANDS, c + "commands", "commands/s", load.get("ok.perSecond"));
+                figures.add(kind, COMMANDS, c + "p50", "ms", load.get("p50"));
+                figures.add(kind, COMMANDS, c + "p99", "ms", load.get("p99"));
+                figures.add(kind, COMMANDS, c + "p99.9", "ms", load.get("p99.9"));
+                figures.add(kind, COMMANDS, c + "not 2xx", "answers", load.get("notOk"));
             }
         }
     }
@@ -152,12 +267,21 @@ final class BenchmarkSuite {
     private void hotGov(String kind, Api api) throws Exception {
         api.post("/api/govs", "{\"name\":\"hot\",\"archetype\":\"SERVICE\"}");
         for (int run = 0; run < sizes.runs(); run++) {
-            Load.Result result = Load.run(sizes.hotWriters(), sizes.warmup(), sizes.measure(),
-                    () -> shipAtlas(api, "hot"));
-            figures.add(kind, HOT, sizes.hotWriters() + " writers: commands", "commands/s", result.okPerSecond());
-            figures.add(kind, HOT, "share of 409", "%", 100.0 * result.conflicts() / Math.max(1, result.answered()));
-            figures.add(kind, HOT, "5xx", "answers", result.serverErrors());
+            Map<String, Double> load = loadClient(api, "hot", sizes.hotWriters(), sizes.warmup(), sizes.measure(),
+                    sizes.measure());
+            figures.add(kind, HOT, sizes.hotWriters() + " writers: commands", "commands/s", load.get("ok.perSecond"));
+            figures.add(kind, HOT, "share of 409", "%", 100.0 * load.get("conflicts")
+                    / Math.max(1, load.get("answered")));
+            figures.add(kind, HOT, "5xx", "answers", load.get("serverErrors"));
         }
+    }
+
+    /** A load from {@link LoadClient}, a JVM of its own, so the figures are what an outside client sees. */
+    private Map<String, Double> loadClient(Api api, String govs, int concurrency, Duration warmup, Duration measure,
+                                           Duration window) throws Exception {
+        return ChildJvm.run(List.of("-Xmx256m"), LoadClient.class, List.of("url=" + api.uri(""),
+                "authorization=" + authorization, "govs=" + govs, "concurrency=" + concurrency, "warmup=" + warmup,
+                "measure=" + measure, "window=" + window));
     }
 
     private void fanOut(String kind, Api api) throws Exception {
@@ -218,41 +342,21 @@ final class BenchmarkSuite {
     }
 
     private void replay(String kind, Storage storage) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "-Dbench.replayGovs=" + sizes.replayGovs(), "-Dbench.replayEventsPerGov=" + sizes.replayEventsPerGov(),
-                "-Dbench.runs=" + sizes.runs(), ReplayMain.class.getName()));
-        command.addAll(List.of(storage.arguments()));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-        List<String> output = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                output.add(line);
-                String[] parts = line.split(" ");
-                if (parts.length == 3 && parts[0].equals("BENCH")) {
-                    double value = Double.parseDouble(parts[2]);
-                    switch (parts[1]) {
-                        case "generate.commandsPerSecond" -> figures.add(kind, REPLAY,
-                                "writing the log in-process", "commands/s", value);
-                        case "log.events" -> figures.add(kind, REPLAY, "events in the log", "events", value);
-                        case "replay.eventsPerSecond" -> figures.add(kind, REPLAY, "rebuild of every read model",
-                                "events/s", value);
-                        case "baseline.eventsPerSecond" -> figures.add(kind, REPLAY,
-                                "baseline: JDBC read + Jackson", "events/s", value);
-                        case "heap.usedMegabytes" -> figures.add(kind, FOOTPRINT, "heap in use after replay",
-                                "MB", value);
-                        case "heap.maxMegabytes" -> figures.add(kind, FOOTPRINT, "heap limit", "MB", value);
-                        default -> { }
-                    }
-                }
-            }
+        Map<String, Double> replay = ChildJvm.run(List.of("-Xmx512m", "-Dbench.replayGovs=" + sizes.replayGovs(),
+                "-Dbench.replayEventsPerGov=" + sizes.replayEventsPerGov(), "-Dbench.runs=" + sizes.runs()),
+                ReplayMain.class, List.of(storage.arguments()));
+        // ReplayMain prints one line per run of each figure; ChildJvm keeps the last, so it reports them by run
+        for (int run = 0; replay.containsKey("run." + run + ".replay.eventsPerSecond"); run++) {
+            figures.add(kind, REPLAY, "rebuild of every read model", "events/s",
+                    replay.get("run." + run + ".replay.eventsPerSecond"));
+            figures.add(kind, REPLAY, "baseline: JDBC read + Jackson", "events/s",
+                    replay.get("run." + run + ".baseline.eventsPerSecond"));
         }
-        if (child.waitFor() != 0) {
-            throw new IllegalStateException("replay run failed:\n" + String.join("\n",
-                    output.subList(Math.max(0, output.size() - 40), output.size())));
-        }
+        figures.add(kind, REPLAY, "writing the log in-process", "commands/s",
+                replay.get("generate.commandsPerSecond"));
+        figures.add(kind, REPLAY, "events in the log", "events", replay.get("log.events"));
+        figures.add(kind, FOOTPRINT, "heap in use after replay", "MB", replay.get("heap.usedMegabytes"));
+        figures.add(kind, FOOTPRINT, "heap limit", "MB", replay.get("heap.maxMegabytes"));
     }
 
     private HttpRequest shipAtlas(Api api, String gov) {

@@ -71,8 +71,9 @@ public final class ReplayMain {
                     .queryForObject("select count(*) from domain_event_entry", Long.class);
             report("log.events", events);
             for (int run = 0; run < runs; run++) {
-                report("replay.eventsPerSecond", events / replay(processing, head));
-                report("baseline.eventsPerSecond", events / readAndDeserialise(app.getBean(DataSource.class)));
+                report("run." + run + ".replay.eventsPerSecond", events / replay(processing, head));
+                report("run." + run + ".baseline.eventsPerSecond",
+                        events / readAndDeserialise(app.getBean(DataSource.class)));
             }
             System.gc();
             report("heap.usedMegabytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0);
