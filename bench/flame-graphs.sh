@@ -65,15 +65,15 @@ profile() { # event, extra options, output
 }
 mkdir -p $OUT
 profile itimer "" cpu
-perl "$FLAMEGRAPH" --title "govlife: CPU, PUT of a basic service at c=$CONNECTIONS (H2, $GOVS govs)" \
+perl "$FLAMEGRAPH" --minwidth 0.5 --title "govlife: CPU, PUT of a basic service at c=$CONNECTIONS (H2, $GOVS govs)" \
     --width 1600 $work/cpu.collapsed > $OUT/cpu.svg
 profile wall "-t" wall
 # only the request threads, merged across threads
 grep '^\[http-nio' $work/wall.collapsed | sed -E 's/^\[[^]]*\];//' > $work/requests.collapsed
-perl "$FLAMEGRAPH" --title "govlife: wall clock of the request threads at c=$CONNECTIONS (H2, $GOVS govs)" \
+perl "$FLAMEGRAPH" --minwidth 0.5 --title "govlife: wall clock of the request threads at c=$CONNECTIONS (H2, $GOVS govs)" \
     --width 1600 --colors java $work/requests.collapsed > $OUT/wall.svg
 profile lock "" lock
-perl "$FLAMEGRAPH" --title "govlife: contended locks, by time waited, at c=$CONNECTIONS (H2, $GOVS govs)" \
+perl "$FLAMEGRAPH" --minwidth 0.5 --title "govlife: contended locks, by time waited, at c=$CONNECTIONS (H2, $GOVS govs)" \
     --width 1600 --colors java --countname ns $work/lock.collapsed > $OUT/lock.svg
 wait $load; load=
 { echo "# wrk, whole run including warm-up and profiling"; cat $work/wrk.txt; } > $OUT/wrk.txt

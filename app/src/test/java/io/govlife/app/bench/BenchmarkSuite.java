@@ -231,9 +231,7 @@ final class BenchmarkSuite {
         Process app = packaged.start(log, javaOptions, storage.environment(), all.toArray(String[]::new));
         packaged.awaitReady(Duration.ofMillis(20));
         figures.add(storage.kind(), FOOTPRINT, figure, "s", (System.nanoTime() - started) / 1e9);
-        if (authorization == null) {
-            authorization = packaged.api().bearer("alice");
-        }
+        authorization = packaged.api().bearer("alice"); // this database's token: the suite goes on to another
         return app;
     }
 
@@ -279,9 +277,16 @@ final class BenchmarkSuite {
     /** A load from {@link LoadClient}, a JVM of its own, so the figures are what an outside client sees. */
     private Map<String, Double> loadClient(Api api, String govs, int concurrency, Duration warmup, Duration measure,
                                            Duration window) throws Exception {
-        return ChildJvm.run(List.of("-Xmx256m"), LoadClient.class, List.of("url=" + api.uri(""),
+        Map<String, Double> load = ChildJvm.run(List.of("-Xmx256m"), LoadClient.class, List.of("url=" + api.uri(""),
                 "authorization=" + authorization, "govs=" + govs, "concurrency=" + concurrency, "warmup=" + warmup,
                 "measure=" + measure, "window=" + window));
+        // a refusal other than a conflict or a server error (a stale token, a rate limit) means the load measured
+        // the wrong thing: the run stops rather than report it
+        double refused = load.get("notOk") - load.get("conflicts") - load.get("serverErrors");
+        if (refused > 0) {
+            throw new IllegalStateException(refused + " answers of the load on " + govs + " were refusals: " + load);
+        }
+        return load;
     }
 
     private void fanOut(String kind, Api api) throws Exception {
