@@ -1,6 +1,7 @@
 // The command forms: each <form data-method data-path> stands for one command of the HTTP API, so the templates say
 // what is sent and this module only turns fields into the request and the API's problem document into field errors.
 import { api } from './api.js';
+import { confirmAction, setUpConfirmation } from './confirm.js';
 import { el } from './dom.js';
 
 // Typed fields: a number stays a string unless it reads as one, so the API, not the page, says what is wrong with it.
@@ -18,21 +19,29 @@ function setMember(body, name, value) {
 }
 
 // Turns a form into the API call it stands for: fields named a.b become nested members, fields marked
-// data-in="path" fill {placeholders} of data-path, empty optional fields are left out (the API's defaults apply).
+// data-in="path" fill {placeholders} of data-path (and params, by name), a multiple choice is a list, and empty
+// optional fields are left out (the API's defaults apply).
 function requestOf(form, gov) {
   const body = {};
+  const params = {};
   let path = form.dataset.path.replace('{gov}', encodeURIComponent(gov ?? ''));
   for (const field of form.querySelectorAll('input[name], select[name], textarea[name]')) {
     if (field.disabled || field.type === 'radio' || field.type === 'checkbox') continue;
+    if (field.multiple) {
+      const chosen = [...field.selectedOptions].map((option) => option.value);
+      if (chosen.length) setMember(body, field.name, chosen);
+      continue;
+    }
     const raw = field.value.trim();
     if (field.dataset.in === 'path') {
+      params[field.name] = raw;
       path = path.replace('{' + field.name + '}', encodeURIComponent(raw));
       continue;
     }
     if (raw === '') continue;
     setMember(body, field.name, valueOf(field, raw));
   }
-  return { path, body };
+  return { path, body, params };
 }
 
 function clearErrors(form) {
@@ -80,9 +89,18 @@ function refused(form, answer, context) {
 }
 
 async function submit(form, context) {
-  if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;
   clearErrors(form);
-  const { path, body } = requestOf(form, context.gov);
+  const request = requestOf(form, context.gov);
+  const { path, body } = request;
+  if (form.dataset.destructive !== undefined) {
+    const title = form.querySelector('h3').textContent;
+    const reason = await confirmAction(title, context.consequences(form.id, request));
+    if (reason === null) {
+      context.cancelled(form);
+      return;
+    }
+    body.reason = reason;
+  }
   // the version the page shows: a write based on an older picture of the gov is refused (412), not applied
   const headers = context.version() === null ? {} : { 'If-Match': '"' + context.version() + '"' };
   const button = form.querySelector('button[type=submit]');
@@ -102,10 +120,30 @@ async function submit(form, context) {
 }
 
 /**
+ * Offers each name picker (select[data-options]) the names of its list, keeping what the operator chose while it is
+ * still there; a single choice starts empty, so nothing is sent by accident.
+ */
+export function offerChoices(lists) {
+  for (const select of document.querySelectorAll('select[data-options]')) {
+    const names = lists[select.dataset.options] ?? [];
+    const offered = [...select.options].map((option) => option.value).filter((value) => value !== '');
+    if (offered.length === names.length && offered.every((name, i) => name === names[i])) continue;
+    const chosen = new Set([...select.selectedOptions].map((option) => option.value));
+    const options = names.map((name) => el('option', { value: name, selected: chosen.has(name) }, name));
+    if (!select.multiple) {
+      options.unshift(el('option', { value: '' }, names.length ? '— choose —' : '— none yet —'));
+    }
+    select.replaceChildren(...options);
+  }
+}
+
+/**
  * Wires every command form of the page. The context names the gov ({gov} of the paths, null for none), answers
- * the gov's version for If-Match (null for none), refreshes the page after a 412 and takes each successful answer.
+ * the gov's version for If-Match (null for none), refreshes the page after a 412, takes each successful answer,
+ * says what a destructive form's command will change (consequences) and hears of one called off (cancelled).
  */
 export function setUpForms(context) {
+  if (document.querySelector('#confirm-action')) setUpConfirmation();
   for (const form of document.querySelectorAll('form[data-path]')) {
     form.querySelectorAll('[data-choice]').forEach((radio) => radio.addEventListener('change', () => enableKind(form, radio.value)));
     form.addEventListener('submit', (event) => {

@@ -116,3 +116,87 @@ export function diffItems(diff) {
     ...changes.changed.map((x) => el('li', { class: 'changed' }, `${kind}: changed ${x.name} `,
       fingerprintCell(x.before?.fingerprint), ' → ', fingerprintCell(x.after?.fingerprint)))]);
 }
+
+// --- what a destructive command will change, shown before it is sent --------------------------------------------
+
+function memberOf(config, name) {
+  const lattice = config?.lattices.find((l) => l.name === name);
+  if (lattice) return { kind: 'lattice', fingerprint: lattice.fingerprint };
+  const organism = config?.organisms.find((o) => o.role === name);
+  if (organism) return { kind: 'organism', fingerprint: organism.fingerprint };
+  const confluence = config?.confluences.find((c) => c.name === name);
+  return confluence ? { kind: 'confluence', fingerprint: confluence.fingerprint } : null;
+}
+
+function spanning(config, citizen) {
+  return (config?.confluences ?? []).filter((c) => c.spans.includes(citizen)).map((c) => c.name);
+}
+
+const untilPublished = (view) => view.published
+  ? `Integrators keep revision ${view.published.revision} until the draft is published.`
+  : 'Nothing is published yet, so integrators see no change.';
+
+/** The lists the name pickers offer, from the gov's own draft and pending bumps. */
+export function choices(view) {
+  const config = view.draft.config;
+  const referenced = [...config.lattices.map((l) => l.name), ...config.organisms.map((o) => o.role)];
+  const confluences = config.confluences.map((c) => c.name);
+  return { citizens: [...referenced, ...confluences], referenced, spannable: referenced, confluences,
+    bumps: view.pendingBumps.map((b) => b.citizen) };
+}
+
+/**
+ * What the command a form stands for will change, in the operator's words, from the state the page shows: the
+ * confirmation dialog shows it before anything is sent. request holds the form's path parameters and body.
+ */
+export function consequences(action, request, view) {
+  const { params, body } = request;
+  const config = view?.draft.config;
+  const line = (...parts) => el('p', {}, ...parts);
+  switch (action) {
+    case 'publish':
+      return [line(`Publishes the draft as revision ${(view?.published?.revision ?? 0) + 1}; every registered `
+        + 'integrator is notified.'), view ? publishChanges(view) : ''];
+    case 'drop-citizen': {
+      const member = memberOf(config, params.citizen);
+      const spans = spanning(config, params.citizen);
+      return [line(`Drops ${member?.kind ?? 'citizen'} ${params.citizen} `, member ? fingerprintCell(member.fingerprint) : '',
+        ' from the draft.'),
+      spans.length ? el('p', { class: 'warn' }, 'Confluences spanning it go stale, and publishing waits for their '
+        + `upgrade: ${spans.join(', ')}.`) : '',
+      line(untilPublished(view))];
+    }
+    case 'replace-citizen': {
+      const member = memberOf(config, params.citizen);
+      const next = body.lattice?.name ?? body.organism?.role ?? '?';
+      return [line(`Replaces ${member?.kind ?? 'citizen'} ${params.citizen} `, member ? fingerprintCell(member.fingerprint) : '',
+        ` with ${body.lattice ? 'lattice' : 'organism'} ${next} `,
+        fingerprintCell(body.lattice?.fingerprint ?? body.organism?.fingerprint), ' in the draft.'),
+      spanning(config, params.citizen).length ? el('p', { class: 'warn' }, 'Confluences spanning it become stale until '
+        + 'upgraded or confirmed: ' + spanning(config, params.citizen).join(', ') + '.') : '',
+      line(untilPublished(view))];
+    }
+    case 'withdraw-service': {
+      const shipped = config?.services.find((s) => s.service === params.service);
+      return [line(`Withdraws basic service ${params.service} `, shipped ? fingerprintCell(shipped.fingerprint)
+        : '(not in the draft)', ' from the draft.'), line(untilPublished(view))];
+    }
+    case 'cancel-bump': {
+      const bump = view?.pendingBumps.find((b) => b.citizen === params.citizen);
+      return [line(`Cancels the pending bump of ${params.citizen}`, bump ? [' to ', fingerprintCell(bump.toFingerprint),
+        ` at ${when(bump.cutoverAt)}`] : '', '. The citizen keeps the fingerprint the gov has for it.')];
+    }
+    case 'unregister-integrator':
+      return [line(`Unregisters integrator ${params.integrator}: it gets no further notices of this gov.`)];
+    case 'remove-operator':
+      return [line(`Removes co-operator ${params.operator}: their token can no longer change this gov.`)];
+    case 'remove-citizen-operator':
+      return [line(`${params.operator} can no longer schedule or cancel ${params.citizen}'s bumps or read its notices.`)];
+    case 'retire':
+      return [el('p', { class: 'warn' }, `Retires gov ${view?.name ?? ''}: it accepts no further changes, and its name `
+        + 'stays taken.'), line(view?.published ? `Revision ${view.published.revision} stays readable for integrators.`
+        : 'It was never published.')];
+    default:
+      return [line('This cannot be undone from here.')];
+  }
+}

@@ -2,9 +2,9 @@
 // kept current by the gov's live stream while the page is open.
 import { api, follow, setUpSession } from './api.js';
 import { $, el, fillRows, fingerprintCell, showPager, when } from './dom.js';
-import { setUpForms } from './forms.js';
-import { acknowledgement, bumpFlags, configTable, diffItems, noticeRow, pendingNotes, publishChanges, summary }
-  from './gov-views.js';
+import { offerChoices, setUpForms } from './forms.js';
+import { acknowledgement, bumpFlags, choices, configTable, consequences, diffItems, noticeRow, pendingNotes,
+  publishChanges, summary } from './gov-views.js';
 
 const gov = document.body.dataset.gov;
 const base = '/api/govs/' + encodeURIComponent(gov);
@@ -13,10 +13,13 @@ let auditPage = 0;
 
 // The first read and the live stream race each other: an answer older than what is shown is dropped.
 let shown = -1;
+let view = null; // the state shown: what the name pickers offer and what a confirmation says will change
 
-function renderState(view) {
-  if (view.version < shown) return;
-  shown = view.version;
+function renderState(state) {
+  if (state.version < shown) return;
+  shown = state.version;
+  view = state;
+  offerChoices(choices(view));
   version = Math.max(version ?? -1, view.version);
   $('#gov-summary').textContent = summary(view);
   $('#published').replaceChildren(configTable(view.published?.config, 'Published GovConfig'));
@@ -140,8 +143,13 @@ $('#audit-filter').addEventListener('submit', (event) => { event.preventDefault(
 $('#audit-previous').addEventListener('click', () => { auditPage--; loadAudit(); });
 $('#audit-next').addEventListener('click', () => { auditPage++; loadAudit(); });
 $('#diff-form').addEventListener('submit', showDiff);
-setUpForms({ gov, version: () => version, refresh: refreshAll, written });
+function cancelled(form) {
+  $('#command-result').textContent = `${form.querySelector('h3').textContent}: called off, nothing was sent.`;
+}
+
+setUpForms({ gov, version: () => version, refresh: refreshAll, written, cancelled,
+  consequences: (action, request) => consequences(action, request, view) });
 setUpSession(() => {
   refreshAll();
-  follow(base + '/stream', (view) => { renderState(view); refreshSoon(); }, showLive);
+  follow(base + '/stream', (state) => { renderState(state); refreshSoon(); }, showLive);
 });

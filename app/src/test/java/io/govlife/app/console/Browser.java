@@ -80,6 +80,33 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Picks the named options of a name picker, once the page offers them (the gov's state fills the pickers), in one
+     * script so that a redraw of the options cannot come between finding one and choosing it.
+     */
+    Browser choose(String css, String... names) {
+        for (String name : names) {
+            until(driver -> Boolean.TRUE.equals(this.driver.executeScript("const select = document.querySelector("
+                    + "arguments[0]); const option = select && [...select.options].find(o => o.value === arguments[1]);"
+                    + " if (!option) return false; option.selected = true;"
+                    + " select.dispatchEvent(new Event('change', { bubbles: true })); return true;", css, name))
+                    ? true : null);
+        }
+        return this;
+    }
+
+    /** Whether the confirmation dialog of a destructive command is open. */
+    boolean confirming() {
+        return Boolean.TRUE.equals(driver.executeScript("return document.querySelector('#confirm-action').open"));
+    }
+
+    /** Gives the reason the confirmation dialog asks for and confirms the command. */
+    Browser confirmWith(String reason) {
+        until(driver -> confirming());
+        type("#confirm-action-reason", reason);
+        return click("#confirm-action-go");
+    }
+
     /** Keys sent to whatever has the focus, as a keyboard-only operator would. */
     Browser keys(CharSequence... keys) {
         new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();

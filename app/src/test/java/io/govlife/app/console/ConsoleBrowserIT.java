@@ -97,6 +97,8 @@ class ConsoleBrowserIT extends LiveApplication {
             browser.awaitText("#changes-list", "adds service ATLAS");
             browser.awaitText("#publish-changes", "adds lattice base");
             browser.type("#publish-notes", "first GovConfig").click("#publish button[type=submit]");
+            assertThat(browser.awaitText("#confirm-action-changes", "revision 1")).contains("adds lattice base");
+            browser.confirmWith("first GovConfig of the gov");
             browser.awaitText("#gov-summary", "revision 1");
             browser.awaitText("#publish-changes", "nothing to publish");
 
@@ -105,7 +107,7 @@ class ConsoleBrowserIT extends LiveApplication {
             assertThat(browser.awaitText("#integrator-secret", "whsec_")).contains("wallet-one");
 
             String cutover = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
-            browser.type("#bump-citizen", "base").type("#bump-fingerprint", "5".repeat(64))
+            browser.choose("#bump-citizen", "base").type("#bump-fingerprint", "5".repeat(64))
                     .type("#bump-cutover", cutover).click("#schedule-bump button[type=submit]");
             browser.awaitText("#pending-bumps", "base");
 
@@ -119,7 +121,7 @@ class ConsoleBrowserIT extends LiveApplication {
             browser.find("#ship-service-name").sendKeys("ALMANAC");
             browser.type("#ship-fingerprint", "6".repeat(64)).click("#ship-service button[type=submit]");
             browser.awaitText("#changes-list", "adds service ALMANAC");
-            browser.click("#publish button[type=submit]");
+            browser.click("#publish button[type=submit]").confirmWith("ALMANAC ships");
             browser.awaitText("#gov-summary", "revision 2");
             browser.awaitText("#revisions", "first GovConfig");
             browser.until(driver -> browser.script("return document.querySelectorAll('#diff-b option').length")
@@ -177,7 +179,7 @@ class ConsoleBrowserIT extends LiveApplication {
         Browser browser = signedIn("olivia", "/console/govs/" + gov);
         browser.awaitText("#gov-summary", "revision 1");
 
-        browser.type("#citizen-operator-citizen", "base").type("#citizen-operator-name", "cora")
+        browser.choose("#citizen-operator-citizen", "base").type("#citizen-operator-name", "cora")
                 .click("#name-citizen-operator button[type=submit]");
         browser.awaitText("#command-result", "Name a citizen's operator: done");
 
@@ -185,17 +187,17 @@ class ConsoleBrowserIT extends LiveApplication {
         assertThat(api.post(g + "/citizens/zora/replacement", "{\"lattice\":{\"name\":\"zora\",\"chainId\":"
                 + "7777777,\"fingerprint\":\"" + "8".repeat(64) + "\"}}", "X-Operator", "olivia").status())
                 .isEqualTo(201);
-        browser.type("#confirm-name", "bridge").type("#confirm-reason", "bridge speaks zora's new release")
+        browser.choose("#confirm-name", "bridge").type("#confirm-reason", "bridge speaks zora's new release")
                 .click("#confirm-confluence button[type=submit]");
         browser.awaitText("#command-result", "Confirm a confluence unchanged: done");
 
-        browser.type("#bump-citizen", "base").type("#bump-fingerprint", "5".repeat(64))
+        browser.choose("#bump-citizen", "base").type("#bump-fingerprint", "5".repeat(64))
                 .type("#bump-cutover", Instant.now().plus(1, ChronoUnit.SECONDS).toString())
                 .click("#schedule-bump button[type=submit]");
         browser.awaitText("#bump-result", "Short notice");
         // bridge spans base and awaits its upgrade: the bump stays pending, flagged, past its cutover
         browser.awaitText("#pending-bumps", "(short notice)");
-        browser.type("#bump-citizen", "oracle").type("#bump-fingerprint", "6".repeat(64))
+        browser.choose("#bump-citizen", "oracle").type("#bump-fingerprint", "6".repeat(64))
                 .type("#bump-cutover", Instant.now().minus(1, ChronoUnit.HOURS).toString())
                 .click("#schedule-bump button[type=submit]");
         browser.awaitText("#bump-result", "Catch-up");
@@ -207,6 +209,73 @@ class ConsoleBrowserIT extends LiveApplication {
         // base's blocked cutover would stay overdue for the rest of the suite (and in its cutover gauges)
         assertThat(api.post(g + "/retirement", "{\"reason\":\"test over\"}", "X-Operator", "olivia").status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void a_destructive_action_shows_what_it_changes_asks_why_and_sends_nothing_when_called_off() {
+        String gov = govOfOlivia();
+        String g = "/api/govs/" + gov;
+        for (String body : new String[]{
+                "{\"name\":\"base\",\"chainId\":8453,\"fingerprint\":\"" + LATTICE_FP + "\"}",
+                "{\"name\":\"zora\",\"chainId\":7777777,\"fingerprint\":\"" + "2".repeat(64) + "\"}"}) {
+            assertThat(api.post(g + "/lattices", body, "X-Operator", "olivia").status()).isEqualTo(201);
+        }
+        assertThat(api.post(g + "/confluences", "{\"name\":\"bridge\",\"fingerprint\":\"" + "7".repeat(64)
+                + "\",\"spans\":[\"base\",\"zora\"],\"stateMachineVersion\":\"1\"}", "X-Operator", "olivia")
+                .status()).isEqualTo(201);
+        assertThat(api.post(g + "/publications", "{}", "X-Operator", "olivia").status()).isEqualTo(201);
+        long events = eventsOf(gov);
+        Browser browser = signedIn("olivia", "/console/govs/" + gov);
+        browser.awaitText("#gov-summary", "revision 1");
+
+        // the citizen is picked from the gov's own, and the dialog says what dropping it changes
+        browser.choose("#drop-citizen-name", "zora").click("#drop-citizen button[type=submit]");
+        String changes = browser.awaitText("#confirm-action-changes", "Drops lattice zora");
+        assertThat(changes).contains("from the draft", "Confluences spanning it go stale", "upgrade: bridge",
+                "Integrators keep revision 1 until the draft is published");
+        browser.screenshot("confirm-drop", 1280, 800);
+        browser.screenshot("confirm-drop", 390, 844);
+
+        // called off with its button: nothing sent
+        browser.click("#confirm-action-cancel");
+        browser.awaitText("#command-result", "Drop a citizen: called off, nothing was sent.");
+        assertThat(browser.confirming()).isFalse();
+        assertThat(eventsOf(gov)).as("nothing appended after Cancel").isEqualTo(events);
+
+        // called off from the keyboard: Escape closes the dialog, nothing sent
+        browser.script("document.querySelector('#command-result').textContent = ''");
+        browser.click("#drop-citizen button[type=submit]");
+        browser.until(driver -> browser.confirming());
+        browser.keys(Keys.ESCAPE);
+        browser.awaitText("#command-result", "called off, nothing was sent.");
+        assertThat(eventsOf(gov)).as("nothing appended after Escape").isEqualTo(events);
+
+        // no reason, no command: the dialog stays open until one is given
+        browser.click("#drop-citizen button[type=submit]");
+        browser.until(driver -> browser.confirming());
+        browser.click("#confirm-action-go");
+        assertThat(browser.confirming()).as("still asking for a reason").isTrue();
+        assertThat(browser.script("return document.querySelector('#confirm-action-reason').validity.valueMissing"))
+                .isEqualTo(true);
+        assertThat(eventsOf(gov)).as("nothing appended without a reason").isEqualTo(events);
+
+        // with a reason it is sent, and the reason is on the audit trail
+        browser.type("#confirm-action-reason", "zora keeps missing its cutovers").click("#confirm-action-go");
+        browser.awaitText("#command-result", "Drop a citizen: done");
+        browser.awaitText("#publish-changes", "removes lattice zora");
+        awaitProjections();
+        Api.Reply dropped = api.send("GET", g + "/history?type=CitizenDropped", null, "X-Operator", "olivia");
+        assertThat(dropped.json().path("items").get(0).path("reason").asText())
+                .isEqualTo("zora keeps missing its cutovers");
+
+        // retiring says what it means before anything is sent
+        browser.click("#retire button[type=submit]");
+        assertThat(browser.awaitText("#confirm-action-changes", "Retires gov " + gov))
+                .contains("accepts no further changes", "Revision 1 stays readable");
+        browser.click("#confirm-action-cancel");
+        browser.until(driver -> !browser.confirming());
+        Api.Reply state = api.send("GET", g, null, "X-Operator", "olivia");
+        assertThat(state.json().path("status").asText()).isEqualTo("ACTIVE");
     }
 
     @Test
