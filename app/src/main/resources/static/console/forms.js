@@ -33,6 +33,10 @@ function requestOf(form, gov) {
       continue;
     }
     const raw = field.value.trim();
+    if (field.dataset.type === 'flag') { // a choice among boolean members: the chosen one is sent as true
+      if (raw !== '') body[raw] = true;
+      continue;
+    }
     if (field.dataset.in === 'path') {
       params[field.name] = raw;
       path = path.replace('{' + field.name + '}', encodeURIComponent(raw));

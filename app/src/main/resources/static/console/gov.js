@@ -5,6 +5,7 @@ import { $, el, fillRows, fingerprintCell, showPager, when } from './dom.js';
 import { offerChoices, setUpForms } from './forms.js';
 import { acknowledgement, bumpFlags, choices, configTable, consequences, diffItems, noticeRow, pendingNotes,
   publishChanges, summary } from './gov-views.js';
+import { blockedBy, cutoverTimeline, integratorStates, timeLeft } from './timeline.js';
 
 const gov = document.body.dataset.gov;
 const base = '/api/govs/' + encodeURIComponent(gov);
@@ -14,6 +15,18 @@ let auditPage = 0;
 // The first read and the live stream race each other: an answer older than what is shown is dropped.
 let shown = -1;
 let view = null; // the state shown: what the name pickers offer and what a confirmation says will change
+let notices = { items: [] }; // the notices shown: each integrator's part in the timeline
+const minimumNoticeHours = Number(document.body.dataset.minimumNoticeHours);
+
+// The gov's pending cutovers against the minimum notice, each with its integrators' notices and what blocks it.
+function renderTimeline() {
+  if (!view) return;
+  const bumps = [...view.pendingBumps].sort((a, b) => a.cutoverAt.localeCompare(b.cutoverAt));
+  $('#timeline').replaceChildren(cutoverTimeline(bumps.map((b) => ({ label: b.citizen, at: b.cutoverAt,
+    blocked: b.blocked })), minimumNoticeHours));
+  fillRows($('#timeline-table'), bumps.map((b) => [when(b.cutoverAt), b.citizen, timeLeft(b.cutoverAt), blockedBy(b),
+    integratorStates(b.citizen, notices)]), 'No cutovers pending.');
+}
 
 function renderState(state) {
   if (state.version < shown) return;
@@ -26,6 +39,7 @@ function renderState(state) {
   $('#draft').replaceChildren(configTable(view.draft.config, 'Draft GovConfig'));
   $('#publish-changes').replaceChildren(publishChanges(view));
   $('#pending-bumps').replaceChildren(...pendingNotes(view));
+  renderTimeline();
 }
 
 async function loadState() {
@@ -92,8 +106,9 @@ async function loadNotices() {
   clearTimeout(noticesAgain);
   const answer = await api('GET', base + '/notices?size=200');
   if (!answer.ok) return;
-  const notices = answer.json;
+  notices = answer.json;
   noticesAgain = setTimeout(loadNotices, notices.items.some((n) => n.status === 'PENDING') ? 2000 : 5000);
+  renderTimeline();
   const unacknowledged = new Set(notices.pendingBumps.flatMap((b) => b.unacknowledged.map((i) => b.citizen + '/' + i)));
   $('#unacknowledged').replaceChildren(...notices.pendingBumps.map(acknowledgement));
   fillRows($('#notices'), notices.items.map((n) => noticeRow(n, unacknowledged, redeliverButton(n))), 'No notices sent.');

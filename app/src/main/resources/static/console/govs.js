@@ -2,34 +2,48 @@
 import { api, setUpSession } from './api.js';
 import { $, el, fillRows, fingerprintCell, showPager, when } from './dom.js';
 import { setUpForms } from './forms.js';
+import { cutoverTimeline, integratorStates, timeLeft } from './timeline.js';
 
 let page = 0;
 
 const govLink = (name) => el('a', { href: '/console/govs/' + encodeURIComponent(name) }, name);
 
-function showGovs(list) {
+function showGovs(list, filtered) {
   fillRows($('#govs'), list.items.map((gov) => [
     govLink(gov.name), gov.archetype.toLowerCase(),
     gov.status, gov.revision ?? '—', fingerprintCell(gov.fingerprint),
-    gov.pendingCutovers.length ? when(gov.pendingCutovers[0].cutoverAt) : '—']), 'No govs yet: stand one up below.');
+    gov.pendingCutovers.length ? when(gov.pendingCutovers[0].cutoverAt) : '—']),
+  filtered ? 'No govs match.' : 'No govs yet: stand one up below.');
 }
 
-// Across the govs of this page, so an operator of many govs sees which integrator deadline comes first.
-function showCutovers(list) {
+const minimumNoticeHours = Number(document.body.dataset.minimumNoticeHours);
+
+// Across the govs of this page, so an operator of many govs sees which integrator deadline comes first, and who
+// has not acknowledged it: one read of the notices of each gov with a pending cutover.
+async function showCutovers(list) {
   const cutovers = list.items.flatMap((gov) => gov.pendingCutovers.map((c) => ({ gov: gov.name, ...c })))
     .sort((a, b) => a.cutoverAt.localeCompare(b.cutoverAt));
-  fillRows($('#cutovers'), cutovers.map((c) => [when(c.cutoverAt), govLink(c.gov), c.citizen,
-    c.blocked ? 'blocked' : 'scheduled']), 'No cutovers pending.');
+  const govs = [...new Set(cutovers.map((c) => c.gov))];
+  const answers = await Promise.all(govs.map((gov) => api('GET', `/api/govs/${encodeURIComponent(gov)}/notices?size=200`)));
+  const noticesOf = new Map(govs.map((gov, i) => [gov, answers[i].ok ? answers[i].json : { items: [] }]));
+  $('#timeline').replaceChildren(cutoverTimeline(cutovers.map((c) => ({ label: c.gov + ' / ' + c.citizen,
+    at: c.cutoverAt, blocked: c.blocked })), minimumNoticeHours));
+  fillRows($('#cutovers'), cutovers.map((c) => [when(c.cutoverAt), govLink(c.gov), c.citizen, timeLeft(c.cutoverAt),
+    c.blocked ? 'blocked' : 'scheduled', integratorStates(c.citizen, noticesOf.get(c.gov))]), 'No cutovers pending.');
 }
 
+// With thousands of govs the list is found by name and status, a page at a time: the API filters, not the page.
 async function load() {
-  const answer = await api('GET', '/api/govs?size=50&page=' + page);
+  const query = new URLSearchParams({ size: 50, page });
+  for (const [key, value] of new FormData($('#govs-filter'))) if (value.trim()) query.set(key, value.trim());
+  const answer = await api('GET', '/api/govs?' + query);
   if (!answer.ok) return;
-  showGovs(answer.json);
+  showGovs(answer.json, query.has('name') || query.has('status'));
   showCutovers(answer.json);
   showPager('govs', answer.json);
 }
 
+$('#govs-filter').addEventListener('submit', (event) => { event.preventDefault(); page = 0; load(); });
 $('#govs-previous').addEventListener('click', () => { page--; load(); });
 $('#govs-next').addEventListener('click', () => { page++; load(); });
 setUpForms({

@@ -62,6 +62,9 @@ class QueryApiIT extends LiveApplication {
 
         JsonNode list = get("/api/govs?status=ACTIVE&size=200").json();
         assertThat(list.path("items").findValuesAsText("name")).contains(gov);
+        JsonNode found = get("/api/govs?name=" + gov.substring(2).toUpperCase(java.util.Locale.ROOT)).json();
+        assertThat(found.path("items").findValuesAsText("name")).containsExactly(gov);
+        assertThat(found.path("total").asLong()).isEqualTo(1);
     }
 
     @Test

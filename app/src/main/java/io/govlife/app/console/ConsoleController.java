@@ -30,6 +30,14 @@ record ConsoleController(GovlifeProperties properties) {
         response.setHeader("Referrer-Policy", "no-referrer");
     }
 
+    /** The minimum notice, for the pages that draw cutovers against it. */
+    @ModelAttribute
+    void minimumNotice(Model model) {
+        java.time.Duration minimum = properties.bump().minimumNotice();
+        model.addAttribute("minimumNoticeHours", minimum.toMillis() / 3_600_000.0);
+        model.addAttribute("minimumNotice", spoken(minimum));
+    }
+
     @GetMapping({"", "/"})
     String govs() {
         return "console/govs";
@@ -41,11 +49,13 @@ record ConsoleController(GovlifeProperties properties) {
         return "console/gov";
     }
 
+    @GetMapping("/admin")
+    String admin() {
+        return "console/admin";
+    }
+
     @GetMapping("/reports")
-    String reports(Model model) {
-        java.time.Duration minimum = properties.bump().minimumNotice();
-        model.addAttribute("minimumNoticeHours", minimum.toMillis() / 3_600_000.0);
-        model.addAttribute("minimumNotice", spoken(minimum));
+    String reports() {
         return "console/reports";
     }
 

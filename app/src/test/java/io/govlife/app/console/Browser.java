@@ -95,6 +95,24 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The page's serious and critical violations of axe-core's rules (WCAG 2.1 A and AA, and best practice), one line
+     * each with the elements it found them on; results axe-core could not reach a verdict on are not counted.
+     */
+    java.util.List<String> seriousAccessibilityViolations() {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
+                .analyze(driver);
+        if (results.getError() != null) {
+            throw new AssertionError("axe-core did not run: " + results.getErrorMessage());
+        }
+        return results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getImpact() + " " + rule.getId() + " (" + rule.getHelp() + ") at "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
+    }
+
     /** Whether the confirmation dialog of a destructive command is open. */
     boolean confirming() {
         return Boolean.TRUE.equals(driver.executeScript("return document.querySelector('#confirm-action').open"));

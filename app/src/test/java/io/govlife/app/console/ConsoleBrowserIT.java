@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,6 +118,11 @@ class ConsoleBrowserIT extends LiveApplication {
                     .anyMatch(r -> r.body().contains("\"citizen\":\"base\"")));
             browser.awaitText("#notices", "wallet-one");
             browser.awaitText("#unacknowledged", "not acknowledged by wallet-one");
+            // the cutover timeline: base's cutover on the axis, the integrator's notice delivered but unacknowledged
+            browser.awaitText("#timeline-table", "wallet-one: delivered, not acknowledged");
+            assertThat(browser.text("#timeline-table")).contains("base", "in 1 h 5");
+            assertThat(browser.find("#timeline svg.timeline g.scheduled circle").isDisplayed()).isTrue();
+            browser.screenshotOf("#timeline", "timeline");
 
             // a second revision, so the diff has something to say
             browser.find("#ship-service-name").sendKeys("ALMANAC");
@@ -158,6 +165,8 @@ class ConsoleBrowserIT extends LiveApplication {
 
             browser.open("/console");
             browser.awaitText("#cutovers", gov);
+            browser.awaitText("#cutovers", "wallet-one: delivered, not acknowledged");
+            assertThat(browser.find("#timeline svg.timeline").isDisplayed()).isTrue();
         }
     }
 
@@ -279,6 +288,127 @@ class ConsoleBrowserIT extends LiveApplication {
     }
 
     @Test
+    void the_admin_page_issues_and_revokes_tokens_drives_the_read_models_and_refuses_an_operator() {
+        Browser admin = new Browser(api.uri("/").getPort());
+        browsers.add(admin);
+        admin.open("/console/admin").type("#token", Api.ADMIN_TOKEN).click("#sign-in button");
+        admin.awaitText("#projections", "composition");
+
+        // a token is created with its secret shown once, listed without it, and works at once
+        String operator = "tess-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.type("#token-operator", operator).click("#create-token button[type=submit]");
+        String shown = admin.awaitText("#token-secret", "(shown this once): ");
+        String token = shown.substring(shown.indexOf("(shown this once): ") + "(shown this once): ".length()).trim();
+        assertThat(api.send("GET", "/api/govs?size=1", null, "Authorization", "Bearer " + token).status())
+                .isEqualTo(200);
+        assertThat(admin.awaitText("#tokens", operator)).doesNotContain(token);
+
+        // revoking asks first; called off, the token still works
+        admin.click("#tokens button[aria-label='Revoke the token of " + operator + "']");
+        assertThat(admin.awaitText("#confirm-action-changes", "Revokes the gov operator token of " + operator))
+                .contains("cannot be restored");
+        assertThat(admin.script("return document.querySelector('#confirm-action-reason').closest('.field').hidden"))
+                .as("no reason asked: the API records none").isEqualTo(true);
+        admin.click("#confirm-action-cancel");
+        admin.until(driver -> !admin.confirming());
+        assertThat(api.send("GET", "/api/govs?size=1", null, "Authorization", "Bearer " + token).status())
+                .isEqualTo(200);
+        admin.click("#tokens button[aria-label='Revoke the token of " + operator + "']");
+        admin.until(driver -> admin.confirming());
+        admin.click("#confirm-action-go");
+        admin.awaitText("#token-secret", "The token of " + operator + " is revoked.");
+        assertThat(api.send("GET", "/api/govs?size=1", null, "Authorization", "Bearer " + token).status())
+                .isEqualTo(401);
+
+        // the read models: state, position beside the head, pause and resume on every node
+        try {
+            admin.click("#pause");
+            admin.awaitText("#projections", "paused");
+            admin.screenshot("admin", 1280, 800);
+            admin.screenshot("admin", 390, 844);
+            admin.click("#resume");
+            admin.awaitText("#processor-result", "Resumed");
+        } finally {
+            // the other tests share these read models: never leave them paused
+            api.asAdmin("POST", "/api/admin/projections/resume", null);
+        }
+        admin.until(driver -> !admin.text("#projections").contains("paused"));
+        assertThat(admin.find("#dead-letters tbody tr").isDisplayed()).isTrue();
+
+        // an operator's token is refused by the admin API, and the page says so instead of showing tables
+        Browser operatorPage = signedIn("olivia", "/console/admin");
+        operatorPage.awaitText("#admin-refused", "These pages need an admin token.");
+        assertThat(operatorPage.script("return document.querySelector('#admin-pages').hidden")).isEqualTo(true);
+    }
+
+    @Test
+    void every_page_passes_the_accessibility_rules_without_a_serious_or_critical_violation() {
+        String gov = govOfOlivia();
+        String g = "/api/govs/" + gov;
+        assertThat(api.post(g + "/lattices", "{\"name\":\"base\",\"chainId\":8453,\"fingerprint\":\"" + LATTICE_FP
+                + "\"}", "X-Operator", "olivia").status()).isEqualTo(201);
+        Api.Reply published = api.post(g + "/publications", "{}", "X-Operator", "olivia");
+        assertThat(published.status()).isEqualTo(201);
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+
+        Browser olivia = signedIn("olivia", "/console");
+        olivia.awaitText("#govs", gov);
+        violations.put("govs", olivia.seriousAccessibilityViolations());
+        olivia.open("/console/govs/" + gov);
+        olivia.awaitText("#gov-summary", "revision 1");
+        olivia.awaitText("#audit", "GovConfigPublished");
+        violations.put("gov", olivia.seriousAccessibilityViolations());
+        olivia.choose("#drop-citizen-name", "base").click("#drop-citizen button[type=submit]");
+        olivia.awaitText("#confirm-action-changes", "Drops lattice base");
+        violations.put("gov, confirming a drop", olivia.seriousAccessibilityViolations());
+        olivia.click("#confirm-action-cancel");
+        olivia.open("/console/reports?gov=" + gov);
+        olivia.find("#lead-table");
+        violations.put("reports", olivia.seriousAccessibilityViolations());
+        olivia.open("/console/admin");
+        olivia.awaitText("#admin-refused", "admin token");
+        violations.put("admin, refused", olivia.seriousAccessibilityViolations());
+
+        Browser admin = new Browser(api.uri("/").getPort());
+        browsers.add(admin);
+        admin.open("/console/admin").type("#token", Api.ADMIN_TOKEN).click("#sign-in button");
+        admin.awaitText("#projections", "composition");
+        violations.put("admin", admin.seriousAccessibilityViolations());
+
+        // the integrators' public pages, read without signing in
+        awaitProjections();
+        admin.open("/govs/" + gov);
+        admin.find("h1");
+        violations.put("handshake page", admin.seriousAccessibilityViolations());
+        admin.open("/fingerprints?fp=" + published.json().path("publishedFingerprint").asText());
+        admin.find("h1");
+        violations.put("fingerprint lookup", admin.seriousAccessibilityViolations());
+
+        assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
+
+        // and the check sees a violation when there is one: a field nobody labelled
+        admin.script("document.querySelector('h1').after(Object.assign(document.createElement('input'), "
+                + "{ id: 'nobody-labelled-me' }))");
+        assertThat(admin.seriousAccessibilityViolations()).anyMatch(found -> found.startsWith("critical label ")
+                && found.contains("nobody-labelled-me"));
+    }
+
+    @Test
+    void the_gov_list_finds_a_gov_by_name_and_status() {
+        String gov = govOfOlivia();
+        Browser browser = signedIn("olivia", "/console");
+        browser.type("#govs-search", gov.substring(3).toUpperCase(java.util.Locale.ROOT)).click("#govs-filter button");
+        browser.until(driver -> browser.text("#govs").contains(gov)
+                && Long.valueOf(1).equals(browser.script("return document.querySelectorAll('#govs tbody tr').length")));
+
+        browser.choose("#govs-status", "ACTIVE").click("#govs-filter button");
+        browser.awaitText("#govs", "No govs match.");
+        assertThat(browser.text("#govs")).doesNotContain(gov);
+        browser.choose("#govs-status", "DRAFT").click("#govs-filter button");
+        browser.awaitText("#govs", gov);
+    }
+
+    @Test
     void a_failed_notice_is_delivered_again_from_the_console() {
         String gov = govOfOlivia();
         try (WebhookReceiver receiver = new WebhookReceiver()) {
@@ -390,7 +520,7 @@ class ConsoleBrowserIT extends LiveApplication {
         Object unlabelled = browser.script("return [...document.querySelectorAll('input, select')]"
                 + ".filter(f => f.type !== 'radio' && f.labels.length === 0).map(f => f.id || f.name)");
         assertThat((List<?>) unlabelled).as("fields without a label").isEmpty();
-        for (String page : List.of("/console", "/console/govs/" + gov, "/console/reports")) {
+        for (String page : List.of("/console", "/console/govs/" + gov, "/console/reports", "/console/admin")) {
             browser.open(page).size(390, 844);
             browser.find("#sign-out");
             assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))

@@ -15,7 +15,8 @@ class ConsolePagesIT extends LiveApplication {
         api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"SERVICE\",\"description\":\"secret plans\"}");
 
         // each page loads its own entry module, which imports what it shares
-        for (var page : java.util.Map.of("/console", "govs", "/console/govs/" + gov, "gov", "/console/reports", "reports")
+        for (var page : java.util.Map.of("/console", "govs", "/console/govs/" + gov, "gov", "/console/reports", "reports",
+                "/console/admin", "admin")
                 .entrySet()) {
             Api.Reply reply = api.send("GET", page.getKey(), null, "-X-Operator");
             assertThat(reply.status()).as(page.getKey()).isEqualTo(200);
@@ -38,7 +39,8 @@ class ConsolePagesIT extends LiveApplication {
             assertThat(reply.body()).as(asset).isNotBlank();
         }
         // a browser runs an ES module only when it is served as JavaScript
-        for (String module : new String[] {"api", "dom", "forms", "govs", "gov", "gov-views", "reports"}) {
+        for (String module : new String[] {"api", "dom", "forms", "confirm", "timeline", "govs", "gov", "gov-views", "reports",
+                "admin"}) {
             Api.Reply reply = api.send("GET", "/console/" + module + ".js", null, "-X-Operator");
             assertThat(reply.status()).as(module).isEqualTo(200);
             assertThat(reply.contentType()).as(module).containsAnyOf("text/javascript", "application/javascript");

@@ -19,14 +19,22 @@ record CompositionController(CompositionRepository repository) {
 
     private static final Set<String> STATUSES = Set.of("DRAFT", "ACTIVE", "RETIRED");
 
+    /** Longer than any gov name: a search that long could match nothing. */
+    private static final int NAME_SEARCH_MAX = 64;
+
+    /** Govs by name; {@code name} keeps those whose name contains it, so a console of thousands of govs can find one. */
     @GetMapping
     Page<GovSummary> list(@RequestParam(required = false) String status,
+                          @RequestParam(required = false) String name,
                           @RequestParam(defaultValue = "0") int page,
                           @RequestParam(defaultValue = "50") int size) {
         if (status != null && !STATUSES.contains(status)) {
             throw new InvalidInput("status", "must be one of " + STATUSES);
         }
-        return repository.list(status, Paging.of(page, size));
+        if (name != null && name.length() > NAME_SEARCH_MAX) {
+            throw new InvalidInput("name", "must be at most " + NAME_SEARCH_MAX + " characters");
+        }
+        return repository.list(status, name == null || name.isBlank() ? null : name.trim(), Paging.of(page, size));
     }
 
     @GetMapping("/{gov}")

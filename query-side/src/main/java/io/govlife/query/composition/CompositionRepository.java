@@ -11,9 +11,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -125,9 +127,21 @@ public class CompositionRepository {
                 .stream().findFirst();
     }
 
-    Page<GovSummary> list(String status, Paging paging) {
-        String where = status == null ? "" : " where status = ?";
-        Object[] filter = status == null ? new Object[0] : new Object[]{status};
+    Page<GovSummary> list(String status, String nameContains, Paging paging) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        if (status != null) {
+            conditions.add("status = ?");
+            values.add(status);
+        }
+        if (nameContains != null) {
+            // names are lower case; the search's own % and _ are literal characters, not wildcards
+            conditions.add("gov like ? escape '\\'");
+            values.add("%" + nameContains.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        Object[] filter = values.toArray();
         Long total = jdbc.queryForObject("select count(*) from composition" + where, Long.class, filter);
         List<GovSummary> items = jdbc.query("select gov, archetype, status, revision, fingerprint, draft_fingerprint, "
                         + "version, document from composition" + where + " order by gov limit " + paging.size()

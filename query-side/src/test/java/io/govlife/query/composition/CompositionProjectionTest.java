@@ -129,7 +129,7 @@ class CompositionProjectionTest {
         harness.publish(new FingerprintBumpScheduled(GOV, BASE, fp(0x11), fp(0x99), later, fp(0xa1), List.of(BRIDGE), fp(0xf0)),
                 new FingerprintBumpScheduled(GOV, ZORA, fp(0x22), fp(0x98), sooner, fp(0xa3), List.of(), fp(0xf0)));
 
-        GovSummary summary = repository.list(null, Paging.of(0, 10)).items().get(0);
+        GovSummary summary = repository.list(null, null, Paging.of(0, 10)).items().get(0);
         assertThat(summary.pendingCutovers()).extracting(GovSummary.Cutover::citizen)
                 .containsExactly(ZORA.value(), BASE.value());
         assertThat(summary.pendingCutovers()).extracting(GovSummary.Cutover::cutoverAt).containsExactly(sooner, later);
@@ -150,11 +150,25 @@ class CompositionProjectionTest {
     @Test
     void lists_govs_by_status_with_paging_and_finds_one_by_name() {
         ecosystemPublished();
-        Page<GovSummary> active = repository.list("ACTIVE", Paging.of(0, 10));
+        Page<GovSummary> active = repository.list("ACTIVE", null, Paging.of(0, 10));
         assertThat(active.total()).isEqualTo(1);
         assertThat(active.items()).extracting(GovSummary::name).containsExactly(GOV.value());
-        assertThat(repository.list("RETIRED", Paging.of(0, 10)).items()).isEmpty();
+        assertThat(repository.list("RETIRED", null, Paging.of(0, 10)).items()).isEmpty();
         assertThat(repository.view(GOV.value())).map(GovView::name).contains(GOV.value());
+    }
+
+    @Test
+    void a_search_keeps_the_govs_whose_name_contains_it_and_takes_its_wildcards_literally() {
+        ecosystemPublished();
+        String middle = GOV.value().substring(1, GOV.value().length() - 1);
+        assertThat(repository.list(null, middle.toUpperCase(java.util.Locale.ROOT), Paging.of(0, 10)).items())
+                .extracting(GovSummary::name).containsExactly(GOV.value());
+        assertThat(repository.list("ACTIVE", middle, Paging.of(0, 10)).total()).isEqualTo(1);
+        assertThat(repository.list("RETIRED", middle, Paging.of(0, 10)).total()).isZero();
+        assertThat(repository.list(null, "no-such-gov", Paging.of(0, 10)).total()).isZero();
+        // % and _ are what the operator typed, not patterns that would match every gov
+        assertThat(repository.list(null, "%", Paging.of(0, 10)).total()).isZero();
+        assertThat(repository.list(null, "_", Paging.of(0, 10)).total()).isZero();
     }
 
     @Test
