@@ -196,6 +196,8 @@ class ConsoleBrowserIT extends LiveApplication {
         assertThat(api.post(g + "/citizens/zora/replacement", "{\"lattice\":{\"name\":\"zora\",\"chainId\":"
                 + "7777777,\"fingerprint\":\"" + "8".repeat(64) + "\"}}", "X-Operator", "olivia").status())
                 .isEqualTo(201);
+        // the operator sees bridge gone stale before confirming it (the page is then at the gov's new version)
+        browser.awaitText("#pending-bumps", "Stale confluences");
         browser.choose("#confirm-name", "bridge").type("#confirm-reason", "bridge speaks zora's new release")
                 .click("#confirm-confluence button[type=submit]");
         browser.awaitText("#command-result", "Confirm a confluence unchanged: done");
