@@ -17,6 +17,7 @@ function showGovs(list, filtered) {
 }
 
 const minimumNoticeHours = Number(document.body.dataset.minimumNoticeHours);
+const AXIS_MAX = 12;
 
 // Across the govs of this page, so an operator of many govs sees which integrator deadline comes first, and who
 // has not acknowledged it: one read of the notices of each gov with a pending cutover.
@@ -26,8 +27,11 @@ async function showCutovers(list) {
   const govs = [...new Set(cutovers.map((c) => c.gov))];
   const answers = await Promise.all(govs.map((gov) => api('GET', `/api/govs/${encodeURIComponent(gov)}/notices?size=200`)));
   const noticesOf = new Map(govs.map((gov, i) => [gov, answers[i].ok ? answers[i].json : { items: [] }]));
-  $('#timeline').replaceChildren(cutoverTimeline(cutovers.map((c) => ({ label: c.gov + ' / ' + c.citizen,
-    at: c.cutoverAt, blocked: c.blocked })), minimumNoticeHours));
+  // the soonest few on the axis, so it stays readable with many govs; the table below holds them all
+  $('#timeline').replaceChildren(cutoverTimeline(cutovers.slice(0, AXIS_MAX).map((c) => ({
+    label: c.gov + ' / ' + c.citizen, at: c.cutoverAt, blocked: c.blocked })), minimumNoticeHours),
+  cutovers.length > AXIS_MAX ? el('p', { class: 'muted' }, `The ${AXIS_MAX} soonest of ${cutovers.length}; `
+    + 'the table below lists every one.') : '');
   fillRows($('#cutovers'), cutovers.map((c) => [when(c.cutoverAt), govLink(c.gov), c.citizen, timeLeft(c.cutoverAt),
     c.blocked ? 'blocked' : 'scheduled', integratorStates(c.citizen, noticesOf.get(c.gov))]), 'No cutovers pending.');
 }
