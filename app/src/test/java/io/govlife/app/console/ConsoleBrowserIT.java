@@ -76,6 +76,18 @@ class ConsoleBrowserIT extends LiveApplication {
         return gov;
     }
 
+    /** Olivia's new gov with two lattices, base and zora, in its draft. */
+    private String govOfOliviaWithBaseAndZora() {
+        String gov = govOfOlivia();
+        for (String body : new String[]{
+                "{\"name\":\"base\",\"chainId\":8453,\"fingerprint\":\"" + LATTICE_FP + "\"}",
+                "{\"name\":\"zora\",\"chainId\":7777777,\"fingerprint\":\"" + "2".repeat(64) + "\"}"}) {
+            assertThat(api.post("/api/govs/" + gov + "/lattices", body, "X-Operator", "olivia").status())
+                    .isEqualTo(201);
+        }
+        return gov;
+    }
+
     @Test
     void a_new_operator_stands_up_a_gov_publishes_bumps_and_reads_the_trail() throws Exception {
         String gov = gov();
@@ -172,13 +184,8 @@ class ConsoleBrowserIT extends LiveApplication {
 
     @Test
     void citizen_operators_confirmations_and_how_a_bump_was_taken_from_the_console() {
-        String gov = govOfOlivia();
+        String gov = govOfOliviaWithBaseAndZora();
         String g = "/api/govs/" + gov;
-        for (String body : new String[]{
-                "{\"name\":\"base\",\"chainId\":8453,\"fingerprint\":\"" + LATTICE_FP + "\"}",
-                "{\"name\":\"zora\",\"chainId\":7777777,\"fingerprint\":\"" + "2".repeat(64) + "\"}"}) {
-            assertThat(api.post(g + "/lattices", body, "X-Operator", "olivia").status()).isEqualTo(201);
-        }
         assertThat(api.post(g + "/organisms", "{\"role\":\"oracle\",\"fingerprint\":\"" + ORGANISM_FP + "\"}",
                 "X-Operator", "olivia").status()).isEqualTo(201);
         assertThat(api.post(g + "/confluences", "{\"name\":\"bridge\",\"fingerprint\":\"" + "7".repeat(64)
@@ -224,13 +231,8 @@ class ConsoleBrowserIT extends LiveApplication {
 
     @Test
     void a_destructive_action_shows_what_it_changes_asks_why_and_sends_nothing_when_called_off() {
-        String gov = govOfOlivia();
+        String gov = govOfOliviaWithBaseAndZora();
         String g = "/api/govs/" + gov;
-        for (String body : new String[]{
-                "{\"name\":\"base\",\"chainId\":8453,\"fingerprint\":\"" + LATTICE_FP + "\"}",
-                "{\"name\":\"zora\",\"chainId\":7777777,\"fingerprint\":\"" + "2".repeat(64) + "\"}"}) {
-            assertThat(api.post(g + "/lattices", body, "X-Operator", "olivia").status()).isEqualTo(201);
-        }
         assertThat(api.post(g + "/confluences", "{\"name\":\"bridge\",\"fingerprint\":\"" + "7".repeat(64)
                 + "\",\"spans\":[\"base\",\"zora\"],\"stateMachineVersion\":\"1\"}", "X-Operator", "olivia")
                 .status()).isEqualTo(201);
