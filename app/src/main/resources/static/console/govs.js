@@ -16,7 +16,7 @@ function showGovs(list, filtered) {
   filtered ? 'No govs match.' : 'No govs yet: stand one up below.');
 }
 
-const minimumNoticeHours = Number(document.body.dataset.minimumNoticeHours);
+const minimumNoticeHours = Number($('#timeline').dataset.minimumNoticeHours);
 const AXIS_MAX = 12;
 
 // Across the govs of this page, so an operator of many govs sees which integrator deadline comes first, and who
