@@ -8,8 +8,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Stops the application and starts it again on the same data directory: everything acknowledged before is there
@@ -37,7 +39,9 @@ class RestartIT {
             Api.Reply published = api.post("/api/govs/" + gov + "/publications", "{\"notes\":\"before restart\"}");
             assertThat(published.status()).isEqualTo(201);
             assertThat(published.header("ETag")).isEqualTo("\"9\"");
-            assertThat(snapshots(first, gov)).as("snapshots taken").isPositive();
+            // snapshots are taken on their own thread, after the command's answer: wait for one, as for a read model
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                    assertThat(snapshots(first, gov)).as("snapshots taken").isPositive());
         }
 
         // the snapshots become those of an older shape of the Gov (a revision it no longer has, fields it no longer
