@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.awaitility.Awaitility.await;
 
@@ -53,7 +52,6 @@ final class BenchmarkSuite {
 
     private final Sizes sizes;
     private final Figures figures;
-    private final AtomicLong fingerprints = new AtomicLong();
     private String authorization;
 
     BenchmarkSuite(Sizes sizes, Figures figures) {
@@ -365,10 +363,7 @@ final class BenchmarkSuite {
     }
 
     private HttpRequest shipAtlas(Api api, String gov) {
-        return HttpRequest.newBuilder(api.uri("/api/govs/" + gov + "/services/ATLAS"))
-                .header("Authorization", api.bearer("alice")).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"fingerprint\":\""
-                        + String.format("%064x", fingerprints.incrementAndGet()) + "\"}")).build();
+        return LoadClient.shipAtlas(api.uri("").toString(), authorization, gov);
     }
 
     /** Set-up calls, 16 at a time; any refusal stops the run, as its figures would be wrong. */

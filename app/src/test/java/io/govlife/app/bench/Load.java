@@ -52,11 +52,6 @@ final class Load {
     private Load() {
     }
 
-    static Result run(int concurrency, Duration warmup, Duration measure, Supplier<HttpRequest> next)
-            throws Exception {
-        return run(concurrency, warmup, measure, measure, next);
-    }
-
     static Result run(int concurrency, Duration warmup, Duration measure, Duration window,
                       Supplier<HttpRequest> next) throws Exception {
         long start = System.nanoTime();

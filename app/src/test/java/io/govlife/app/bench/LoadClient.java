@@ -59,7 +59,8 @@ public final class LoadClient {
         return govs;
     }
 
-    private static HttpRequest shipAtlas(String url, String authorization, String gov) {
+    /** A new, random Atlas fingerprint for the gov: the one request every load of the suite is made of. */
+    static HttpRequest shipAtlas(String url, String authorization, String gov) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String fingerprint = String.format("%016x%016x%016x%016x", random.nextLong(), random.nextLong(),
                 random.nextLong(), random.nextLong());
