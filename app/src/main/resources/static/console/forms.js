@@ -71,7 +71,7 @@ function showProblem(form, problem, status) {
       field.closest('.field').append(message);
       first ??= field;
     } else {
-      form.querySelector('h3, button').insertAdjacentElement('afterend', message);
+      form.prepend(message);
     }
   }
   first?.focus();
@@ -97,7 +97,7 @@ async function submit(form, context) {
   const request = requestOf(form, context.gov);
   const { path, body } = request;
   if (form.dataset.destructive !== undefined) {
-    const title = form.querySelector('h3').textContent;
+    const title = titleOf(form);
     const reason = await confirmAction(title, context.consequences(form.id, request));
     if (reason === null) {
       context.cancelled(form);
@@ -121,6 +121,29 @@ async function submit(form, context) {
   } finally {
     button.disabled = false;
   }
+}
+
+/** What the form does, in the words the operator opened it by: its summary, or its own heading. */
+export function titleOf(form) {
+  return (form.closest('details')?.querySelector(':scope > summary') ?? form.querySelector('h3')).textContent.trim();
+}
+
+/**
+ * Opens the form of a task (its details), with the named pickers set (picks: name → value), and puts the focus in
+ * its first field, as if the operator had opened it and chosen.
+ */
+export function openTask(formId, picks = {}) {
+  const form = document.getElementById(formId);
+  const details = form.closest('details');
+  if (details) details.open = true;
+  for (const [name, value] of Object.entries(picks)) {
+    const field = form.querySelector(`[name="${CSS.escape(name)}"]`);
+    field.value = value;
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+  const first = [...form.querySelectorAll('input, select')].find((f) => !f.disabled && !(f.name in picks));
+  (first ?? form.querySelector('button[type=submit]')).focus();
+  details?.scrollIntoView({ block: 'nearest' });
 }
 
 /**

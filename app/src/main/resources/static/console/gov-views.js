@@ -200,3 +200,41 @@ export function consequences(action, request, view) {
       return [line('This cannot be undone from here.')];
   }
 }
+
+// --- what needs doing, task first ------------------------------------------------------------------------------
+
+/**
+ * What the gov's state asks of its operator, most pressing first: each task says why, in words, and names the forms
+ * that do it (form id, and the pickers to set). A retired gov asks nothing.
+ */
+export function tasks(view) {
+  if (view.status === 'RETIRED') return [{ text: `Retired on ${when(view.retiredAt)}: nothing more can be done here.`, actions: [] }];
+  const list = [];
+  for (const bump of view.pendingBumps.filter((b) => b.awaitingConfluences.length)) {
+    list.push({ warn: true, text: `The cutover of ${bump.citizen} (${when(bump.cutoverAt)}) waits for `
+      + `${bump.awaitingConfluences.join(', ')}: upgrade ${bump.awaitingConfluences.length > 1 ? 'them' : 'it'} `
+      + 'to a release that speaks the new fingerprint, or integrators meet a ConnectTimeout at the cutover.',
+    actions: bump.awaitingConfluences.map((name) => ({ label: `Upgrade ${name}`, form: 'upgrade-confluence', picks: { name } })) });
+  }
+  const awaited = new Set(view.pendingBumps.flatMap((b) => b.awaitingConfluences));
+  for (const name of view.staleConfluences.filter((c) => !awaited.has(c))) {
+    list.push({ warn: true, text: `Confluence ${name} is stale: a citizen it spans changed in the draft. Upgrade it, or `
+      + 'confirm it works unchanged, before the draft can be published.',
+    actions: [{ label: `Upgrade ${name}`, form: 'upgrade-confluence', picks: { name } },
+      { label: `Confirm ${name} unchanged`, form: 'confirm-confluence', picks: { name } }] });
+  }
+  const empty = citizensOf(view.draft.config).length === 0;
+  if (empty) {
+    list.push({ text: 'The draft names no citizen yet: reference the lattices and organisms the gov is made of.',
+      actions: [{ label: 'Reference a lattice', form: 'reference-lattice' }, { label: 'Reference an organism', form: 'reference-organism' }] });
+  } else if (!view.published || view.published.fingerprint !== view.draft.fingerprint) {
+    list.push({ text: (view.published ? `The draft differs from revision ${view.published.revision}` : 'Nothing is published yet')
+      + (view.staleConfluences.length ? ': publish it once no confluence is stale.' : ': publish it when it is ready.'),
+    actions: [{ label: 'Publish the draft', form: 'publish' }] });
+  }
+  if (list.length === 0) {
+    list.push({ text: 'Nothing needs doing: the draft is the published GovConfig, no confluence is stale and no cutover is blocked.',
+      actions: [] });
+  }
+  return list;
+}

@@ -2,9 +2,9 @@
 // kept current by the gov's live stream while the page is open.
 import { api, follow, setUpSession } from './api.js';
 import { $, el, fillRows, fingerprintCell, showPager, when } from './dom.js';
-import { offerChoices, setUpForms } from './forms.js';
+import { offerChoices, openTask, setUpForms, titleOf } from './forms.js';
 import { acknowledgement, bumpFlags, choices, configTable, consequences, diffItems, noticeRow, pendingNotes,
-  publishChanges, summary } from './gov-views.js';
+  publishChanges, summary, tasks } from './gov-views.js';
 import { blockedBy, cutoverTimeline, integratorStates, timeLeft } from './timeline.js';
 
 const gov = document.body.dataset.gov;
@@ -39,7 +39,21 @@ function renderState(state) {
   $('#draft').replaceChildren(configTable(view.draft.config, 'Draft GovConfig'));
   $('#publish-changes').replaceChildren(publishChanges(view));
   $('#pending-bumps').replaceChildren(...pendingNotes(view));
+  renderTasks();
   renderTimeline();
+}
+
+// Each task names what to do and opens the form that does it, with the citizen or confluence already picked.
+// They are redrawn only when they change, so a live update does not take the focus from a task's button.
+let tasksShown = '';
+
+function renderTasks() {
+  const list = tasks(view);
+  if (JSON.stringify(list) === tasksShown) return;
+  tasksShown = JSON.stringify(list);
+  $('#tasks').replaceChildren(...list.map((task) => el('li', { class: task.warn ? 'warn' : null },
+    task.text, ...task.actions.map((action) => [' ', el('button', { type: 'button', class: 'secondary', 'data-opens': action.form,
+      onclick: () => openTask(action.form, action.picks) }, action.label)]))));
 }
 
 async function loadState() {
@@ -140,7 +154,7 @@ async function showDiff(event) {
 function written(form, answer) {
   const state = answer.json?.gov ?? answer.json;
   if (state?.version !== undefined) version = Math.max(version ?? -1, state.version);
-  $('#command-result').textContent = `${form.querySelector('h3').textContent}: done (version ${state?.version ?? '?'}).`;
+  $('#command-result').textContent = `${titleOf(form)}: done (version ${state?.version ?? '?'}).`;
   if (form.dataset.then === 'show-secret') {
     $('#integrator-secret').textContent = `Signing secret for ${answer.json.integrator} (shown this once): ${answer.json.secret}`;
   }
@@ -159,7 +173,7 @@ $('#audit-previous').addEventListener('click', () => { auditPage--; loadAudit();
 $('#audit-next').addEventListener('click', () => { auditPage++; loadAudit(); });
 $('#diff-form').addEventListener('submit', showDiff);
 function cancelled(form) {
-  $('#command-result').textContent = `${form.querySelector('h3').textContent}: called off, nothing was sent.`;
+  $('#command-result').textContent = `${titleOf(form)}: called off, nothing was sent.`;
 }
 
 setUpForms({ gov, version: () => version, refresh: refreshAll, written, cancelled,

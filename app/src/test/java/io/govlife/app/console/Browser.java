@@ -44,6 +44,11 @@ final class Browser implements AutoCloseable {
     }
 
     Browser(int port) {
+        this(port, true);
+    }
+
+    /** A browser with scripts switched off ({@code javascript} false): what an integrator's locked-down tool sees. */
+    Browser(int port, boolean javascript) {
         Path profile;
         try {
             profile = Files.createTempDirectory("govlife-chromium");
@@ -54,6 +59,9 @@ final class Browser implements AutoCloseable {
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=1280,800");
+        if (!javascript) {
+            options.addArguments("--blink-settings=scriptEnabled=false");
+        }
         LoggingPreferences logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logging);
@@ -69,7 +77,50 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement find(String css) {
-        return until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        return until(driver -> {
+            unfold(css);
+            return ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)).apply(driver);
+        });
+    }
+
+    /**
+     * Opens the folded task (a closed {@code <details>}) that holds the element, by clicking its summary as an
+     * operator would: the gov page shows each command's form on demand.
+     */
+    private void unfold(String css) {
+        Object summary = driver.executeScript("const found = document.querySelector(arguments[0]);"
+                + " const folded = found && found.closest('details:not([open])');"
+                + " return folded ? folded.querySelector(':scope > summary') : null;", css);
+        if (summary instanceof WebElement fold && fold.isDisplayed()) {
+            fold.click();
+        }
+    }
+
+    /**
+     * Presses Tab (at most {@code presses} times) until the element has the focus, as a keyboard-only operator moves
+     * through the page; fails if it never gets there.
+     */
+    Browser tabTo(String css, int presses) {
+        for (int i = 0; i < presses; i++) {
+            if (Boolean.TRUE.equals(driver.executeScript("return document.activeElement === document.querySelector("
+                    + "arguments[0])", css))) {
+                return this;
+            }
+            keys(org.openqa.selenium.Keys.TAB);
+        }
+        throw new AssertionError(css + " not reached by " + presses + " presses of Tab; the focus is on "
+                + driver.executeScript("const a = document.activeElement; return a.outerHTML.substring(0, 120)"));
+    }
+
+    /** Whether the element, which must be on the page, is shown. */
+    boolean displayed(String css) {
+        return driver.findElement(By.cssSelector(css)).isDisplayed();
+    }
+
+    /** Whether the element has the focus. */
+    boolean focused(String css) {
+        return Boolean.TRUE.equals(driver.executeScript("return document.activeElement === document.querySelector("
+                + "arguments[0])", css));
     }
 
     /** Types into the labelled field, replacing what was there. */
@@ -143,6 +194,7 @@ final class Browser implements AutoCloseable {
      */
     Browser click(String css) {
         until(driver -> {
+            unfold(css);
             WebElement element = ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(driver);
             if (element == null) {
                 return null;

@@ -362,6 +362,8 @@ class ConsoleBrowserIT extends LiveApplication {
         olivia.awaitText("#gov-summary", "revision 1");
         olivia.awaitText("#audit", "GovConfigPublished");
         violations.put("gov", olivia.seriousAccessibilityViolations());
+        olivia.script("document.querySelectorAll('details.task').forEach(task => task.open = true)");
+        violations.put("gov, every command's form open", olivia.seriousAccessibilityViolations());
         olivia.choose("#drop-citizen-name", "base").click("#drop-citizen button[type=submit]");
         olivia.awaitText("#confirm-action-changes", "Drops lattice base");
         violations.put("gov, confirming a drop", olivia.seriousAccessibilityViolations());
@@ -389,12 +391,46 @@ class ConsoleBrowserIT extends LiveApplication {
         violations.put("fingerprint lookup", admin.seriousAccessibilityViolations());
 
         assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
+        assertThat(violations).hasSize(9);
 
         // and the check sees a violation when there is one: a field nobody labelled
         admin.script("document.querySelector('h1').after(Object.assign(document.createElement('input'), "
                 + "{ id: 'nobody-labelled-me' }))");
         assertThat(admin.seriousAccessibilityViolations()).anyMatch(found -> found.startsWith("critical label ")
                 && found.contains("nobody-labelled-me"));
+    }
+
+    @Test
+    void integrators_read_the_handshake_page_and_look_up_a_fingerprint_without_javascript() {
+        String gov = govOfOliviaWithBaseAndZora();
+        String g = "/api/govs/" + gov;
+        Api.Reply published = api.post(g + "/publications", "{}", "X-Operator", "olivia");
+        assertThat(published.status()).isEqualTo(201);
+        String root = published.json().path("publishedFingerprint").asText();
+        assertThat(api.post(g + "/citizens/base/bumps", "{\"fingerprint\":\"" + "5".repeat(64) + "\",\"cutoverAt\":\""
+                + Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS) + "\"}", "X-Operator",
+                "olivia").status()).isEqualTo(201);
+        awaitProjections();
+
+        Browser integrator = new Browser(api.uri("/").getPort(), false);
+        browsers.add(integrator);
+        // the console's sign-in is shown by its script: here it stays hidden, so the page's scripts are off
+        integrator.open("/console");
+        assertThat(integrator.displayed("#sign-in")).isFalse();
+        integrator.open("/govs/" + gov);
+        assertThat(integrator.text("h1")).isEqualTo("Gov " + gov);
+        assertThat(integrator.text("main")).contains("base", "zora", "Pending cutovers", root.substring(0, 12));
+        integrator.screenshot("handshake", 1280, 800);
+        integrator.screenshot("handshake", 390, 844);
+
+        // the plain form takes the fingerprint an integrator holds and answers with a page, no script involved
+        integrator.type("#fp", root).keys(Keys.ENTER);
+        integrator.until(driver -> integrator.currentPath().startsWith("/fingerprints?fp="));
+        assertThat(integrator.awaitText("main", gov)).contains("CURRENT");
+        integrator.screenshot("fingerprint-lookup", 1280, 800);
+        integrator.screenshot("fingerprint-lookup", 390, 844);
+        assertThat(api.post(g + "/retirement", "{\"reason\":\"test over\"}", "X-Operator", "olivia").status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -531,6 +567,62 @@ class ConsoleBrowserIT extends LiveApplication {
                     .as("%s fits 390 pixels", page).isEqualTo(true);
             browser.size(1280, 800);
         }
+    }
+
+    @Test
+    void keyboard_alone_confirms_a_stale_confluence_publishes_and_schedules_a_bump_from_the_gov_page() {
+        String gov = govOfOliviaWithBaseAndZora();
+        String g = "/api/govs/" + gov;
+        assertThat(api.post(g + "/confluences", "{\"name\":\"bridge\",\"fingerprint\":\"" + "7".repeat(64)
+                + "\",\"spans\":[\"base\",\"zora\"],\"stateMachineVersion\":\"1\"}", "X-Operator", "olivia")
+                .status()).isEqualTo(201);
+        assertThat(api.post(g + "/publications", "{}", "X-Operator", "olivia").status()).isEqualTo(201);
+        assertThat(api.post(g + "/citizens/zora/replacement", "{\"lattice\":{\"name\":\"zora\",\"chainId\":"
+                + "7777777,\"fingerprint\":\"" + "8".repeat(64) + "\"}}", "X-Operator", "olivia").status())
+                .isEqualTo(201);
+        Browser browser = signedIn("olivia", "/console/govs/" + gov);
+
+        // the state comes first and says what to do: bridge went stale with zora's new release
+        assertThat(browser.awaitText("#tasks", "Confluence bridge is stale")).contains("publish it once no confluence is stale");
+        assertThat(browser.script("return document.querySelectorAll('details.task[open]').length"))
+                .as("every command folded until asked for").isEqualTo(0L);
+        browser.screenshotOf("#tasks", "gov-tasks");
+
+        // the task's button opens its form with bridge picked and the focus on what is left to say
+        browser.tabTo("#tasks button[data-opens=confirm-confluence]", 40).keys(Keys.ENTER);
+        browser.until(driver -> browser.focused("#confirm-reason"));
+        assertThat(browser.script("return document.querySelector('#confirm-name').value")).isEqualTo("bridge");
+        browser.keys("bridge speaks zora's new release", Keys.ENTER);
+        browser.awaitText("#command-result", "Confirm a confluence unchanged: done");
+
+        // publishing: the task, the form, then the confirmation dialog, all from the keyboard
+        browser.awaitText("#tasks", "publish it when it is ready");
+        browser.tabTo("#tasks button[data-opens=publish]", 40).keys(Keys.ENTER);
+        browser.until(driver -> browser.focused("#publish-notes"));
+        browser.keys("zora's new release", Keys.ENTER);
+        browser.until(driver -> browser.confirming() && browser.focused("#confirm-action-reason"));
+        browser.screenshot("gov-publish-confirmation", 1280, 800);
+        browser.keys("zora moved and bridge speaks it", Keys.ENTER);
+        browser.awaitText("#gov-summary", "revision 2");
+        browser.awaitText("#tasks", "Nothing needs doing");
+
+        // a bump, opened from its summary and filled field by field with Tab
+        browser.script("document.activeElement.blur()");
+        browser.tabTo("details:has(#schedule-bump) > summary", 80).keys(Keys.ENTER);
+        browser.tabTo("#bump-citizen", 3).keys("base");
+        String cutover = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        browser.keys(Keys.TAB, "5".repeat(64), Keys.TAB, cutover, Keys.TAB, "base 2.0", Keys.TAB);
+        assertThat(browser.focused("#schedule-bump button[type=submit]")).isTrue();
+        browser.keys(Keys.ENTER);
+        browser.awaitText("#bump-result", "Scheduled with the usual notice");
+
+        awaitProjections();
+        Api.Reply state = api.send("GET", g, null, "X-Operator", "olivia");
+        assertThat(state.json().path("published").path("revision").asInt()).isEqualTo(2);
+        assertThat(state.json().path("pendingBumps").get(0).path("citizen").asText()).isEqualTo("base");
+        Api.Reply history = api.send("GET", g + "/history?size=100", null, "X-Operator", "olivia");
+        assertThat(history.body()).contains("bridge speaks zora's new release", "zora moved and bridge speaks it",
+                "base 2.0");
     }
 
     /** Read from the event store itself: a refused write must have appended nothing, whatever the read models say. */
