@@ -1,5 +1,6 @@
 package io.govlife.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,29 @@ class OperationsIT extends LiveApplication {
         }
         assertThat(api.send("GET", "/actuator/health/readiness", null, "-X-Operator").status()).isEqualTo(200);
         Concurrently.awaitProjections(api); // which waits for every segment to be claimed again
+    }
+
+    /** Alone, this node holds every segment of the read models' processor, under the name it reports as its own. */
+    @Test
+    void segments_name_the_node_holding_each_and_this_node() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            Api.Reply reply = api.asAdmin("GET", "/api/admin/projections/segments", null);
+            assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+            JsonNode answer = reply.json();
+            String thisNode = answer.path("thisNode").asText();
+            assertThat(thisNode).isNotBlank();
+            assertThat(answer.path("claims").findValuesAsText("segment"))
+                    .isEqualTo(java.util.stream.StreamSupport.stream(answer.path("segments").spliterator(), false)
+                            .map(JsonNode::asText).toList())
+                    .isNotEmpty();
+            assertThat(answer.path("claims")).allSatisfy(claim -> {
+                assertThat(claim.path("owner").asText()).isEqualTo(thisNode);
+                assertThat(java.time.Instant.parse(claim.path("claimedAt").asText()))
+                        .isBefore(java.time.Instant.now().plusSeconds(1));
+            });
+            assertThat(jdbc.queryForList("select distinct owner from token_entry where processor_name = "
+                    + "'read-models'", String.class)).containsExactly(thisNode);
+        });
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.govlife.app.axon;
 
 import io.govlife.app.messaging.NodeMembership;
 import io.govlife.app.config.GovlifeProperties;
+import io.govlife.query.processor.ThisNode;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -59,6 +60,12 @@ class ProcessingConfiguration {
                           TokenStoreProperties tokenStore, NodeMembership node) {
         return JpaTokenStore.builder().entityManagerProvider(entityManagerProvider).serializer(serializer)
                 .claimTimeout(tokenStore.getClaimTimeout()).nodeId(node.id()).build();
+    }
+
+    /** The read side names the segment claims it shows; which of them are this node's, only the assembly knows. */
+    @Bean
+    ThisNode thisNode(NodeMembership node) {
+        return node::id;
     }
 
     @Bean

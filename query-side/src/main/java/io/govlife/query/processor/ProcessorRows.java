@@ -1,10 +1,13 @@
 package io.govlife.query.processor;
 
+import org.axonframework.common.DateTimeUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,6 +39,23 @@ class ProcessorRows {
         Integer count = jdbc.queryForObject("select count(*) from token_entry where processor_name = ? "
                 + "and owner is null", Integer.class, ReadModels.PROCESSOR);
         return count == null ? 0 : count;
+    }
+
+    /** A segment, the node holding it (null when none does) and when that node last claimed or renewed it. */
+    record Claim(int segment, String owner, Instant claimedAt) {
+    }
+
+    /**
+     * Every segment's claim. Axon stamps a token's row whenever a node claims it or stores its progress, so an owned
+     * row's stamp is its latest claim; an unclaimed row's is only when it was let go, and is not given.
+     */
+    List<Claim> claims() {
+        return jdbc.query("select t.segment, t.owner, t.timestamp from token_entry t where t.processor_name = ? "
+                + "order by t.segment", (row, n) -> {
+                    String owner = row.getString("owner");
+                    return new Claim(row.getInt("segment"), owner,
+                            owner == null ? null : DateTimeUtils.parseInstant(row.getString("timestamp")));
+                }, ReadModels.PROCESSOR);
     }
 
     /** What the cluster was asked for; each change has a generation of its own, so that a node applies it once. */

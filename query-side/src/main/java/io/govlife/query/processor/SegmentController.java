@@ -18,11 +18,12 @@ import java.util.function.Supplier;
  */
 @RestController
 @RequestMapping("/api/admin/projections/segments")
-record SegmentController(SegmentOperations segments, ProcessorControl control) {
+record SegmentController(SegmentOperations segments, ProcessorControl control, ProcessorRows rows,
+                         ThisNode thisNode) {
 
     @GetMapping
     Segments list() {
-        return new Segments(Arrays.stream(segments.segments()).boxed().toList());
+        return new Segments(Arrays.stream(segments.segments()).boxed().toList(), rows.claims(), thisNode.id());
     }
 
     @PostMapping("/{segment}/split")
@@ -41,7 +42,10 @@ record SegmentController(SegmentOperations segments, ProcessorControl control) {
         return list();
     }
 
-    /** The segment ids of the read models' processor, e.g. {@code [0, 1, 2]} after splitting segment 0 of two. */
-    record Segments(List<Integer> segments) {
+    /**
+     * The segment ids of the read models' processor, e.g. {@code [0, 1, 2]} after splitting segment 0 of two; who
+     * holds each; and the name this node holds them under, to tell its own claims from the other nodes'.
+     */
+    record Segments(List<Integer> segments, List<ProcessorRows.Claim> claims, String thisNode) {
     }
 }
