@@ -68,6 +68,33 @@ class QueryApiIT extends LiveApplication {
     }
 
     @Test
+    void the_list_keeps_the_govs_with_a_pending_cutover_when_asked() {
+        String quiet = govWithTwoLattices();
+        ok(api.post("/api/govs/" + quiet + "/publications", "{}"));
+        awaitProjections();
+
+        JsonNode pending = get("/api/govs?pendingCutovers=true&size=200").json();
+        assertThat(pending.path("items")).allSatisfy(item -> assertThat(item.path("pendingCutovers")).isNotEmpty());
+        assertThat(get("/api/govs?pendingCutovers=true&name=" + gov).json().path("items").findValuesAsText("name"))
+                .containsExactly(gov);
+        assertThat(get("/api/govs?pendingCutovers=true&name=" + quiet).json().path("total").asLong()).isZero();
+        assertThat(get("/api/govs?pendingCutovers=false&name=" + quiet).json().path("items")
+                .findValuesAsText("name")).containsExactly(quiet);
+        assertThat(get("/api/govs?name=" + quiet).json().path("total").asLong()).isEqualTo(1);
+        assertThat(get("/api/govs?pendingCutovers=true&status=ACTIVE&name=" + gov).json().path("total").asLong())
+                .isEqualTo(1);
+        assertThat(get("/api/govs?pendingCutovers=true&status=DRAFT&name=" + gov).json().path("total").asLong())
+                .isZero();
+        JsonNode paged = get("/api/govs?pendingCutovers=true&name=" + gov + "&page=1&size=1").json();
+        assertThat(paged.path("items")).isEmpty();
+        assertThat(paged.path("total").asLong()).isEqualTo(1);
+
+        ok(api.delete("/api/govs/" + gov + "/citizens/base/bumps/current", "{\"reason\":\"release slipped\"}"));
+        awaitProjections();
+        assertThat(get("/api/govs?pendingCutovers=true&name=" + gov).json().path("total").asLong()).isZero();
+    }
+
+    @Test
     void config_is_canonical_json_whose_fingerprint_recomputes_to_its_etag() {
         Api.Reply config = get("/api/govs/" + gov + "/config");
         assertThat(config.header("ETag")).isEqualTo("\"" + rev2 + "\"");

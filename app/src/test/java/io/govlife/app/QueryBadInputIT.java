@@ -29,6 +29,7 @@ class QueryBadInputIT extends LiveApplication {
             "/api/govs/{gov}/history?from=monday, 400, from",
             "/api/govs?status=LIVE, 400, status",
             "/api/govs?page=-3, 400, page",
+            "/api/govs?pendingCutovers=maybe, 400, pendingCutovers",
             "/api/govs?name=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, 400, name",
             "/api/reports/bumps?gov=no.such.gov, 404, gov",
             "/api/reports/publications, 400, gov",

@@ -22,10 +22,14 @@ record CompositionController(CompositionRepository repository) {
     /** Longer than any gov name: a search that long could match nothing. */
     private static final int NAME_SEARCH_MAX = 64;
 
-    /** Govs by name; {@code name} keeps those whose name contains it, so a console of thousands of govs can find one. */
+    /**
+     * Govs by name; {@code name} keeps those whose name contains it, so a console of thousands of govs can find one;
+     * {@code pendingCutovers=true} those with a bump still to cut over, the govs whose integrators have work ahead.
+     */
     @GetMapping
     Page<GovSummary> list(@RequestParam(required = false) String status,
                           @RequestParam(required = false) String name,
+                          @RequestParam(defaultValue = "false") boolean pendingCutovers,
                           @RequestParam(defaultValue = "0") int page,
                           @RequestParam(defaultValue = "50") int size) {
         if (status != null && !STATUSES.contains(status)) {
@@ -34,7 +38,8 @@ record CompositionController(CompositionRepository repository) {
         if (name != null && name.length() > NAME_SEARCH_MAX) {
             throw new InvalidInput("name", "must be at most " + NAME_SEARCH_MAX + " characters");
         }
-        return repository.list(status, name == null || name.isBlank() ? null : name.trim(), Paging.of(page, size));
+        return repository.list(status, name == null || name.isBlank() ? null : name.trim(), pendingCutovers,
+                Paging.of(page, size));
     }
 
     @GetMapping("/{gov}")

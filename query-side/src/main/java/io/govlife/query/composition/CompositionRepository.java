@@ -76,10 +76,11 @@ public class CompositionRepository {
     private void insert(String gov, String archetype, String description, long version, GovComposition document,
                         Instant createdAt, Instant updatedAt) {
         jdbc.update("insert into composition (gov, archetype, description, status, version, revision, fingerprint, "
-                        + "draft_fingerprint, document, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "draft_fingerprint, document, pending_cutovers, created_at, updated_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 gov, archetype, description, document.status(), version, document.revision(),
                 fingerprintOf(document), document.draft().fingerprint().hex(), JsonColumns.write(document),
-                Timestamp.from(createdAt), Timestamp.from(updatedAt));
+                document.pendingBumps().size(), Timestamp.from(createdAt), Timestamp.from(updatedAt));
     }
 
     private Optional<GovComposition> document(String gov) {
@@ -89,9 +90,10 @@ public class CompositionRepository {
 
     private void update(String gov, long version, GovComposition document, Instant at) {
         jdbc.update("update composition set status = ?, version = ?, revision = ?, fingerprint = ?, "
-                        + "draft_fingerprint = ?, document = ?, updated_at = ? where gov = ?",
+                        + "draft_fingerprint = ?, document = ?, pending_cutovers = ?, updated_at = ? where gov = ?",
                 document.status(), version, document.revision(), fingerprintOf(document),
-                document.draft().fingerprint().hex(), JsonColumns.write(document), Timestamp.from(at), gov);
+                document.draft().fingerprint().hex(), JsonColumns.write(document), document.pendingBumps().size(),
+                Timestamp.from(at), gov);
     }
 
     // ---- read by the controllers, the live stream and the other read models' controllers
@@ -127,12 +129,19 @@ public class CompositionRepository {
                 .stream().findFirst();
     }
 
-    Page<GovSummary> list(String status, String nameContains, Paging paging) {
+    /**
+     * Govs by name, each condition applied only when given: {@code status}, a name containing {@code nameContains},
+     * and with {@code pendingCutoversOnly} those with a bump not yet cut over or cancelled (a blocked one included).
+     */
+    Page<GovSummary> list(String status, String nameContains, boolean pendingCutoversOnly, Paging paging) {
         List<String> conditions = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         if (status != null) {
             conditions.add("status = ?");
             values.add(status);
+        }
+        if (pendingCutoversOnly) {
+            conditions.add("pending_cutovers > 0");
         }
         if (nameContains != null) {
             // names are lower case; the search's own % and _ are literal characters, not wildcards
