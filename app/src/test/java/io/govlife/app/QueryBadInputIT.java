@@ -37,7 +37,10 @@ class QueryBadInputIT extends LiveApplication {
             "/api/govs/{gov}/notices?size=500, 400, size",
             "/api/govs/{gov}/notices?page=-1, 400, page",
             "/api/govs/{gov}/notices?citizen=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, 400, citizen",
-            "/api/admin/projections/sagas/replay, 404, name"
+            "/api/admin/projections/sagas/replay, 404, name",
+            "/api/admin/notices?status=LOST, 400, status",
+            "/api/admin/notices?size=201, 400, size",
+            "/api/admin/notices?page=-1, 400, page"
     })
     void refused_with_a_problem(String path, int status, String field) {
         String gov = govWithTwoLattices();
@@ -45,6 +48,7 @@ class QueryBadInputIT extends LiveApplication {
         awaitProjections();
         String resolved = path.replace("{gov}", gov);
         BadInputIT.assertProblem(path.endsWith("/replay") ? api.asAdmin("POST", resolved, null)
+                : path.startsWith("/api/admin/") ? api.asAdmin("GET", resolved, null)
                 : api.send("GET", resolved, null), status, field);
     }
 }

@@ -99,7 +99,8 @@ class SecurityIT extends LiveApplication {
             assertThat(api.send("GET", path, null, "-X-Operator").status()).as(path).isEqualTo(200);
         }
         for (String path : new String[]{"/api/govs/" + gov, "/api/govs/" + gov + "/history",
-                "/api/govs/" + gov + "/audit", "/api/govs/" + gov + "/notices", "/api/admin/projections"}) {
+                "/api/govs/" + gov + "/audit", "/api/govs/" + gov + "/notices", "/api/admin/projections",
+                "/api/admin/projections/segments", "/api/admin/notices"}) {
             assertThat(api.send("GET", path, null, "-X-Operator").status()).as(path).isEqualTo(401);
         }
     }

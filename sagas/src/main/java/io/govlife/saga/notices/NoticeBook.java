@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.govlife.events.Name;
+import io.govlife.events.gov.Rule;
+import io.govlife.events.gov.RuleViolation;
 import io.govlife.events.integrator.FindEnabledIntegratorEndpoints;
 import io.govlife.events.integrator.IntegratorEndpoint;
 import io.govlife.events.integrator.IntegratorEndpoints;
@@ -123,6 +125,28 @@ class NoticeBook implements BumpNotices {
      */
     public void listForManualNotice(String source, NoticeContent content, String address) {
         write(source, content, null, address, null, "MANUAL");
+    }
+
+    /**
+     * A failed notice goes back to delivery, due now and with a fresh retry window; it keeps its id, body and attempt
+     * log, so the integrator gets the same signed notice again.
+     *
+     * @throws RuleViolation {@code notice-not-found}, or {@code notice-not-failed} for one pending or delivered
+     */
+    void redeliver(String gov, String noticeId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        int updated = jdbc.update("update notice set status = 'PENDING', next_attempt_at = ?, retry_since = ? "
+                + "where id = ? and gov = ? and status = 'FAILED'", now, now, noticeId, gov);
+        if (updated == 0) {
+            Long exists = jdbc.queryForObject("select count(*) from notice where id = ? and gov = ?", Long.class,
+                    noticeId, gov);
+            if (exists == null || exists == 0) {
+                throw new RuleViolation(Rule.NOTICE_NOT_FOUND, "noticeId", "gov '" + gov + "' has no notice '"
+                        + noticeId + "'");
+            }
+            throw new RuleViolation(Rule.NOTICE_NOT_FAILED, "noticeId",
+                    "only a failed notice can be redelivered; this one is pending or delivered");
+        }
     }
 
     @Override

@@ -163,19 +163,7 @@ record NoticeController(JdbcTemplate jdbc, QueryGateway queries, NoticeBook noti
                                   HttpServletRequest request) {
         requireGov(gov);
         authority.require(gov, request.getUserPrincipal(), request.isUserInRole("ADMIN"), false);
-        Timestamp now = Timestamp.from(clock.instant());
-        int updated = jdbc.update("update notice set status = 'PENDING', next_attempt_at = ?, retry_since = ? "
-                + "where id = ? and gov = ? and status = 'FAILED'", now, now, noticeId, gov);
-        if (updated == 0) {
-            Long exists = jdbc.queryForObject("select count(*) from notice where id = ? and gov = ?", Long.class,
-                    noticeId, gov);
-            if (exists == null || exists == 0) {
-                throw new RuleViolation(Rule.NOTICE_NOT_FOUND, "noticeId", "gov '" + gov + "' has no notice '"
-                        + noticeId + "'");
-            }
-            throw new RuleViolation(Rule.NOTICE_NOT_FAILED, "noticeId",
-                    "only a failed notice can be redelivered; this one is pending or delivered");
-        }
+        notices.redeliver(gov, noticeId);
         return Map.of("id", noticeId, "status", "PENDING");
     }
 
