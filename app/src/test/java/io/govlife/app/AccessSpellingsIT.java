@@ -53,9 +53,10 @@ class AccessSpellingsIT {
 
     /**
      * What a request needs: an admin, an operator's or admin's token, an operator token (not admin), the gov's own
-     * operator, or any token at all (a gov's notices, which a citizen operator reads too, filtered to its citizen).
+     * operator, or any token at all (a gov's notices, which a citizen operator reads too, filtered to its citizen), or
+     * any token but an admin's (the citizens the token was named operator of: an admin operates none).
      */
-    enum Needs { ADMIN, ANY_TOKEN, OPERATOR, OWNER, NOTICES }
+    enum Needs { ADMIN, ANY_TOKEN, OPERATOR, OWNER, NOTICES, OPERATES_CITIZENS }
 
     record Protected(String method, String path, String body, Needs needs) {
     }
@@ -123,6 +124,10 @@ class AccessSpellingsIT {
                 new Protected("DELETE", "/api/admin/tokens/" + victimTokenId, null, Needs.ADMIN),
                 new Protected("GET", "/api/admin/projections", null, Needs.ADMIN),
                 new Protected("POST", "/api/admin/projections/composition/replay", null, Needs.ADMIN),
+                new Protected("GET", "/api/admin/projections/segments", null, Needs.ADMIN),
+                new Protected("GET", "/api/admin/notices?status=FAILED", null, Needs.ADMIN),
+                new Protected("POST", "/api/admin/notices/" + GOV + "/msg_none/redelivery", null, Needs.ADMIN),
+                new Protected("GET", "/api/me/citizens", null, Needs.OPERATES_CITIZENS),
                 new Protected("GET", "/actuator/prometheus", null, Needs.ADMIN),
                 new Protected("GET", "/actuator/metrics", null, Needs.ADMIN),
                 new Protected("GET", "/actuator/info", null, Needs.ADMIN),
@@ -155,6 +160,7 @@ class AccessSpellingsIT {
             case OPERATOR -> all.addAll(List.of(Credential.ADMIN, Credential.CITIZEN_OPERATOR));
             case OWNER -> all.addAll(List.of(Credential.ADMIN, Credential.NON_OWNER, Credential.CITIZEN_OPERATOR));
             case ANY_TOKEN -> all.add(Credential.CITIZEN_OPERATOR);
+            case OPERATES_CITIZENS -> all.add(Credential.ADMIN);
             case NOTICES -> { }
         }
         return all;
@@ -212,6 +218,28 @@ class AccessSpellingsIT {
                 "Bearer " + citizenOperatorToken, "Content-Type", "application/json"), "{\"fingerprint\":\""
                 + LiveApplication.fp(8) + "\",\"cutoverAt\":\"2030-01-01T00:00:00Z\"}");
         assertThat(bump.status()).as("%s", bump.head()).isEqualTo(409);
+    }
+
+    /**
+     * However an anonymous caller spells the citizens a token operates, it is asked for a token (401), unless the
+     * firewall refuses the spelling outright (400): never the answer, and never a 404 or 403 that would tell it more.
+     */
+    @Example
+    void an_anonymous_caller_is_asked_for_a_token_on_every_spelling_of_the_citizens_it_operates() {
+        List<Spelling> reachingAuthentication = List.of(Spelling.PLAIN, Spelling.ENCODED_LETTER,
+                Spelling.TRAILING_SLASH, Spelling.UPPER_CASE, Spelling.ABSOLUTE_FORM, Spelling.QUERY_AND_FRAGMENT);
+        for (Spelling spelling : Spelling.values()) {
+            for (long seed = 0; seed < 4; seed++) {
+                String target = spell(spelling, "/api/me/citizens", new Random(seed));
+                for (String method : List.of("GET", "HEAD")) {
+                    RawHttp.Reply reply = send(method, target, List.of(), null);
+                    assertThat(reply.status()).as("%s %s", method, target).isIn(400, 401);
+                    if (reachingAuthentication.contains(spelling)) {
+                        assertThat(reply.status()).as("%s %s", method, target).isEqualTo(401);
+                    }
+                }
+            }
+        }
     }
 
     @Example
@@ -294,10 +322,11 @@ class AccessSpellingsIT {
             return false;
         }
         boolean adminOnly = path.startsWith("/api/admin") || path.startsWith("/actuator");
+        boolean operatedCitizens = path.equals("/api/me/citizens");
         return switch (credential) {
-            case ADMIN -> true;
+            case ADMIN -> !operatedCitizens;
             case OPERATOR, NON_OWNER -> !adminOnly;
-            case CITIZEN_OPERATOR -> path.endsWith("/notices");
+            case CITIZEN_OPERATOR -> path.endsWith("/notices") || operatedCitizens;
             default -> false;
         };
     }

@@ -100,7 +100,7 @@ class SecurityIT extends LiveApplication {
         }
         for (String path : new String[]{"/api/govs/" + gov, "/api/govs/" + gov + "/history",
                 "/api/govs/" + gov + "/audit", "/api/govs/" + gov + "/notices", "/api/admin/projections",
-                "/api/admin/projections/segments", "/api/admin/notices"}) {
+                "/api/admin/projections/segments", "/api/admin/notices", "/api/me/citizens"}) {
             assertThat(api.send("GET", path, null, "-X-Operator").status()).as(path).isEqualTo(401);
         }
     }

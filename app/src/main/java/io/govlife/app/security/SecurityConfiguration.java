@@ -89,6 +89,8 @@ class SecurityConfiguration {
                                 PATHS.matcher(HttpMethod.DELETE, "/api/govs/*/citizens/*/bumps/current"))
                         .hasAnyRole(OPERATOR, CITIZEN_OPERATOR)
                         .requestMatchers(reads("/api/govs/*/notices")).hasAnyRole(OPERATOR, ADMIN, CITIZEN_OPERATOR)
+                        // the citizens a token was named operator of: an admin token operates none
+                        .requestMatchers(reads("/api/me/citizens")).hasAnyRole(OPERATOR, CITIZEN_OPERATOR)
                         .requestMatchers(reads("/api/**")).hasAnyRole(OPERATOR, ADMIN)
                         .requestMatchers(PATHS.matcher("/api/**")).hasRole(OPERATOR)
                         .anyRequest().denyAll());

@@ -103,7 +103,7 @@ class NoticeBook implements BumpNotices {
     }
 
     /** The integrators sent a notice of the bump (or only those that acknowledged one). */
-    private Set<String> integratorsNoticed(String gov, String bump, boolean acknowledgedOnly) {
+    Set<String> integratorsNoticed(String gov, String bump, boolean acknowledgedOnly) {
         return new HashSet<>(jdbc.queryForList("select distinct integrator from notice where gov = ? and bump = ? "
                         + "and integrator is not null" + (acknowledgedOnly ? " and acknowledged_at is not null" : ""),
                 String.class, gov, bump));
