@@ -1,5 +1,5 @@
-// The admin page: tokens (each secret shown once), the read models' processor with its lag, rebuilds and pause, and
-// the dead letters. Every action is an admin API call with the signed-in token: an operator's token is refused by
+// The admin page: tokens (each secret shown once), the read models' processor with its lag, rebuilds, pause and
+// segments per node, failed notices across govs, and the dead letters. Every action is an admin API call with the signed-in token: an operator's token is refused by
 // the API, and the page says so rather than showing empty tables.
 import { api, setUpSession } from './api.js';
 import { confirmAction } from './confirm.js';
@@ -81,7 +81,8 @@ async function loadProjections() {
   const answer = await api('GET', '/api/admin/projections');
   if (refused(answer)) return;
   const busy = answer.json.some((p) => p.replaying || !p.caughtUp);
-  projectionsAgain = setTimeout(loadProjections, busy ? 1000 : 5000);
+  projectionsAgain = setTimeout(() => Promise.all([loadProjections(), loadSegments(), loadFailedNotices()]),
+    busy ? 1000 : 4000);
   fillRows($('#projections'), answer.json.map((p) => [p.name, projectionState(p), p.position ?? '—', p.head ?? '—',
     lag(p), progress(p), el('button', { type: 'button', onclick: () => rebuild(p.name),
       'aria-label': 'Rebuild ' + p.name }, 'Rebuild')]), 'The read models have no processor on this node.');
@@ -123,7 +124,40 @@ async function loadDeadLetters() {
         'Evict'))]), 'No dead letters.');
 }
 
-const loadAll = () => Promise.all([loadTokens(), loadProjections(), loadDeadLetters()]);
+// Which node works which part of the log: a segment nobody holds is one whose events nobody projects.
+async function loadSegments() {
+  const answer = await api('GET', '/api/admin/projections/segments');
+  if (refused(answer)) return;
+  const { claims, thisNode } = answer.json;
+  fillRows($('#segments'), claims.map((c) => [c.segment,
+    c.owner === null ? el('span', { class: 'warn' }, 'nobody') : c.owner + (c.owner === thisNode ? ' (this node)' : ''),
+    c.claimedAt ? when(c.claimedAt) : '—']), 'No segments.');
+}
+
+async function redeliverNotice(n) {
+  const answer = await api('POST', `/api/admin/notices/${encodeURIComponent(n.gov)}/${encodeURIComponent(n.id)}/redelivery`);
+  say('#notices-result', answer, `The notice of ${n.gov} to ${n.integrator ?? n.targetUrl} will be delivered again.`);
+  loadFailedNotices();
+}
+
+const lastAttempt = (n) => (n.lastAttemptAt ? when(n.lastAttemptAt) : '—')
+  + (n.lastHttpStatus ? ` HTTP ${n.lastHttpStatus}` : '') + (n.lastError ? ` (${n.lastError})` : '');
+
+async function loadFailedNotices() {
+  const answer = await api('GET', '/api/admin/notices?status=FAILED&size=100');
+  if (refused(answer)) return;
+  const list = answer.json;
+  fillRows($('#failed-notices'), list.items.map((n) => [when(n.createdAt),
+    el('a', { href: '/console/govs/' + encodeURIComponent(n.gov) }, n.gov), n.integrator ?? '—', n.kind, n.citizen ?? '—',
+    n.attempts, lastAttempt(n), el('button', { type: 'button', onclick: () => redeliverNotice(n),
+      'aria-label': `Redeliver the ${n.kind} notice of ${n.gov} to ${n.integrator ?? n.targetUrl}` }, 'Redeliver')]),
+  'No failed notices.');
+  $('#failed-notices-total').textContent = list.total > list.items.length
+    ? `The ${list.items.length} oldest of ${list.total} failed notices.` : '';
+}
+
+const loadAll = () => Promise.all([loadTokens(), loadProjections(), loadSegments(), loadFailedNotices(),
+  loadDeadLetters()]);
 
 $('#pause').addEventListener('click', () => control('pause'));
 $('#resume').addEventListener('click', () => control('resume'));

@@ -54,13 +54,14 @@ function signOut(message) {
   if (message) $('#token-error').textContent = message;
 }
 
-// The token is tried on a cheap read before the page uses it, so a mistyped one is refused at the sign-in form.
+// The token is tried on a cheap read before the page uses it, so a mistyped one is refused at the sign-in form. A 403
+// is a valid token that may not list govs (a citizen's operator's): it is signed in, and the pages say what it may do.
 async function signIn(event, onSignedIn) {
   event.preventDefault();
   const input = $('#token');
   sessionStorage.setItem(TOKEN_KEY, input.value.trim());
   const probe = await api('GET', '/api/govs?size=1');
-  if (!probe.ok) {
+  if (!probe.ok && probe.status !== 403) {
     signOut(probe.status === 401 ? 'This token is not valid or was revoked.' : (probe.json?.detail ?? 'Sign-in failed'));
     input.setAttribute('aria-invalid', 'true');
     return;

@@ -24,7 +24,8 @@ function setMember(body, name, value) {
 function requestOf(form, gov) {
   const body = {};
   const params = {};
-  let path = form.dataset.path.replace('{gov}', encodeURIComponent(gov ?? ''));
+  // a page of one gov fills {gov} itself; elsewhere a field named gov does, like any path parameter
+  let path = gov === null || gov === undefined ? form.dataset.path : form.dataset.path.replace('{gov}', encodeURIComponent(gov));
   for (const field of form.querySelectorAll('input[name], select[name], textarea[name]')) {
     if (field.disabled || field.type === 'radio' || field.type === 'checkbox') continue;
     if (field.multiple) {

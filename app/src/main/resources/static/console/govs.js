@@ -36,13 +36,15 @@ async function showCutovers(list) {
     c.blocked ? 'blocked' : 'scheduled', integratorStates(c.citizen, noticesOf.get(c.gov))]), 'No cutovers pending.');
 }
 
-// With thousands of govs the list is found by name and status, a page at a time: the API filters, not the page.
+// With thousands of govs the list is found by name, status and pending cutovers, a page at a time: the API filters,
+// not the page.
 async function load() {
   const query = new URLSearchParams({ size: 50, page });
   for (const [key, value] of new FormData($('#govs-filter'))) if (value.trim()) query.set(key, value.trim());
   const answer = await api('GET', '/api/govs?' + query);
+  $('#govs-refused').hidden = answer.status !== 403;
   if (!answer.ok) return;
-  showGovs(answer.json, query.has('name') || query.has('status'));
+  showGovs(answer.json, query.has('name') || query.has('status') || query.has('pendingCutovers'));
   showCutovers(answer.json);
   showPager('govs', answer.json);
 }

@@ -54,6 +54,12 @@ record ConsoleController(GovlifeProperties properties) {
         return "console/admin";
     }
 
+    /** A citizen's operator's own page: its citizens across govs and their bumps. */
+    @GetMapping("/citizens")
+    String citizens() {
+        return "console/citizens";
+    }
+
     @GetMapping("/reports")
     String reports() {
         return "console/reports";

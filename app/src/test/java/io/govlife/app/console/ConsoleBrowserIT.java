@@ -63,6 +63,15 @@ class ConsoleBrowserIT extends LiveApplication {
         return browser;
     }
 
+    /** A browser signed in with the given token, e.g. a citizen's operator's issued by an admin. */
+    private Browser signedInWith(String token, String path) {
+        Browser browser = new Browser(api.uri("/").getPort());
+        browsers.add(browser);
+        browser.open(path).type("#token", token).click("#sign-in button");
+        browser.find("#sign-out");
+        return browser;
+    }
+
     private static String gov() {
         return "console-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -371,6 +380,9 @@ class ConsoleBrowserIT extends LiveApplication {
         olivia.open("/console/reports?gov=" + gov);
         olivia.find("#lead-table");
         violations.put("reports", olivia.seriousAccessibilityViolations());
+        olivia.open("/console/citizens");
+        olivia.awaitText("#my-citizens", "No gov has named you");
+        violations.put("my citizens", olivia.seriousAccessibilityViolations());
         olivia.open("/console/admin");
         olivia.awaitText("#admin-refused", "admin token");
         violations.put("admin, refused", olivia.seriousAccessibilityViolations());
@@ -391,7 +403,7 @@ class ConsoleBrowserIT extends LiveApplication {
         violations.put("fingerprint lookup", admin.seriousAccessibilityViolations());
 
         assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
-        assertThat(violations).hasSize(9);
+        assertThat(violations).hasSize(10);
 
         // and the check sees a violation when there is one: a field nobody labelled
         admin.script("document.querySelector('h1').after(Object.assign(document.createElement('input'), "
@@ -434,6 +446,97 @@ class ConsoleBrowserIT extends LiveApplication {
     }
 
     @Test
+    void a_citizen_operator_sees_its_citizens_across_govs_announces_a_bump_and_follows_the_acknowledgements() {
+        String cora = "cora-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Reply issued = api.asAdmin("POST", "/api/admin/tokens", "{\"operator\":\"" + cora
+                + "\",\"citizenOperator\":true}");
+        assertThat(issued.status()).isEqualTo(201);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String first = govOfOliviaWithBaseAndZora();
+            String second = govOfOliviaWithBaseAndZora();
+            for (String gov : List.of(first, second)) {
+                String g = "/api/govs/" + gov;
+                assertThat(api.post(g + "/integrators", "{\"name\":\"wallet-one\",\"webhookUrl\":\""
+                        + receiver.url("/" + gov) + "\"}", "X-Operator", "olivia").status()).isEqualTo(201);
+                assertThat(api.post(g + "/publications", "{}", "X-Operator", "olivia").status()).isEqualTo(201);
+                assertThat(api.post(g + "/citizens/base/operators", "{\"operator\":\"" + cora + "\"}",
+                        "X-Operator", "olivia").status()).isEqualTo(201);
+            }
+            // signed in on the list of govs, which is not its to read: the page sends it to its own
+            Browser browser = signedInWith(issued.json().path("token").asText(), "/console");
+            browser.awaitText("#govs-refused", "My citizens");
+            browser.click("#govs-refused a");
+            browser.until(driver -> browser.text("#my-citizens").contains(first)
+                    && browser.text("#my-citizens").contains(second));
+            assertThat(browser.text("#my-citizens")).contains("base", LATTICE_FP.substring(0, 12)).doesNotContain("zora");
+
+            // the bump is announced through the first gov, which tells its integrator
+            browser.choose("#bump-for", "[\"" + first + "\",\"base\"]").type("#bump-fingerprint", "5".repeat(64))
+                    .type("#bump-cutover", Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString())
+                    .type("#bump-reason", "base 2.0").click("#schedule-bump button[type=submit]");
+            browser.awaitText("#bump-result", "Scheduled with the usual notice");
+            WebhookReceiver.Received notice = await().atMost(Duration.ofSeconds(15)).until(() -> receiver.at("/" + first)
+                    .stream().filter(r -> r.body().contains("\"citizen\":\"base\"")).findFirst().orElse(null),
+                    java.util.Objects::nonNull);
+            // the page looks again every few seconds, as acknowledgements come in
+            browser.awaitText("#my-citizens", "0 of 1 acknowledged, 1 not yet");
+            assertThat(browser.text("#my-citizens")).as("integrators stay the gov's").doesNotContain("wallet-one");
+
+            // the integrator acknowledges: the count moves
+            com.fasterxml.jackson.databind.JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(notice.body());
+            assertThat(api.post("/api/govs/" + first + "/notices/" + body.path("id").asText() + "/acks",
+                    "{\"integrator\":\"wallet-one\",\"token\":\"" + body.path("ackToken").asText() + "\"}",
+                    "-X-Operator").status()).isEqualTo(200);
+            browser.awaitText("#my-citizens", "1 of 1 acknowledged");
+            browser.screenshot("citizens", 1280, 800);
+            browser.screenshot("citizens", 390, 844);
+
+            // called off, then cancelled with a reason that lands in the first gov's audit trail
+            browser.click("#my-citizens button[aria-label='Cancel the bump of base in " + first + "']");
+            browser.awaitText("#confirm-action-changes", "Cancels the bump of base in gov " + first);
+            browser.click("#confirm-action-cancel");
+            browser.awaitText("#citizens-result", "called off, nothing was sent");
+            browser.click("#my-citizens button[aria-label='Cancel the bump of base in " + first + "']");
+            browser.confirmWith("base 2.0 slips a week");
+            browser.awaitText("#citizens-result", "is cancelled");
+            awaitProjections();
+            Api.Reply history = api.send("GET", "/api/govs/" + first + "/history?type=FingerprintBumpCancelled", null,
+                    "X-Operator", "olivia");
+            assertThat(history.json().path("items").get(0).path("reason").asText()).isEqualTo("base 2.0 slips a week");
+            assertThat(history.json().path("items").get(0).path("operator").asText()).isEqualTo(cora);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void the_admin_page_redelivers_a_failed_notice_of_any_gov_and_shows_who_holds_each_segment() {
+        String gov = govOfOlivia();
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            receiver.answer("/admin-refuses-once", 400);
+            String g = "/api/govs/" + gov;
+            assertThat(api.post(g + "/integrators", "{\"name\":\"wallet-three\",\"webhookUrl\":\""
+                    + receiver.url("/admin-refuses-once") + "\"}", "X-Operator", "olivia").status()).isEqualTo(201);
+            assertThat(api.put(g + "/services/ATLAS", "{\"fingerprint\":\"" + ATLAS_FP + "\"}", "X-Operator", "olivia")
+                    .status()).isEqualTo(200);
+            assertThat(api.post(g + "/publications", "{}", "X-Operator", "olivia").status()).isEqualTo(201);
+
+            Browser admin = signedInWith(Api.ADMIN_TOKEN, "/console/admin");
+            admin.awaitText("#segments", "(this node)");
+            // the page looks again every few seconds: the notice shows once it has failed
+            admin.awaitText("#failed-notices", gov);
+            assertThat(admin.text("#failed-notices")).contains("wallet-three", "HTTP 400");
+            admin.click("#failed-notices button[aria-label^='Redeliver the '][aria-label*=' of " + gov + " to wallet-three']");
+            admin.awaitText("#notices-result", "will be delivered again");
+            await().atMost(Duration.ofSeconds(15)).until(() -> receiver.at("/admin-refuses-once").size() == 2);
+            admin.until(driver -> admin.text("#failed-notices").contains(gov) ? null : true);
+            Api.Reply notices = api.send("GET", g + "/notices", null, "X-Operator", "olivia");
+            assertThat(notices.json().path("items").get(0).path("status").asText()).isEqualTo("DELIVERED");
+        }
+    }
+
+    @Test
     void the_gov_list_finds_a_gov_by_name_and_status() {
         String gov = govOfOlivia();
         Browser browser = signedIn("olivia", "/console");
@@ -446,6 +549,24 @@ class ConsoleBrowserIT extends LiveApplication {
         assertThat(browser.text("#govs")).doesNotContain(gov);
         browser.choose("#govs-status", "DRAFT").click("#govs-filter button");
         browser.awaitText("#govs", gov);
+
+        // only the govs with a cutover pending: this one has none until its bump is scheduled
+        browser.choose("#govs-status", "").click("#govs-pending").click("#govs-filter button");
+        browser.awaitText("#govs", "No govs match.");
+        String g = "/api/govs/" + gov;
+        assertThat(api.post(g + "/lattices", "{\"name\":\"base\",\"chainId\":8453,\"fingerprint\":\"" + LATTICE_FP
+                + "\"}", "X-Operator", "olivia").status()).isEqualTo(201);
+        assertThat(api.post(g + "/publications", "{}", "X-Operator", "olivia").status()).isEqualTo(201);
+        assertThat(api.post(g + "/citizens/base/bumps", "{\"fingerprint\":\"" + "5".repeat(64) + "\",\"cutoverAt\":\""
+                + Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS) + "\"}", "X-Operator",
+                "olivia").status()).isEqualTo(201);
+        browser.until(driver -> {
+            browser.click("#govs-filter button");
+            return browser.text("#govs").contains(gov) ? true : null;
+        });
+        assertThat(browser.script("return document.querySelectorAll('#govs tbody tr').length")).isEqualTo(1L);
+        assertThat(api.post(g + "/retirement", "{\"reason\":\"test over\"}", "X-Operator", "olivia").status())
+                .isEqualTo(200);
     }
 
     @Test

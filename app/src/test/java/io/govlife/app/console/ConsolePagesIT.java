@@ -16,7 +16,7 @@ class ConsolePagesIT extends LiveApplication {
 
         // each page loads its own entry module, which imports what it shares
         for (var page : java.util.Map.of("/console", "govs", "/console/govs/" + gov, "gov", "/console/reports", "reports",
-                "/console/admin", "admin")
+                "/console/admin", "admin", "/console/citizens", "citizens")
                 .entrySet()) {
             Api.Reply reply = api.send("GET", page.getKey(), null, "-X-Operator");
             assertThat(reply.status()).as(page.getKey()).isEqualTo(200);
@@ -40,7 +40,7 @@ class ConsolePagesIT extends LiveApplication {
         }
         // a browser runs an ES module only when it is served as JavaScript
         for (String module : new String[] {"api", "dom", "forms", "confirm", "timeline", "govs", "gov", "gov-views", "reports",
-                "admin"}) {
+                "admin", "citizens"}) {
             Api.Reply reply = api.send("GET", "/console/" + module + ".js", null, "-X-Operator");
             assertThat(reply.status()).as(module).isEqualTo(200);
             assertThat(reply.contentType()).as(module).containsAnyOf("text/javascript", "application/javascript");
