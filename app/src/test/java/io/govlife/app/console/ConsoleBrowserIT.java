@@ -445,6 +445,22 @@ class ConsoleBrowserIT extends LiveApplication {
                 .isEqualTo(200);
     }
 
+    /**
+     * Olivia's new gov, Atlas shipped and published to one integrator whose webhook (at path) refuses the first
+     * delivery with a 400: its notice fails at once, and a redelivery is received.
+     */
+    private String publishedToAnIntegratorThatRefusesOnce(WebhookReceiver receiver, String integrator, String path) {
+        String gov = govOfOlivia();
+        receiver.answer(path, 400);
+        String g = "/api/govs/" + gov;
+        assertThat(api.post(g + "/integrators", "{\"name\":\"" + integrator + "\",\"webhookUrl\":\""
+                + receiver.url(path) + "\"}", "X-Operator", "olivia").status()).isEqualTo(201);
+        assertThat(api.put(g + "/services/ATLAS", "{\"fingerprint\":\"" + ATLAS_FP + "\"}", "X-Operator", "olivia")
+                .status()).isEqualTo(200);
+        assertThat(api.post(g + "/publications", "{}", "X-Operator", "olivia").status()).isEqualTo(201);
+        return gov;
+    }
+
     @Test
     void a_citizen_operator_sees_its_citizens_across_govs_announces_a_bump_and_follows_the_acknowledgements() {
         String cora = "cora-" + UUID.randomUUID().toString().substring(0, 8);
@@ -512,16 +528,9 @@ class ConsoleBrowserIT extends LiveApplication {
 
     @Test
     void the_admin_page_redelivers_a_failed_notice_of_any_gov_and_shows_who_holds_each_segment() {
-        String gov = govOfOlivia();
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            receiver.answer("/admin-refuses-once", 400);
+            String gov = publishedToAnIntegratorThatRefusesOnce(receiver, "wallet-three", "/admin-refuses-once");
             String g = "/api/govs/" + gov;
-            assertThat(api.post(g + "/integrators", "{\"name\":\"wallet-three\",\"webhookUrl\":\""
-                    + receiver.url("/admin-refuses-once") + "\"}", "X-Operator", "olivia").status()).isEqualTo(201);
-            assertThat(api.put(g + "/services/ATLAS", "{\"fingerprint\":\"" + ATLAS_FP + "\"}", "X-Operator", "olivia")
-                    .status()).isEqualTo(200);
-            assertThat(api.post(g + "/publications", "{}", "X-Operator", "olivia").status()).isEqualTo(201);
-
             Browser admin = signedInWith(Api.ADMIN_TOKEN, "/console/admin");
             admin.awaitText("#segments", "(this node)");
             // the page looks again every few seconds: the notice shows once it has failed
@@ -571,16 +580,8 @@ class ConsoleBrowserIT extends LiveApplication {
 
     @Test
     void a_failed_notice_is_delivered_again_from_the_console() {
-        String gov = govOfOlivia();
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            receiver.answer("/refuses-once", 400);
-            String g = "/api/govs/" + gov;
-            assertThat(api.post(g + "/integrators", "{\"name\":\"wallet-two\",\"webhookUrl\":\""
-                    + receiver.url("/refuses-once") + "\"}", "X-Operator", "olivia").status()).isEqualTo(201);
-            assertThat(api.put(g + "/services/ATLAS", "{\"fingerprint\":\"" + ATLAS_FP + "\"}", "X-Operator", "olivia")
-                    .status()).isEqualTo(200);
-            assertThat(api.post(g + "/publications", "{}", "X-Operator", "olivia").status()).isEqualTo(201);
-
+            String gov = publishedToAnIntegratorThatRefusesOnce(receiver, "wallet-two", "/refuses-once");
             Browser browser = signedIn("olivia", "/console/govs/" + gov);
             browser.awaitText("#notices", "FAILED");
             browser.click("#notices button");
