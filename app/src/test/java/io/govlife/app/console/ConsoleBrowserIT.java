@@ -97,6 +97,17 @@ class ConsoleBrowserIT extends LiveApplication {
         return gov;
     }
 
+    /** Olivia's gov with base and zora and the confluence bridge spanning them, published as revision 1. */
+    private String publishedWithBridgeOverBaseAndZora() {
+        String gov = govOfOliviaWithBaseAndZora();
+        String g = "/api/govs/" + gov;
+        assertThat(api.post(g + "/confluences", "{\"name\":\"bridge\",\"fingerprint\":\"" + "7".repeat(64)
+                + "\",\"spans\":[\"base\",\"zora\"],\"stateMachineVersion\":\"1\"}", "X-Operator", "olivia")
+                .status()).isEqualTo(201);
+        assertThat(api.post(g + "/publications", "{}", "X-Operator", "olivia").status()).isEqualTo(201);
+        return gov;
+    }
+
     @Test
     void a_new_operator_stands_up_a_gov_publishes_bumps_and_reads_the_trail() throws Exception {
         String gov = gov();
@@ -240,12 +251,8 @@ class ConsoleBrowserIT extends LiveApplication {
 
     @Test
     void a_destructive_action_shows_what_it_changes_asks_why_and_sends_nothing_when_called_off() {
-        String gov = govOfOliviaWithBaseAndZora();
+        String gov = publishedWithBridgeOverBaseAndZora();
         String g = "/api/govs/" + gov;
-        assertThat(api.post(g + "/confluences", "{\"name\":\"bridge\",\"fingerprint\":\"" + "7".repeat(64)
-                + "\",\"spans\":[\"base\",\"zora\"],\"stateMachineVersion\":\"1\"}", "X-Operator", "olivia")
-                .status()).isEqualTo(201);
-        assertThat(api.post(g + "/publications", "{}", "X-Operator", "olivia").status()).isEqualTo(201);
         long events = eventsOf(gov);
         Browser browser = signedIn("olivia", "/console/govs/" + gov);
         browser.awaitText("#gov-summary", "revision 1");
@@ -693,12 +700,8 @@ class ConsoleBrowserIT extends LiveApplication {
 
     @Test
     void keyboard_alone_confirms_a_stale_confluence_publishes_and_schedules_a_bump_from_the_gov_page() {
-        String gov = govOfOliviaWithBaseAndZora();
+        String gov = publishedWithBridgeOverBaseAndZora();
         String g = "/api/govs/" + gov;
-        assertThat(api.post(g + "/confluences", "{\"name\":\"bridge\",\"fingerprint\":\"" + "7".repeat(64)
-                + "\",\"spans\":[\"base\",\"zora\"],\"stateMachineVersion\":\"1\"}", "X-Operator", "olivia")
-                .status()).isEqualTo(201);
-        assertThat(api.post(g + "/publications", "{}", "X-Operator", "olivia").status()).isEqualTo(201);
         assertThat(api.post(g + "/citizens/zora/replacement", "{\"lattice\":{\"name\":\"zora\",\"chainId\":"
                 + "7777777,\"fingerprint\":\"" + "8".repeat(64) + "\"}}", "X-Operator", "olivia").status())
                 .isEqualTo(201);
