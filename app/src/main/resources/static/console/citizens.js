@@ -18,11 +18,14 @@ function publishedFingerprint(config, citizen) {
   return member?.fingerprint ?? null;
 }
 
+// As the gov counts them: its integrators that acknowledged none of the bump's notices are heading for a
+// ConnectTimeout at the cutover, whether or not they were registered when it was announced.
 function acknowledgement(bump) {
   if (!bump) return '—';
-  if (bump.notified === 0) return 'no integrator notified yet';
-  return el('span', { class: bump.unacknowledged ? 'warn' : null },
-    `${bump.acknowledged} of ${bump.notified} acknowledged` + (bump.unacknowledged ? `, ${bump.unacknowledged} not yet` : ''));
+  if (bump.unacknowledged) {
+    return el('span', { class: 'warn' }, `${bump.unacknowledged} not acknowledged yet, ${bump.acknowledged} acknowledged`);
+  }
+  return bump.acknowledged ? `acknowledged by every integrator (${bump.acknowledged})` : 'the gov has no integrator to tell';
 }
 
 async function cancel(c) {

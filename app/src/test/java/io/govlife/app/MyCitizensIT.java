@@ -60,6 +60,14 @@ class MyCitizensIT extends NoticeFixtures {
         assertThat(acknowledged.path("acknowledged").asInt()).isEqualTo(1);
         assertThat(acknowledged.path("unacknowledged").asInt()).isEqualTo(1);
 
+        // an integrator registered after the announcement owes the acknowledgement too, as the gov counts it
+        register("late-wallet", "/late");
+        JsonNode late = await().atMost(Duration.ofSeconds(10)).until(() -> citizen(mine(token), gov)
+                .path("pendingBump"), b -> b.path("unacknowledged").asInt() == 2);
+        assertThat(late.path("acknowledged").asInt()).isEqualTo(1);
+        assertThat(ok(api.send("GET", g + "/notices", null)).json().path("pendingBumps").get(0)
+                .path("unacknowledgedCount").asInt()).as("the gov's own page says the same").isEqualTo(2);
+
         // nobody else's token sees any of it; an admin token operates nothing
         String stranger = "stranger-" + UUID.randomUUID().toString().substring(0, 8);
         JsonNode strangers = ok(api.send("GET", "/api/me/citizens", null, "X-Operator", stranger)).json();

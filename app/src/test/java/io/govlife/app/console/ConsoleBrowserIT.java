@@ -502,7 +502,7 @@ class ConsoleBrowserIT extends LiveApplication {
                     .stream().filter(r -> r.body().contains("\"citizen\":\"base\"")).findFirst().orElse(null),
                     java.util.Objects::nonNull);
             // the page looks again every few seconds, as acknowledgements come in
-            browser.awaitText("#my-citizens", "0 of 1 acknowledged, 1 not yet");
+            browser.awaitText("#my-citizens", "1 not acknowledged yet, 0 acknowledged");
             assertThat(browser.text("#my-citizens")).as("integrators stay the gov's").doesNotContain("wallet-one");
 
             // the integrator acknowledges: the count moves
@@ -511,7 +511,7 @@ class ConsoleBrowserIT extends LiveApplication {
             assertThat(api.post("/api/govs/" + first + "/notices/" + body.path("id").asText() + "/acks",
                     "{\"integrator\":\"wallet-one\",\"token\":\"" + body.path("ackToken").asText() + "\"}",
                     "-X-Operator").status()).isEqualTo(200);
-            browser.awaitText("#my-citizens", "1 of 1 acknowledged");
+            browser.awaitText("#my-citizens", "acknowledged by every integrator (1)");
             browser.screenshot("citizens", 1280, 800);
             browser.screenshot("citizens", 390, 844);
 

@@ -56,11 +56,16 @@ record CitizenOperatorController(JdbcTemplate jdbc, NoticeBook notices) {
         return new Operated(operator, citizens);
     }
 
+    /**
+     * {@code unacknowledged} is the gov's own count: its enabled integrators that acknowledged no notice of the bump,
+     * who get its reminders and head for a ConnectTimeout at the cutover. It is not notified minus acknowledged: an
+     * integrator registered after the announcement still owes the acknowledgement, one unregistered owes none.
+     */
     private PendingBump pendingBump(String gov, String bump, Instant cutoverAt) {
         Set<String> notified = notices.integratorsNoticed(gov, bump, false);
         Set<String> acknowledged = notices.integratorsNoticed(gov, bump, true);
         return new PendingBump(cutoverAt, fingerprint(gov, bump), notified.size(), acknowledged.size(),
-                notified.size() - acknowledged.size());
+                notices.unacknowledged(gov, bump).size());
     }
 
     /** As the bump's latest notice that names it; the notices are the only place this module keeps it. */
