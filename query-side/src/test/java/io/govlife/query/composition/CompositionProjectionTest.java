@@ -174,7 +174,7 @@ class CompositionProjectionTest {
         CompositionRepository rebuilt = new CompositionRepository(replayed.jdbc());
         replayed.feeding(new CompositionProjection(rebuilt));
         GovConfig published = config(BASE_LATTICE, ZORA_LATTICE, BRIDGE_V1);
-        // ...until the log is replayed, in one batch as the processor hands it over after V41 emptied the table
+        // ...until the log is replayed, in one batch as the processor hands it over on a rebuild
         replayed.publishBatch(created(), referenced(BASE_LATTICE, config(BASE_LATTICE)),
                 referenced(ZORA_LATTICE, config(BASE_LATTICE, ZORA_LATTICE)),
                 new ConfluenceCommissioned(GOV, BRIDGE_V1, published.fingerprint()),
@@ -182,6 +182,46 @@ class CompositionProjectionTest {
                 new FingerprintBumpScheduled(GOV, BASE, fp(0x11), fp(0x99), Instant.parse("2026-03-01T00:00:00Z"),
                         fp(0xa1), List.of(BRIDGE), fp(0xf0)));
         assertThat(rebuilt.list(null, null, true, Paging.of(0, 10)).items()).extracting(GovSummary::name)
+                .containsExactly(GOV.value());
+    }
+
+    @Test
+    void migration_41_counts_the_pending_bumps_of_each_row_from_the_document_it_already_holds() throws Exception {
+        ecosystemPublished();
+        harness.publish(new FingerprintBumpScheduled(GOV, BASE, fp(0x11), fp(0x99),
+                Instant.parse("2026-03-01T00:00:00Z"), fp(0xa1), List.of(BRIDGE), fp(0xf0)),
+                new FingerprintBumpScheduled(GOV, ZORA, fp(0x22), fp(0x98),
+                        Instant.parse("2026-03-02T00:00:00Z"), fp(0xa3), List.of(), fp(0xf0)));
+        io.govlife.events.Name other = io.govlife.events.Name.of("quiet.gov");
+        harness.publish(new io.govlife.events.gov.GovCreated(other, io.govlife.events.gov.Archetype.SERVICE, null,
+                GovConfig.empty(other).fingerprint(), "alice"));
+        // the rows as they stood before the column: documents written by the projection, no count
+        harness.jdbc().execute("alter table composition drop column pending_cutovers");
+
+        harness.jdbc().execute((java.sql.Connection connection) -> {
+            try {
+                new PendingCutoversColumn().migrate(new org.flywaydb.core.api.migration.Context() {
+                    @Override
+                    public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
+                        return null;
+                    }
+
+                    @Override
+                    public java.sql.Connection getConnection() {
+                        return connection;
+                    }
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
+
+        assertThat(harness.jdbc().queryForMap("select pending_cutovers from composition where gov = ?", GOV.value()))
+                .containsValue(2);
+        assertThat(harness.jdbc().queryForMap("select pending_cutovers from composition where gov = ?", other.value()))
+                .containsValue(0);
+        assertThat(repository.list(null, null, true, Paging.of(0, 10)).items()).extracting(GovSummary::name)
                 .containsExactly(GOV.value());
     }
 

@@ -32,7 +32,8 @@ public final class ProjectionHarness {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .placeholders(java.util.Map.of("binary", "blob", "document", "clob")).load().migrate();
+                .placeholders(java.util.Map.of("binary", "blob", "document", "clob"))
+                .javaMigrations(new io.govlife.query.composition.PendingCutoversColumn()).load().migrate();
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
