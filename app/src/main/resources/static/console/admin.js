@@ -81,8 +81,8 @@ async function loadProjections() {
   const answer = await api('GET', '/api/admin/projections');
   if (refused(answer)) return;
   const busy = answer.json.some((p) => p.replaying || !p.caughtUp);
-  projectionsAgain = setTimeout(() => Promise.all([loadProjections(), loadSegments(), loadFailedNotices()]),
-    busy ? 1000 : 4000);
+  projectionsAgain = setTimeout(() => Promise.all([loadProjections(), loadSegments(), loadFailedNotices(),
+    loadDeadLetters()]), busy ? 1000 : 4000);
   fillRows($('#projections'), answer.json.map((p) => [p.name, projectionState(p), p.position ?? '—', p.head ?? '—',
     lag(p), progress(p), el('button', { type: 'button', onclick: () => rebuild(p.name),
       'aria-label': 'Rebuild ' + p.name }, 'Rebuild')]), 'The read models have no processor on this node.');

@@ -553,6 +553,55 @@ class ConsoleBrowserIT extends LiveApplication {
     }
 
     @Test
+    void the_admin_page_retries_dead_letters_once_their_cause_is_fixed_and_evicts_them_only_when_confirmed() {
+        String retried = govOfOliviaWithBaseAndZora();
+        String evicted = govOfOliviaWithBaseAndZora();
+        awaitProjections();
+        // a real failure, as in DeadLettersIT: the composition row taken away, so its projection cannot apply a change
+        for (String gov : List.of(retried, evicted)) {
+            assertThat(jdbc.update("update composition set gov = ? where gov = ?", "hidden-" + gov, gov)).isEqualTo(1);
+        }
+        try {
+            for (String gov : List.of(retried, evicted)) {
+                assertThat(api.put("/api/govs/" + gov + "/services/ATLAS", "{\"fingerprint\":\"" + ATLAS_FP + "\"}",
+                        "X-Operator", "olivia").status()).isEqualTo(200);
+            }
+            Browser admin = signedInWith(Api.ADMIN_TOKEN, "/console/admin");
+            admin.until(driver -> admin.text("#dead-letters").contains(retried)
+                    && admin.text("#dead-letters").contains(evicted));
+            assertThat(admin.text("#dead-letters")).contains("composition of unknown gov " + retried);
+
+            // retried while the cause is still there: still parked
+            admin.click("#dead-letters button[aria-label='Retry " + retried + "']");
+            admin.awaitText("#processor-result", retried + ": still parked.");
+            jdbc.update("update composition set gov = ? where gov = ?", retried, "hidden-" + retried);
+            admin.click("#dead-letters button[aria-label='Retry " + retried + "']");
+            admin.awaitText("#processor-result", retried + ": every parked event is handled now.");
+            assertThat(api.send("GET", "/api/govs/" + retried, null, "X-Operator", "olivia").json().path("draft")
+                    .path("config").path("services").get(0).path("service").asText()).isEqualTo("ATLAS");
+
+            // evicting asks first: called off, the letters stay; confirmed, they are gone
+            admin.click("#dead-letters button[aria-label='Evict " + evicted + "']");
+            assertThat(admin.awaitText("#confirm-action-changes", "Gives up the 1 parked event(s) of " + evicted))
+                    .contains("The event log keeps them");
+            admin.click("#confirm-action-cancel");
+            admin.until(driver -> !admin.confirming());
+            assertThat(api.asAdmin("GET", "/api/admin/dead-letters", null).body()).contains(evicted);
+            admin.click("#dead-letters button[aria-label='Evict " + evicted + "']");
+            admin.until(driver -> admin.confirming());
+            admin.click("#confirm-action-go");
+            admin.awaitText("#processor-result", evicted + ": its parked events are evicted.");
+            assertThat(api.asAdmin("GET", "/api/admin/dead-letters", null).body()).doesNotContain(retried, evicted);
+        } finally {
+            // the suites share this application: nothing left parked, every row back
+            for (String gov : List.of(retried, evicted)) {
+                jdbc.update("update composition set gov = ? where gov = ?", gov, "hidden-" + gov);
+                api.asAdmin("DELETE", "/api/admin/dead-letters/composition/" + gov, null);
+            }
+        }
+    }
+
+    @Test
     void the_gov_list_finds_a_gov_by_name_and_status() {
         String gov = govOfOlivia();
         Browser browser = signedIn("olivia", "/console");

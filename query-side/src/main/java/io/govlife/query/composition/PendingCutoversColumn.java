@@ -20,7 +20,7 @@ import java.sql.Statement;
  * document, which H2 and PostgreSQL read with different functions; Spring Boot hands Flyway every such bean.
  */
 @Component
-public class PendingCutoversColumn implements JavaMigration {
+class PendingCutoversColumn implements JavaMigration {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -33,7 +33,7 @@ public final class ProjectionHarness {
                 "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                 .placeholders(java.util.Map.of("binary", "blob", "document", "clob"))
-                .javaMigrations(new io.govlife.query.composition.PendingCutoversColumn()).load().migrate();
+                .javaMigrations(io.govlife.query.composition.CompositionMigrations.all()).load().migrate();
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
