@@ -18,6 +18,7 @@
 #   fetched from GitHub at a pinned commit when absent). Port 18082 must be free.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/command-load.sh
 WARMUP=${WARMUP:-90s}; PROFILE=${PROFILE:-20}; CONNECTIONS=${CONNECTIONS:-16}; GOVS=${GOVS:-1000}
 JAR=app/target/govlife.jar; OUT=bench/flame-graphs
 STORAGE=${STORAGE:-h2}; case $STORAGE in h2) PREFIX=""; LABEL=H2 ;; postgres) PREFIX="postgres-"; LABEL="PostgreSQL, durable" ;;
@@ -49,28 +50,9 @@ if [ "$STORAGE" = postgres ]; then
   [ "$durable" = "on on" ] || { echo "the server is not durable (fsync, synchronous_commit: $durable)" >&2; exit 2; }
   storage=(--spring.profiles.active=postgres)
 fi
-GOVLIFE_BOOTSTRAP_ADMIN_TOKEN=bench-admin java -Xmx512m -jar $JAR --server.port=18082 "${storage[@]}" \
-    --govlife.data-dir=$work/data --govlife.security.rate-limits.write-burst=1000000 \
-    --govlife.security.rate-limits.writes-per-second=1000000 > $work/app.log 2>&1 & app=$!
-for _ in $(seq 1 300); do curl -sf $G/actuator/health/readiness >/dev/null && break; sleep 0.2; done
-token=$(curl -sf -X POST $G/api/admin/tokens -H 'Authorization: Bearer bench-admin' \
-    -H 'Content-Type: application/json' -d '{"operator":"bench"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
-seq 0 $((GOVS - 1)) | xargs -P 8 -I{} curl -sf -o /dev/null -X POST $G/api/govs -H "Authorization: Bearer $token" \
-    -H 'Content-Type: application/json' -d '{"name":"bench-{}","archetype":"SERVICE"}'
-
-cat > $work/ship.lua <<LUA
--- each request ships a new Atlas fingerprint to a gov picked at random, as the suite's LoadClient does
-math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
-wrk.method = "PUT"
-wrk.headers["Authorization"] = "Bearer $token"
-wrk.headers["Content-Type"] = "application/json"
-request = function()
-  local hex = {}
-  for i = 1, 8 do hex[i] = string.format("%08x", math.random(0, 0x7fffffff)) end
-  wrk.body = '{"fingerprint":"' .. table.concat(hex) .. '"}'
-  return wrk.format(nil, "/api/govs/bench-" .. math.random(0, $GOVS - 1) .. "/services/ATLAS")
-end
-LUA
+start_govlife 18082 $work "${storage[@]}"
+token=$(bench_govs $G $GOVS)
+ship_script $work/ship.lua "$token" $GOVS
 total=$(( ${WARMUP%s} + 3 * (PROFILE + 5) + 10 ))
 wrk -t2 -c$CONNECTIONS -d${total}s -s $work/ship.lua $G > $work/wrk.txt & load=$!
 sleep ${WARMUP%s}
