@@ -65,7 +65,7 @@ record CitizenOperatorController(JdbcTemplate jdbc, NoticeBook notices) {
         Set<String> notified = notices.integratorsNoticed(gov, bump, false);
         Set<String> acknowledged = notices.integratorsNoticed(gov, bump, true);
         return new PendingBump(cutoverAt, fingerprint(gov, bump), notified.size(), acknowledged.size(),
-                notices.unacknowledged(gov, bump).size());
+                notices.unacknowledged(gov, acknowledged).size());
     }
 
     /** As the bump's latest notice that names it; the notices are the only place this module keeps it. */

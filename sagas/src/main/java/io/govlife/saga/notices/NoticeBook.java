@@ -90,7 +90,11 @@ class NoticeBook implements BumpNotices {
 
     /** Integrators of the gov, enabled, that acknowledged no notice of this bump; ordered by name. */
     public List<IntegratorEndpoint> unacknowledged(String gov, String bump) {
-        Set<String> acknowledged = integratorsNoticed(gov, bump, true);
+        return unacknowledged(gov, integratorsNoticed(gov, bump, true));
+    }
+
+    /** The same, for a caller that already read who acknowledged the bump. */
+    List<IntegratorEndpoint> unacknowledged(String gov, Set<String> acknowledged) {
         return enabledEndpoints(gov).stream()
                 .filter(integrator -> !acknowledged.contains(integrator.integrator().value()))
                 .toList();
