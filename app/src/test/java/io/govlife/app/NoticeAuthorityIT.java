@@ -68,8 +68,9 @@ class NoticeAuthorityIT extends NoticeFixtures {
         String othersToken = json(awaitOne("/other").body()).path("ackToken").asText();
         assertThat(othersToken).isNotEqualTo(token);
 
-        Api.Reply list = get(g + "/notices");
-        assertThat(list.status()).isEqualTo(200);
+        // the notices' authority learns the gov's operators from the log on its own processor: wait for it
+        Api.Reply list = await().atMost(Duration.ofSeconds(20)).until(() -> get(g + "/notices"),
+                reply -> reply.status() == 200);
         assertThat(list.body()).doesNotContain(token).doesNotContain(othersToken).doesNotContain("ackToken");
 
         String acks = g + "/notices/" + id + "/acks";
