@@ -37,7 +37,7 @@ fi
 
 work=$(mktemp -d); app=; load=
 stop() {
-  [ -n "$load" ] && kill $load 2>/dev/null; [ -n "$app" ] && kill $app 2>/dev/null && wait $app 2>/dev/null
+  [ -n "$load" ] && kill $load 2>/dev/null; if [ -n "$app" ]; then kill $app 2>/dev/null; wait $app 2>/dev/null || true; fi
   rm -rf $work
 }
 trap stop EXIT

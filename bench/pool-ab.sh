@@ -21,4 +21,4 @@ ship_script $work/ship.lua "$token" 1000
 wrk -t2 -c16 -d${WARMUP:-60s} -s $work/ship.lua $G > /dev/null
 wrk -t2 -c16 -d${MEASURE:-30s} -s $work/ship.lua $G > $work/wrk.txt
 echo "$label storage=$storage pool=$pool: $(grep Requests/sec $work/wrk.txt) $(grep p50 $work/wrk.txt) $(grep -i 'non-2xx' $work/wrk.txt)"
-kill $app; wait $app 2>/dev/null; rm -rf $work
+kill $app; wait $app 2>/dev/null || true; rm -rf $work

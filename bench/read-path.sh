@@ -13,9 +13,10 @@ for tool in wrk nginx java curl; do command -v $tool >/dev/null || { echo "needs
 [ -f "$JAR" ] || { echo "build the jar first: mvn -B -DskipTests package" >&2; exit 2; }
 
 work=$(mktemp -d); app=
-stop() {  # the service's graceful stop finishes before its data directory goes
-  [ -n "$app" ] && kill $app 2>/dev/null && wait $app 2>/dev/null
-  nginx -c $work/nginx.conf -s stop 2>/dev/null; rm -rf $work
+stop() {  # the service's graceful stop finishes before its data directory goes; nginx stops even if it fails
+  if [ -n "$app" ]; then kill $app 2>/dev/null; wait $app 2>/dev/null || true; fi
+  [ -f $work/nginx.pid ] && nginx -c $work/nginx.conf -s stop 2>/dev/null || true
+  rm -rf $work
 }
 trap stop EXIT
 # waits for a URL to answer, at most a minute, and only while the service runs

@@ -73,7 +73,10 @@ class TracingIT extends LiveApplication {
                             "EventBus.publishEvent(GovCreated)", "StreamingEventProcessor.process(GovCreated)")
                     .anyMatch(name -> name.startsWith("CompositionProjection.on(GovCreated"))
                     .anyMatch(name -> name.startsWith("AuditProjection.on("))
-                    .as("and a saga's handling of it").anyMatch(name -> name.startsWith("NoticeAuthority.on(GovCreated"));
+                    .as("and a saga's handling of it").anyMatch(name -> name.startsWith("NoticeAuthority.on(GovCreated"))
+                    .as("and no span per security filter, authentication or authorisation")
+                    .noneMatch(name -> name.contains("security") || name.contains("filterchain")
+                            || name.contains("secured") || name.contains("authorize") || name.contains("authenticat"));
         });
         assertThat(output.getAll()).as("the command's log line names its trace")
                 .containsPattern("\\[" + traceId + ",[0-9a-f]{16},[^\\]]*\\].*command=CreateGov gov=" + gov);

@@ -16,6 +16,7 @@ import java.time.Duration;
  *
  * @param publicUrl base of the links the change channel's feed carries, and the origin of audit checkpoints
  * @param dataDir   where a generated audit signing key is kept (the application's data directory)
+ * @param publicReads how the answers integrators poll are kept on each node
  */
 @ConfigurationProperties("govlife")
 @Validated
@@ -23,7 +24,24 @@ public record QuerySideProperties(
         @NotNull @Pattern(regexp = "https?://[^\\s]+", message = "must be an http(s) URL") @DefaultValue("http://localhost:8080") String publicUrl,
         @Valid @DefaultValue Stream stream,
         @NotNull @DefaultValue("./data") Path dataDir,
-        @Valid @DefaultValue Audit audit) {
+        @Valid @DefaultValue Audit audit,
+        @Valid @DefaultValue PublicReads publicReads) {
+
+    /**
+     * @param recheck how long a node serves a public answer (current config, handshake page, fingerprint lookup)
+     *                without asking the database whether another node's projection changed it; this node's own
+     *                changes show at once. Zero: ask on every request.
+     */
+    public record PublicReads(@DefaultValue("PT1S") Duration recheck) {
+
+        public PublicReads {
+            if (recheck == null || recheck.isNegative() || recheck.compareTo(Duration.ofSeconds(30)) > 0) {
+                // past the 30 s a CDN may keep them (Cache-Control), a node would promise less than a CDN
+                throw new IllegalArgumentException("govlife.public-reads.recheck must be between PT0S and PT30S, "
+                        + "e.g. PT1S; got " + recheck);
+            }
+        }
+    }
 
     /**
      * @param signingKey base64 of the 32-byte seed of the Ed25519 key signing audit exports; blank: the data

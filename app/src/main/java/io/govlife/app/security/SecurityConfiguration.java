@@ -7,6 +7,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -95,6 +96,16 @@ class SecurityConfiguration {
                         .requestMatchers(PATHS.matcher("/api/**")).hasRole(OPERATOR)
                         .anyRequest().denyAll());
         return http.build();
+    }
+
+    /**
+     * No observation of the filter chain, its authentications and authorisations: a span per security step on every
+     * request is noise in a write's trace, and even switched off by a predicate, wrapping each filter to ask cost
+     * 3 % of a public read's CPU (BENCHMARKS.md). The request's own observation stays.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Picked up by Spring Security for what its firewall refuses: a problem document, not a bare 400. */

@@ -4,6 +4,7 @@ import io.govlife.query.support.JsonColumns;
 import io.govlife.query.support.Page;
 import io.govlife.query.support.Paging;
 import io.govlife.query.support.PerBatch;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -31,9 +32,11 @@ public class CompositionRepository {
     private static final String BATCH = CompositionRepository.class.getName() + ".batch";
 
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
-    public CompositionRepository(JdbcTemplate jdbc) {
+    public CompositionRepository(JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     // ---- written by the projection, once per batch
@@ -42,6 +45,7 @@ public class CompositionRepository {
     void create(String gov, String archetype, String description, long version, GovComposition document,
                 Instant at) {
         batch().put(gov, new Pending(true, archetype, description, version, document, at, at));
+        events.publishEvent(new CompositionChanged(gov));
     }
 
     /** The gov's document changed by {@code change}; read at its first change in the batch, written at commit. */
@@ -50,10 +54,12 @@ public class CompositionRepository {
         Pending pending = batch.computeIfAbsent(gov, key -> Pending.stored(document(key)
                 .orElseThrow(() -> new IllegalStateException("composition of unknown gov " + key))));
         batch.put(gov, pending.changed(version, change.apply(pending.document()), at));
+        events.publishEvent(new CompositionChanged(gov));
     }
 
     void deleteAll() {
         jdbc.update("delete from composition");
+        events.publishEvent(CompositionChanged.ofAllGovs());
     }
 
     /** The documents of the current unit of work's batch, by gov, flushed in its prepare-commit phase. */
@@ -97,32 +103,6 @@ public class CompositionRepository {
     }
 
     // ---- read by the controllers, the live stream and the other read models' controllers
-
-    /**
-     * What a gov's view is made of, as stored: its version, last change and document (the other columns never change).
-     * A rebuild can store a different document under the same version (after an evicted dead letter), so a page
-     * rendered from the view stands only while all three are equal.
-     */
-    public record Stamp(long version, Instant updatedAt, String document) {
-    }
-
-    public Optional<Stamp> stamp(String gov) {
-        return jdbc.query("select version, updated_at, document from composition where gov = ?",
-                (rs, i) -> stamp(rs), gov).stream().findFirst();
-    }
-
-    /** The view with the stamp of the very row it was read from. */
-    public record StampedView(GovView view, Stamp stamp) {
-    }
-
-    public Optional<StampedView> stampedView(String gov) {
-        return jdbc.query("select * from composition where gov = ?", (rs, i) -> new StampedView(view(rs, i), stamp(rs)),
-                gov).stream().findFirst();
-    }
-
-    private static Stamp stamp(ResultSet rs) throws SQLException {
-        return new Stamp(rs.getLong("version"), rs.getTimestamp("updated_at").toInstant(), rs.getString("document"));
-    }
 
     public Optional<GovView> view(String gov) {
         return jdbc.query("select * from composition where gov = ?", CompositionRepository::view, gov)

@@ -3,15 +3,12 @@ package io.govlife.query.fingerprints;
 import io.govlife.events.InvalidInput;
 import io.govlife.events.gov.Rule;
 import io.govlife.events.gov.RuleViolation;
-import io.govlife.query.support.JsonColumns;
 import io.govlife.query.support.PublicCaching;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.DigestUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * Public: an integrator whose build holds a gov root (or a citizen's fingerprint) asks what it is now. The answer
@@ -19,20 +16,15 @@ import java.nio.charset.StandardCharsets;
  * 304) and may be cached briefly by a CDN.
  */
 @RestController
-record FingerprintController(FingerprintLookups lookups) {
+record FingerprintController(FingerprintAnswers answers) {
 
     @GetMapping("/api/fingerprints/{fingerprint}")
-    ResponseEntity<FingerprintLookup> lookUp(@PathVariable String fingerprint) {
+    ResponseEntity<byte[]> lookUp(@PathVariable String fingerprint) {
         if (!FingerprintLookups.wellFormed(fingerprint)) {
             throw new InvalidInput("fingerprint", "must be 64 hexadecimal characters (a BLAKE3 digest)");
         }
-        FingerprintLookup answer = lookups.lookUp(fingerprint).orElseThrow(() -> new RuleViolation(
+        FingerprintAnswers.Served answer = answers.lookUp(fingerprint).orElseThrow(() -> new RuleViolation(
                 Rule.FINGERPRINT_NOT_FOUND, "fingerprint", "no gov ever published fingerprint " + fingerprint));
-        return ResponseEntity.ok().cacheControl(PublicCaching.BRIEFLY).eTag(etag(answer)).body(answer);
-    }
-
-    static String etag(FingerprintLookup answer) {
-        return "\"" + DigestUtils.md5DigestAsHex(JsonColumns.write(answer)
-                .getBytes(StandardCharsets.UTF_8)) + "\"";
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(PublicCaching.BRIEFLY).eTag(answer.etag()).body(answer.body());
     }
 }

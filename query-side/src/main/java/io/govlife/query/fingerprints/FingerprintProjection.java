@@ -26,7 +26,7 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(FingerprintProjection.NAME)
-record FingerprintProjection(FingerprintRepository repository) {
+record FingerprintProjection(FingerprintRepository repository, FingerprintAnswers answers) {
 
     static final String NAME = "fingerprints";
     private static final int WHAT_MAX = 8000;
@@ -55,16 +55,19 @@ record FingerprintProjection(FingerprintRepository repository) {
             repository.carried(service.fingerprint().hex(), gov, Kind.SERVICE, service.service().name(), revision);
         }
         repository.saveGov(gov, revision, config);
+        answers.changed();
     }
 
     @EventHandler
     void on(GovRetired event, @Timestamp Instant at) {
         repository.retire(event.gov().value(), at);
+        answers.changed();
     }
 
     @ResetHandler
     void reset() {
         repository.deleteAll();
+        answers.changed();
     }
 
     private static String what(GovConfig before, GovConfigPublished event) {

@@ -1,8 +1,12 @@
 package io.govlife.query.handshake;
 
+import io.govlife.query.QuerySideProperties;
+import io.govlife.query.composition.CompositionChanged;
 import io.govlife.query.composition.CompositionRepository;
 import io.govlife.query.composition.GovView;
+import io.govlife.query.support.PublicAnswers;
 import org.apache.commons.codec.digest.DigestUtils;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -11,12 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each gov's handshake page, rendered once per state of its composition and then served as bytes. The page
- * changes only when an event changes the gov's composition, while integrators poll it: rendering it per request cost
- * most of its time (BENCHMARKS.md). A node serves the version the shared read model holds, whichever node wrote it.
+ * changes only when an event changes the gov's composition, while integrators poll it: rendering it, then reading
+ * the composition per request, cost most of its time (BENCHMARKS.md). A page stands until this node's projection
+ * changes the gov's composition, and for at most {@code govlife.public-reads.recheck} for a change another node's
+ * projection made ({@link PublicAnswers}).
  */
 @Component
 class HandshakePages {
@@ -26,35 +31,30 @@ class HandshakePages {
 
     private final CompositionRepository govs;
     private final ITemplateEngine templates;
-    private final Map<String, Page> rendered = new ConcurrentHashMap<>();
+    private final PublicAnswers<String, Page> rendered;
 
-    HandshakePages(CompositionRepository govs, ITemplateEngine templates) {
+    HandshakePages(CompositionRepository govs, ITemplateEngine templates, QuerySideProperties properties) {
         this.govs = govs;
         this.templates = templates;
+        this.rendered = new PublicAnswers<>(properties.publicReads().recheck(), MAX_GOVS);
     }
 
     /** The page as rendered; its entity tag is a hash of its bytes, so a template change after a deploy shows. */
-    record Page(CompositionRepository.Stamp stamp, byte[] html, String etag) {
+    record Page(byte[] html, String etag) {
     }
 
     /** Empty when no gov of that name is known to the composition. */
     Optional<Page> current(String gov) {
-        Optional<CompositionRepository.Stamp> stamp = govs.stamp(gov);
-        if (stamp.isEmpty()) {
-            return Optional.empty();
+        return rendered.get(gov, name -> govs.view(name).map(this::render));
+    }
+
+    @EventListener
+    void on(CompositionChanged change) {
+        if (change.everyGov()) {
+            rendered.changedAll();
+        } else {
+            rendered.changed(change.gov());
         }
-        Page page = rendered.get(gov);
-        if (page != null && page.stamp().equals(stamp.get())) {
-            return Optional.of(page);
-        }
-        return govs.stampedView(gov).map(stamped -> {
-            Page fresh = render(stamped.view(), stamped.stamp());
-            if (rendered.size() >= MAX_GOVS) {
-                rendered.clear();
-            }
-            rendered.put(gov, fresh);
-            return fresh;
-        });
     }
 
     byte[] notFound(String gov) {
@@ -62,9 +62,9 @@ class HandshakePages {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    private Page render(GovView view, CompositionRepository.Stamp stamp) {
+    private Page render(GovView view) {
         byte[] html = templates.process("handshake", new Context(Locale.ROOT, Map.of("gov", view)))
                 .getBytes(StandardCharsets.UTF_8);
-        return new Page(stamp, html, "\"" + DigestUtils.sha256Hex(html).substring(0, 32) + "\"");
+        return new Page(html, "\"" + DigestUtils.sha256Hex(html).substring(0, 32) + "\"");
     }
 }

@@ -5,7 +5,6 @@ import io.govlife.events.gov.Rule;
 import io.govlife.events.gov.RuleViolation;
 import io.govlife.query.support.GovConfigDiff;
 import io.govlife.query.support.Instants;
-import io.govlife.query.support.JsonColumns;
 import io.govlife.query.support.PublicCaching;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,37 +20,40 @@ import java.util.List;
 /** Published GovConfigs: the current one, any past one, the list, and what changed between two. */
 @RestController
 @RequestMapping("/api/govs/{gov}")
-record RevisionController(RevisionRepository revisions) {
+record RevisionController(RevisionRepository revisions, CurrentConfigs current) {
 
     /**
      * The GovConfig as integrators compile it in: canonical JSON (groups in GOV_ROOT order, fields in declaration
      * order), {@code ETag} its fingerprint. The revision travels in headers so the body is the content alone.
      */
     @GetMapping(value = "/config", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> config(@PathVariable String gov, @RequestParam(required = false) Long revision,
+    ResponseEntity<byte[]> config(@PathVariable String gov, @RequestParam(required = false) Long revision,
                                   @RequestParam(required = false) Instant asOf) {
         if (revision != null && asOf != null) {
             throw new InvalidInput("revision", "give revision or asOf, not both");
         }
         Instants.requireSane("asOf", asOf);
-        Revision found;
+        CurrentConfigs.Served found;
         if (revision != null) {
-            found = revisions.number(gov, revision).orElseThrow(() -> new RuleViolation(Rule.REVISION_NOT_FOUND,
-                    "revision", "gov '" + gov + "' has no revision " + revision));
+            found = revisions.number(gov, revision).map(CurrentConfigs.Served::of).orElseThrow(() ->
+                    new RuleViolation(Rule.REVISION_NOT_FOUND, "revision",
+                            "gov '" + gov + "' has no revision " + revision));
         } else if (asOf != null) {
-            found = revisions.asOf(gov, asOf).orElseThrow(() -> new RuleViolation(Rule.REVISION_NOT_FOUND,
-                    "asOf", "gov '" + gov + "' had published nothing by " + asOf));
+            found = revisions.asOf(gov, asOf).map(CurrentConfigs.Served::of).orElseThrow(() ->
+                    new RuleViolation(Rule.REVISION_NOT_FOUND, "asOf",
+                            "gov '" + gov + "' had published nothing by " + asOf));
         } else {
-            found = revisions.latest(gov).orElseThrow(() -> new RuleViolation(Rule.REVISION_NOT_FOUND,
+            // what integrators poll: served as written at publication
+            found = current.current(gov).orElseThrow(() -> new RuleViolation(Rule.REVISION_NOT_FOUND,
                     "gov", "gov '" + gov + "' has published no GovConfig"));
         }
         // a numbered revision never changes: a CDN may keep it for good; the current one only briefly
         return ResponseEntity.ok()
                 .cacheControl(revision != null ? PublicCaching.FOR_GOOD : PublicCaching.BRIEFLY)
-                .eTag(etag(found))
+                .eTag(found.etag())
                 .header("Gov-Revision", Long.toString(found.revision()))
                 .lastModified(found.publishedAt())
-                .body(JsonColumns.write(found.config()));
+                .body(found.body());
     }
 
     /**

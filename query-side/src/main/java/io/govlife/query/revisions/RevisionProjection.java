@@ -13,7 +13,7 @@ import java.time.Instant;
 /** Keeps every published revision whole, so any GovConfig can be served as it stood. */
 @Component
 @ProcessingGroup(RevisionProjection.NAME)
-record RevisionProjection(RevisionRepository repository) {
+record RevisionProjection(RevisionRepository repository, CurrentConfigs current) {
 
     static final String NAME = "revisions";
 
@@ -23,10 +23,12 @@ record RevisionProjection(RevisionRepository repository) {
                 event.previousFingerprint() == null ? null : event.previousFingerprint().hex(), event.config(), at,
                 operator, event.notes(), event.cutoverOf() == null ? null : event.cutoverOf().value(),
                 event.metadataOnly()));
+        current.published(event.gov().value());
     }
 
     @ResetHandler
     void reset() {
         repository.deleteAll();
+        current.reset();
     }
 }

@@ -134,7 +134,8 @@ class AuditCheckpointTest {
     private static QuerySideProperties settings(Path dataDir, String signingKey) {
         return new QuerySideProperties("http://localhost:8080", new QuerySideProperties.Stream(
                 java.time.Duration.ofMillis(250), java.time.Duration.ofSeconds(5)), dataDir,
-                new QuerySideProperties.Audit(signingKey));
+                new QuerySideProperties.Audit(signingKey),
+                new QuerySideProperties.PublicReads(java.time.Duration.ofSeconds(1)));
     }
 
     private static byte[] seedOf(int b) {

@@ -41,12 +41,24 @@ class CompositionProjectionTest {
     private final ProjectionHarness harness = new ProjectionHarness();
     private CompositionRepository repository;
     private CompositionProjection projection;
+    private final List<Object> announced = new java.util.ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        repository = new CompositionRepository(harness.jdbc());
+        repository = new CompositionRepository(harness.jdbc(), announced::add);
         projection = new CompositionProjection(repository);
         harness.feeding(projection);
+    }
+
+    @Test
+    void every_change_of_a_gov_s_composition_is_announced_and_a_reset_announces_every_gov() {
+        harness.publish(created(), referenced(BASE_LATTICE, config(BASE_LATTICE)));
+        assertThat(announced).containsExactly(new CompositionChanged(GOV.value()),
+                new CompositionChanged(GOV.value()));
+        announced.clear();
+        harness.reset();
+        assertThat(announced).singleElement().satisfies(change ->
+                assertThat(((CompositionChanged) change).everyGov()).isTrue());
     }
 
     private void ecosystemPublished() {
@@ -171,7 +183,7 @@ class CompositionProjectionTest {
         harness.jdbc().update("update composition set pending_cutovers = 0");
         assertThat(repository.list(null, null, true, Paging.of(0, 10)).total()).isZero();
         ProjectionHarness replayed = new ProjectionHarness();
-        CompositionRepository rebuilt = new CompositionRepository(replayed.jdbc());
+        CompositionRepository rebuilt = new CompositionRepository(replayed.jdbc(), event -> { });
         replayed.feeding(new CompositionProjection(rebuilt));
         GovConfig published = config(BASE_LATTICE, ZORA_LATTICE, BRIDGE_V1);
         // ...until the log is replayed, in one batch as the processor hands it over on a rebuild
@@ -271,7 +283,7 @@ class CompositionProjectionTest {
     @Test
     void a_batch_of_events_lands_as_the_same_rows_as_one_event_at_a_time() {
         ProjectionHarness oneByOne = new ProjectionHarness();
-        CompositionRepository single = new CompositionRepository(oneByOne.jdbc());
+        CompositionRepository single = new CompositionRepository(oneByOne.jdbc(), event -> { });
         oneByOne.feeding(new CompositionProjection(single));
         GovConfig published = config(BASE_LATTICE, ZORA_LATTICE);
         var events = new io.govlife.events.gov.GovEvent[] {created(), referenced(BASE_LATTICE, config(BASE_LATTICE)),

@@ -1,5 +1,8 @@
 package io.govlife.query.fingerprints;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.govlife.events.gov.GovConfig;
 import io.govlife.events.gov.GovConfigPublished;
 import io.govlife.events.gov.GovRetired;
@@ -9,6 +12,7 @@ import io.govlife.query.fingerprints.FingerprintLookup.Kind;
 import io.govlife.query.fingerprints.FingerprintLookup.Match;
 import io.govlife.query.fingerprints.FingerprintLookup.Status;
 import io.govlife.query.support.ProjectionHarness;
+import io.govlife.query.support.Settings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +36,9 @@ class FingerprintProjectionTest {
 
     private final ProjectionHarness harness = new ProjectionHarness();
     private FingerprintLookups lookups;
+    private FingerprintAnswers answers;
+    private final ObjectMapper json = JsonMapper.builder().findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     // 1: base, zora, bridge, atlas · 2: base's cutover · 3: atlas docs moved (metadata only) · 4: zora dropped
     // 5: zora back at its first fingerprint, with the price oracle
@@ -46,7 +53,8 @@ class FingerprintProjectionTest {
     void setUp() {
         FingerprintRepository repository = new FingerprintRepository(harness.jdbc());
         lookups = new FingerprintLookups(repository);
-        harness.feeding(new FingerprintProjection(repository));
+        answers = new FingerprintAnswers(lookups, json, Settings.recheckingNever());
+        harness.feeding(new FingerprintProjection(repository, answers));
         harness.publish(created(), published(1, null, one, "first"),
                 new GovConfigPublished(GOV, 2, two.fingerprint(), one.fingerprint(), two, "cutover of base", BASE,
                         false),
@@ -54,6 +62,26 @@ class FingerprintProjectionTest {
                         true),
                 published(4, three, four, "zora misbehaves"),
                 published(5, four, five, "zora is back"));
+    }
+
+    @Test
+    void a_served_answer_stands_until_the_gov_publishes_or_retires_and_is_the_lookup_as_json() throws Exception {
+        String root = five.fingerprint().hex();
+        FingerprintAnswers.Served served = answers.lookUp(root.toUpperCase(java.util.Locale.ROOT)).orElseThrow();
+        assertThat(new String(served.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(json.writeValueAsString(lookups.lookUp(root).orElseThrow()));
+        assertThat(json.readTree(served.body()).at("/matches/0/status").asText()).isEqualTo("CURRENT");
+        assertThat(answers.lookUp(root)).as("one answer whatever the case").containsSame(served);
+
+        harness.publish(published(6, five, four, "oracle and zora out again"));
+        FingerprintAnswers.Served superseded = answers.lookUp(root).orElseThrow();
+        assertThat(json.readTree(superseded.body()).at("/matches/0/status").asText()).isEqualTo("SUPERSEDED");
+        assertThat(superseded.etag()).isNotEqualTo(served.etag());
+
+        harness.publish(new GovRetired(GOV, 6L, four.fingerprint(), List.of()));
+        assertThat(json.readTree(answers.lookUp(root).orElseThrow().body()).at("/matches/0/status").asText())
+                .isEqualTo("RETIRED");
+        assertThat(answers.lookUp(fp(0x42).hex())).isEmpty();
     }
 
     @Test

@@ -35,7 +35,7 @@ class ReportsProjectionTest {
 
     @BeforeEach
     void setUp() {
-        CompositionRepository govs = new CompositionRepository(reports.jdbc());
+        CompositionRepository govs = new CompositionRepository(reports.jdbc(), event -> { });
         // the reports answer only for govs the composition model knows, so both are fed
         ReportsRepository repository = new ReportsRepository(reports.jdbc());
         reports.feeding(CompositionModel.projection(govs), new ReportsProjection(repository));

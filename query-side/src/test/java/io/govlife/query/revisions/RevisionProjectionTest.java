@@ -2,10 +2,13 @@ package io.govlife.query.revisions;
 
 import io.govlife.events.gov.GovConfig;
 import io.govlife.events.service.BasicServiceShipped;
+import io.govlife.query.support.JsonColumns;
 import io.govlife.query.support.ProjectionHarness;
+import io.govlife.query.support.Settings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import static io.govlife.query.support.Events.ATLAS;
@@ -21,11 +24,35 @@ class RevisionProjectionTest {
 
     private final ProjectionHarness harness = new ProjectionHarness();
     private RevisionRepository repository;
+    private CurrentConfigs current;
 
     @BeforeEach
     void setUp() {
         repository = new RevisionRepository(harness.jdbc());
-        harness.feeding(new RevisionProjection(repository));
+        current = new CurrentConfigs(repository, Settings.recheckingNever());
+        harness.feeding(new RevisionProjection(repository, current));
+    }
+
+    @Test
+    void the_current_config_is_served_as_written_at_publication_until_the_next_one() {
+        GovConfig first = config(BASE_LATTICE);
+        GovConfig second = config(BASE_LATTICE, ATLAS);
+        assertThat(current.current(GOV.value())).as("nothing published yet").isEmpty();
+        harness.publish(created(), referenced(BASE_LATTICE, first), published(1, null, first, "first"));
+        CurrentConfigs.Served one = current.current(GOV.value()).orElseThrow();
+        assertThat(new String(one.body(), StandardCharsets.UTF_8)).isEqualTo(JsonColumns.write(first));
+        assertThat(one.etag()).isEqualTo("\"" + first.fingerprint().hex() + "\"");
+        assertThat(one.revision()).isEqualTo(1);
+        assertThat(current.current(GOV.value())).containsSame(one);
+
+        harness.publish(new BasicServiceShipped(GOV, ATLAS, second.fingerprint()),
+                published(2, first, second, "atlas"));
+        CurrentConfigs.Served two = current.current(GOV.value()).orElseThrow();
+        assertThat(two.revision()).isEqualTo(2);
+        assertThat(new String(two.body(), StandardCharsets.UTF_8)).isEqualTo(JsonColumns.write(second));
+
+        harness.reset();
+        assertThat(current.current(GOV.value())).as("after a reset, before the rebuild").isEmpty();
     }
 
     @Test
