@@ -83,6 +83,31 @@ class TracingIT extends LiveApplication {
     }
 
     @Test
+    void a_replay_s_handling_lands_in_no_trace_and_live_handling_after_it_is_traced_again() {
+        String written = UUID.randomUUID().toString().replace("-", "");
+        String gov = uniqueGov();
+        created(api.post("/api/govs", "{\"name\":\"" + gov + "\",\"archetype\":\"ECOSYSTEM\"}",
+                "traceparent", "00-" + written + "-00f067aa0ba902b7-01"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> handlings(written) == 1);
+
+        assertThat(api.asAdmin("POST", "/api/admin/projections/composition/replay", null).status()).isEqualTo(202);
+        awaitProjections();
+        // handled in log order: once a write after the replay is traced, the replay's handling is behind it
+        String after = UUID.randomUUID().toString().replace("-", "");
+        created(api.post("/api/govs", "{\"name\":\"" + uniqueGov() + "\",\"archetype\":\"ECOSYSTEM\"}",
+                "traceparent", "00-" + after + "-00f067aa0ba902b7-01"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> handlings(after) == 1);
+        assertThat(get("/api/govs/" + gov).status()).as("the replay rebuilt the gov").isEqualTo(200);
+        assertThat(handlings(written)).as("the rebuild's handling of the old write is not in its trace").isEqualTo(1);
+    }
+
+    /** The composition projection's handlings of a gov's creation recorded in that trace. */
+    private long handlings(String traceId) {
+        return spans.getFinishedSpanItems().stream().filter(span -> span.getTraceId().equals(traceId))
+                .filter(span -> span.getName().startsWith("CompositionProjection.on(GovCreated")).count();
+    }
+
+    @Test
     void a_notice_s_delivery_is_in_the_trace_of_the_publication_that_caused_it() {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             String gov = uniqueGov();

@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
  * HTTP, so one trace runs from a write's request through its command and events to the read models and sagas that
  * handled them. Axon carries the trace context in each message's metadata ({@code traceparent}); event handlers
  * join the trace of the request that caused their event ({@code axon.tracing.event-processor.distributed-in-same-trace}).
- * Export is off until an OTLP endpoint is configured; trace and span ids are in the log context either way.
+ * Export is off until an OTLP endpoint is configured; trace and span ids are in the log context either way. A replay's
+ * handling is not traced ({@link LiveOnlySpanFactory}).
  */
 @Configuration(proxyBeanMethods = false)
 class TracingConfiguration {
@@ -23,10 +24,10 @@ class TracingConfiguration {
      */
     @Bean
     SpanFactory spanFactory(OpenTelemetry openTelemetry) {
-        return OpenTelemetrySpanFactory.builder()
+        return new LiveOnlySpanFactory(OpenTelemetrySpanFactory.builder()
                 .tracer(openTelemetry.getTracer("AxonFramework-OpenTelemetry"))
                 .contextPropagators(openTelemetry.getPropagators().getTextMapPropagator())
-                .build();
+                .build());
     }
 
     @Bean
