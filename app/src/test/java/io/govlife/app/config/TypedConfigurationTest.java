@@ -50,6 +50,8 @@ class TypedConfigurationTest {
             "govlife.webhooks.secret-overlap, -PT1S",
             "govlife.stream.poll-interval, PT0S",
             "govlife.stream.recheck-interval, -1s",
+            "govlife.public-reads.recheck, -PT1S",
+            "govlife.public-reads.recheck, PT31S",
             "govlife.idempotency.retention, PT0S",
             "govlife.bump.reminder-before, PT0S",
             "govlife.public-url, ftp://example.org",
@@ -73,6 +75,8 @@ class TypedConfigurationTest {
                     .isEqualTo(Duration.ofHours(24));
             assertThat(started.getBean(QuerySideProperties.class).stream().recheckInterval())
                     .isEqualTo(Duration.ofSeconds(5));
+            assertThat(started.getBean(QuerySideProperties.class).publicReads().recheck())
+                    .isEqualTo(Duration.ofSeconds(1));
             assertThat(started.getBean(GovlifeProperties.class).idempotency().retention())
                     .isEqualTo(Duration.ofHours(24));
         });

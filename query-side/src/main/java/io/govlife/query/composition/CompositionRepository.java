@@ -45,7 +45,6 @@ public class CompositionRepository {
     void create(String gov, String archetype, String description, long version, GovComposition document,
                 Instant at) {
         batch().put(gov, new Pending(true, archetype, description, version, document, at, at));
-        events.publishEvent(new CompositionChanged(gov));
     }
 
     /** The gov's document changed by {@code change}; read at its first change in the batch, written at commit. */
@@ -54,7 +53,6 @@ public class CompositionRepository {
         Pending pending = batch.computeIfAbsent(gov, key -> Pending.stored(document(key)
                 .orElseThrow(() -> new IllegalStateException("composition of unknown gov " + key))));
         batch.put(gov, pending.changed(version, change.apply(pending.document()), at));
-        events.publishEvent(new CompositionChanged(gov));
     }
 
     void deleteAll() {
@@ -75,6 +73,8 @@ public class CompositionRepository {
             } else {
                 update(gov, pending.version(), pending.document(), pending.updatedAt());
             }
+            // once per gov and batch, as the row is written (a rebuild's batch is a thousand events)
+            events.publishEvent(new CompositionChanged(gov));
         });
         batch.clear();
     }

@@ -25,6 +25,7 @@ record FingerprintController(FingerprintAnswers answers) {
         }
         FingerprintAnswers.Served answer = answers.lookUp(fingerprint).orElseThrow(() -> new RuleViolation(
                 Rule.FINGERPRINT_NOT_FOUND, "fingerprint", "no gov ever published fingerprint " + fingerprint));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(PublicCaching.BRIEFLY).eTag(answer.etag()).body(answer.body());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(PublicCaching.BRIEFLY)
+                .eTag(answer.etag()).body(answer.body());
     }
 }

@@ -56,6 +56,11 @@ class CompositionProjectionTest {
         assertThat(announced).containsExactly(new CompositionChanged(GOV.value()),
                 new CompositionChanged(GOV.value()));
         announced.clear();
+        harness.publishBatch(referenced(ZORA_LATTICE, config(BASE_LATTICE, ZORA_LATTICE)),
+                new BasicServiceShipped(GOV, ATLAS, config(BASE_LATTICE, ZORA_LATTICE, ATLAS).fingerprint()));
+        assertThat(announced).as("once per gov and batch, when its row is written")
+                .containsExactly(new CompositionChanged(GOV.value()));
+        announced.clear();
         harness.reset();
         assertThat(announced).singleElement().satisfies(change ->
                 assertThat(((CompositionChanged) change).everyGov()).isTrue());
