@@ -1,12 +1,13 @@
 # The suite's command load, for the scripts that run it against the packaged jar (flame-graphs.sh, pool-ab.sh):
 # sourced, not run. Each request ships a new Atlas fingerprint to one of N govs, as LoadClient does.
 
-# start_govlife URL_PORT DIR [jar options...]: starts app/target/govlife.jar with its data in DIR (admin token
-# bench-admin, write rate limits out of the way of the load) and waits until it is ready; its pid is in $app.
+# start_govlife URL_PORT DIR [jar options...]: starts app/target/govlife.jar (or GOVLIFE_JAR, e.g. an earlier build for
+# an A/B) with its data in DIR (admin token bench-admin, write rate limits out of the way of the load) and waits until
+# it is ready; its pid is in $app.
 start_govlife() {
   local port=$1 dir=$2; shift 2
   # JVM_OPTS: further JVM options (e.g. for an A/B of the JIT), empty by default
-  GOVLIFE_BOOTSTRAP_ADMIN_TOKEN=bench-admin java -Xmx512m ${JVM_OPTS:-} -jar "$(dirname "${BASH_SOURCE[0]}")/../app/target/govlife.jar" \
+  GOVLIFE_BOOTSTRAP_ADMIN_TOKEN=bench-admin java -Xmx512m ${JVM_OPTS:-} -jar "${GOVLIFE_JAR:-$(dirname "${BASH_SOURCE[0]}")/../app/target/govlife.jar}" \
       --server.port=$port --govlife.data-dir=$dir/data --govlife.security.rate-limits.write-burst=1000000 \
       --govlife.security.rate-limits.writes-per-second=1000000 "$@" > $dir/app.log 2>&1 & app=$!
   for _ in $(seq 1 300); do curl -sf http://127.0.0.1:$port/actuator/health/readiness >/dev/null && return; sleep 0.2; done

@@ -7,8 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Sits in {@code io.govlife} so component scanning covers every module (command, query, saga, app) and Axon's own
- * JPA entities stay registered (no {@code @EntityScan}, which would replace them).
+ * Sits in {@code io.govlife} so component scanning covers every module (command, query, saga, app).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -65,10 +65,9 @@ class ArchitectureTest {
 
     @Test
     void framework_patches_live_in_the_one_package_that_lists_them() {
-        classes().that().areAssignableTo(org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine.class)
+        classes().that().areAssignableTo(org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine.class)
                 .or().areAssignableTo(org.axonframework.eventsourcing.CachingEventSourcingRepository.class)
                 .or().areAssignableTo(org.axonframework.serialization.json.JacksonSerializer.class)
-                .or().areAssignableTo(org.hibernate.dialect.Dialect.class)
                 .and().resideInAPackage("io.govlife..")
                 .should().resideInAPackage("io.govlife.app.axon")
                 .check(MAIN);
@@ -80,8 +79,7 @@ class ArchitectureTest {
      */
     @Test
     void types_are_public_only_when_another_package_uses_them() {
-        Set<String> namedInConfiguration = Set.of("io.govlife.GovlifeApplication",
-                "io.govlife.app.axon.BlobAsBytesH2Dialect", "io.govlife.app.axon.ByteaPostgreSQLDialect");
+        Set<String> namedInConfiguration = Set.of("io.govlife.GovlifeApplication");
         classes().that().resideOutsideOfPackage("io.govlife.events..")
                 .and().arePublic().and().areTopLevelClasses()
                 .and(DescribedPredicate.describe("main code", (JavaClass type) -> MAIN.contain(type.getName())))

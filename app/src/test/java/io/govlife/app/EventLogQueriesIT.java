@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The event store's own queries (IndexedJpaEventStorageEngine), on the real database: reading on from a token with
+ * The event store's own queries (IndexedEventQueries), on the real database: reading on from a token with
  * gaps answers the gaps first, then what follows the token, as Axon's single query does; the last sequence number of
  * a gov is its newest event's; a gov's events come in order, a batch at a time.
  */

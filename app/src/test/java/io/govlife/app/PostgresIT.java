@@ -1,6 +1,8 @@
 package io.govlife.app;
 
 import io.govlife.GovlifeApplication;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,18 @@ class PostgresIT {
                 + "and data_type = 'oid'", Long.class)).isZero();
         assertThat(jdbc.queryForObject("select increment_by from pg_sequences where sequencename = "
                 + "'domain_event_entry_seq'", Long.class)).isEqualTo(1L);
+    }
+
+    @Test
+    void a_second_event_at_a_gov_s_sequence_number_is_a_concurrency_conflict() {
+        // Axon's JDBC default knows only SQLIntegrityConstraintViolationException, which PostgreSQL's driver never throws
+        assertThat(api.post("/api/govs", "{\"name\":\"pg.twice\",\"archetype\":\"SERVICE\"}").status())
+                .isEqualTo(201);
+        assertThat(api.put("/api/govs/pg.twice/services/ATLAS", "{\"fingerprint\":\"" + LiveApplication.fp(1) + "\"}")
+                .status()).isEqualTo(200);
+
+        SecondAppend.isAConcurrencyConflict(app.getBean(EventStorageEngine.class), app.getBean(TransactionManager.class),
+                "pg.twice");
     }
 
     @Test

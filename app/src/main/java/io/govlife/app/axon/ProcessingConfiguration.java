@@ -3,10 +3,11 @@ package io.govlife.app.axon;
 import io.govlife.app.messaging.NodeMembership;
 import io.govlife.app.config.GovlifeProperties;
 import io.govlife.query.processor.ThisNode;
-import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -56,9 +57,9 @@ class ProcessingConfiguration {
 
     /** Axon's own token store, but claiming in this node's name: its default (pid@host) is shared by two nodes in one JVM. */
     @Bean
-    TokenStore tokenStore(@Qualifier("serializer") Serializer serializer, EntityManagerProvider entityManagerProvider,
-                          TokenStoreProperties tokenStore, NodeMembership node) {
-        return JpaTokenStore.builder().entityManagerProvider(entityManagerProvider).serializer(serializer)
+    TokenStore tokenStore(@Qualifier("serializer") Serializer serializer, ConnectionProvider connectionProvider,
+                          TokenSchema schema, TokenStoreProperties tokenStore, NodeMembership node) {
+        return JdbcTokenStore.builder().connectionProvider(connectionProvider).schema(schema).serializer(serializer)
                 .claimTimeout(tokenStore.getClaimTimeout()).nodeId(node.id()).build();
     }
 

@@ -1,16 +1,16 @@
 /**
- * Every place govlife subclasses, patches or re-wires Axon Framework, Hibernate or H2 — and nothing else. Read this
- * list on every Axon, Hibernate or H2 upgrade: the entries marked <b>internal</b> lean on something the library
+ * Every place govlife subclasses, patches or re-wires Axon Framework or H2 — and nothing else. Read this
+ * list on every Axon or H2 upgrade: the entries marked <b>internal</b> lean on something the library
  * does not promise to keep, and their pinning test is the one to run first.
  *
  * <table>
  * <caption>The patches, why each exists, what justified it, and the test that fails without it</caption>
  * <tr><th>Patch</th><th>Why</th><th>Measured / justified by</th><th>Pinned by</th></tr>
- * <tr><td>{@link io.govlife.app.axon.IndexedJpaEventStorageEngine} — <b>internal</b>: overrides the protected
- *     {@code fetchEvents(GapAwareTrackingToken)}, {@code fetchDomainEvents} and {@code lastSequenceNumberFor} of
- *     {@code JpaEventStorageEngine}</td>
- *     <td>Axon's {@code globalIndex > :token OR globalIndex IN :gaps} cannot use an index on H2; a gov's
- *     events and its last sequence number are read from the top of the (aggregate, sequence) index.</td>
+ * <tr><td>{@link io.govlife.app.axon.IndexedEventQueries} — four of the statements Axon's
+ *     {@code JdbcEventStorageEngine} builder takes in place of its own</td>
+ *     <td>Axon's {@code (globalIndex > ? AND globalIndex <= ?) OR globalIndex IN (gaps)} cannot use an index on H2;
+ *     the first event past a token, a gov's events and its last sequence number are read from the top of an
+ *     index.</td>
  *     <td>a sixth of the CPU at 16 writers on a log of a few hundred thousand events (BENCHMARKS.md)</td>
  *     <td>EventLogQueriesIT; StorageIT {@code h2_reads_a_gov_s_events_in_the_order_of_their_index…}</td></tr>
  * <tr><td>{@link io.govlife.app.axon.CheckedCachingRepository} — <b>internal</b>: overrides the protected
@@ -30,18 +30,10 @@
  *     breaks the log.</td>
  *     <td>the audit trail must read for years</td>
  *     <td>StorageIT {@code events_are_stored_under_stable_names…}; StoredEventTypesTest; LogFixtureReplayIT</td></tr>
- * <tr><td>{@link io.govlife.app.axon.BlobAsBytesH2Dialect} — Hibernate dialect</td>
- *     <td>Axon's {@code @Lob byte[]} columns read and written as bytes, not through {@code java.sql.Blob}.</td>
- *     <td>a quarter of a replay's allocations and of its CPU in garbage collection (async-profiler, 300,000 events)</td>
- *     <td>StorageIT {@code axons_blob_columns_are_read_and_written_as_bytes…}</td></tr>
- * <tr><td>{@link io.govlife.app.axon.ByteaPostgreSQLDialect} — Hibernate dialect</td>
- *     <td>the same columns as {@code bytea}, never large objects ({@code oid}), which PostgreSQL never frees.</td>
- *     <td>correctness, not speed</td>
- *     <td>PostgresIT {@code binary_columns_are_bytea_never_large_objects…}</td></tr>
- * <tr><td>{@code orm.xml} (this package's resource, named by {@code spring.jpa.mapping-resources}) — remaps
- *     Axon's {@code AbstractSequencedDomainEventEntry} id generator</td>
- *     <td>one global index per event (Hibernate 6 allocates 50), so streaming processors see commit order,
- *     not gaps.</td>
+ * <tr><td>V42 (migration): the global index and the saga association id default to the next value of the
+ *     sequences Hibernate drew from before</td>
+ *     <td>Axon's JDBC stores insert without those ids; one global index per event (increment 1), so streaming
+ *     processors see the order of the inserts, not gaps.</td>
  *     <td>gaps at every concurrent write</td>
  *     <td>StorageIT {@code the_global_index_sequence_allocates_one_id_per_event}; PostgresIT</td></tr>
  * <tr><td>{@link io.govlife.app.axon.H2FileCompaction} — drives H2's {@code MVStore.compact}</td>
@@ -62,7 +54,8 @@
  *     <td>—</td>
  *     <td>TracingIT; LogContextTest</td></tr>
  * <tr><td>{@code StorageConfiguration}, {@code ProcessingConfiguration}, {@code MessagingConfiguration}</td>
- *     <td>the wiring: the engine above in place of Axon's auto-configured one, pooled streaming processors with the
+ *     <td>the wiring: Axon's JDBC event store with the queries above, the snake_case names of the tables V1 made for
+ *     Hibernate for it and for Axon's JDBC token and saga stores, pooled streaming processors with the
  *     executors above and a token store claiming in this node's name, one Jackson serializer for everything
  *     (never XStream).</td>
  *     <td>—</td>
