@@ -64,14 +64,15 @@ class PostgresIT {
 
     @Test
     void a_second_event_at_a_gov_s_sequence_number_is_a_concurrency_conflict() {
-        // Axon's JDBC default knows only SQLIntegrityConstraintViolationException, which PostgreSQL's driver never throws
+        // Axon's JDBC default knows only SQLIntegrityConstraintViolationException, which PostgreSQL's driver never
+        // throws
         assertThat(api.post("/api/govs", "{\"name\":\"pg.twice\",\"archetype\":\"SERVICE\"}").status())
                 .isEqualTo(201);
         assertThat(api.put("/api/govs/pg.twice/services/ATLAS", "{\"fingerprint\":\"" + LiveApplication.fp(1) + "\"}")
                 .status()).isEqualTo(200);
 
-        SecondAppend.isAConcurrencyConflict(app.getBean(EventStorageEngine.class), app.getBean(TransactionManager.class),
-                "pg.twice");
+        SecondAppend.isAConcurrencyConflict(app.getBean(EventStorageEngine.class),
+                app.getBean(TransactionManager.class), "pg.twice");
     }
 
     @Test

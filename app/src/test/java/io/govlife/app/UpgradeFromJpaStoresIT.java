@@ -63,8 +63,8 @@ class UpgradeFromJpaStoresIT {
 
     @Test
     void the_old_node_s_pending_cutover_happens_and_its_log_tokens_and_saga_carry_on() {
-        List<Map<String, Object>> tokensBefore = jdbc.queryForList("select processor_name, segment from token_entry "
-                + "order by processor_name, segment");
+        String tokenRows = "select processor_name, segment from token_entry order by processor_name, segment";
+        List<Map<String, Object>> tokensBefore = jdbc.queryForList(tokenRows);
         assertThat(jdbc.queryForList("select \"version\" from \"flyway_schema_history\" where \"version\" is not null",
                 String.class)).contains("41", "42");
 
@@ -85,8 +85,7 @@ class UpgradeFromJpaStoresIT {
                 Long.class);
         assertThat(indexes).hasSizeGreaterThan(5).startsWith(1L, 2L, 3L, 4L, 5L);
         assertThat(indexes.get(indexes.size() - 1)).isEqualTo(indexes.size());
-        assertThat(jdbc.queryForList("select processor_name, segment from token_entry order by processor_name, segment"))
-                .isEqualTo(tokensBefore);
+        assertThat(jdbc.queryForList(tokenRows)).isEqualTo(tokensBefore);
 
         // and the node goes on taking commands on the old gov
         assertThat(api.send("PUT", GOV + "/services/ATLAS", "{\"fingerprint\":\"" + LiveApplication.fp(6) + "\"}",

@@ -9,7 +9,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Four of the JDBC event store's queries, written so that the database answers them from an index; Axon's builder
+ * Three of the JDBC event store's queries, written so that the database answers them from an index; Axon's builder
  * takes each in place of its own.
  * <p>
  * <b>Reading the log past a token with gaps.</b> Axon asks {@code (globalIndex > ? AND globalIndex <= ?) OR globalIndex
@@ -18,9 +18,6 @@ import java.util.List;
  * its first row on every fetch, so each processor's read got slower with every event ever stored (a sixth of the CPU
  * at 16 writers on a log of a few hundred thousand events). Asked as the union of two indexed reads, the gaps (every
  * gap lies below the token) and the window after the token, the answer is the same rows in the same order.
- * <p>
- * <b>The first event past a token</b>, asked when the window after it is empty, is the top of the global index
- * instead of a {@code MIN} over every later event.
  * <p>
  * <b>The last sequence number of a gov</b> is the top of the (aggregate, sequence) index instead of a {@code MAX},
  * which H2 computes by reading every event of the gov; the aggregate cache asks it on every load.
@@ -47,15 +44,6 @@ final class IndexedEventQueries {
         }
         statement.setLong(parameter++, globalIndex);
         statement.setLong(parameter, globalIndex + batchSize);
-        return statement;
-    }
-
-    static PreparedStatement firstIndexAfter(Connection connection, EventSchema schema, long index)
-            throws SQLException {
-        PreparedStatement statement = connection.prepareStatement("SELECT " + schema.globalIndexColumn() + " FROM "
-                + schema.domainEventTable() + " WHERE " + schema.globalIndexColumn() + " > ? ORDER BY "
-                + schema.globalIndexColumn() + " ASC FETCH FIRST 1 ROWS ONLY");
-        statement.setLong(1, index);
         return statement;
     }
 

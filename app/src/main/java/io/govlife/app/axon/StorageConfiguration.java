@@ -49,7 +49,6 @@ class StorageConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .readEventDataWithGaps(IndexedEventQueries::readEventDataWithGaps)
-                .fetchTrackedEvents(IndexedEventQueries::firstIndexAfter)
                 .lastSequenceNumberFor(IndexedEventQueries::lastSequenceNumberFor)
                 .readEventDataForAggregate(IndexedEventQueries::readEventDataForAggregate)
                 .build();

@@ -6,11 +6,10 @@
  * <table>
  * <caption>The patches, why each exists, what justified it, and the test that fails without it</caption>
  * <tr><th>Patch</th><th>Why</th><th>Measured / justified by</th><th>Pinned by</th></tr>
- * <tr><td>{@link io.govlife.app.axon.IndexedEventQueries} — four of the statements Axon's
+ * <tr><td>{@link io.govlife.app.axon.IndexedEventQueries} — three of the statements Axon's
  *     {@code JdbcEventStorageEngine} builder takes in place of its own</td>
  *     <td>Axon's {@code (globalIndex > ? AND globalIndex <= ?) OR globalIndex IN (gaps)} cannot use an index on H2;
- *     the first event past a token, a gov's events and its last sequence number are read from the top of an
- *     index.</td>
+ *     a gov's events and its last sequence number are read from the top of the (aggregate, sequence) index.</td>
  *     <td>a sixth of the CPU at 16 writers on a log of a few hundred thousand events (BENCHMARKS.md)</td>
  *     <td>EventLogQueriesIT; StorageIT {@code h2_reads_a_gov_s_events_in_the_order_of_their_index…}</td></tr>
  * <tr><td>{@link io.govlife.app.axon.CheckedCachingRepository} — <b>internal</b>: overrides the protected
