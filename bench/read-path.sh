@@ -4,11 +4,13 @@
 #
 #   mvn -B -DskipTests package && bench/read-path.sh            # RUNS=3 WARMUP=20s MEASURE=10s by default
 #
+# GOVLIFE_JAR runs another build (an A/B of two jars) and REPORT names another file to write than bench/read-path.md.
+#
 # Needs wrk and nginx (Debian: apt-get install wrk nginx). Ports 18080 (govlife) and 18081 (nginx) must be free.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}; WARMUP=${WARMUP:-20s}; MEASURE=${MEASURE:-10s}; CONNECTIONS=${CONNECTIONS:-64}
-JAR=app/target/govlife.jar
+JAR=${GOVLIFE_JAR:-app/target/govlife.jar}
 for tool in wrk nginx java curl; do command -v $tool >/dev/null || { echo "needs $tool" >&2; exit 2; }; done
 [ -f "$JAR" ] || { echo "build the jar first: mvn -B -DskipTests package" >&2; exit 2; }
 
@@ -81,7 +83,7 @@ done
 stats() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END{printf "%d %d %d", v[int((NR+1)/2)], v[1], v[NR]}'; }
 fmt() { read m lo hi <<< "$1"; printf "%d (%d–%d)" $m $lo $hi; }
 
-out=bench/read-path.md
+out=${REPORT:-bench/read-path.md}
 {
   echo "# Read path: govlife beside nginx serving the same bytes"
   echo
@@ -89,7 +91,7 @@ out=bench/read-path.md
   echo
   echo "- Date: $(date -u +%Y-%m-%d)"
   echo "- Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB memory, $(uname -sr), $(java -version 2>&1 | head -1)"
-  echo "- govlife: the packaged jar, embedded H2, -Xmx512m; one gov of 6 lattices and Atlas, published. wrk, nginx and"
+  echo "- govlife: $([ "$JAR" = app/target/govlife.jar ] && echo "the packaged jar" || echo "$JAR"), embedded H2, -Xmx512m; one gov of 6 lattices and Atlas, published. wrk, nginx and"
   echo "  govlife share the machine's cores. Each figure: median of $RUNS runs of $MEASURE, lowest and highest in brackets,"
   echo "  after $WARMUP of warm-up per path; nginx and govlife alternate run by run."
   echo

@@ -58,6 +58,17 @@ class ApiDocumentationIT extends LiveApplication {
         assertThat(paths.path("/api/govs/{gov}/history").path("get").path("security").isMissingNode()).isTrue();
     }
 
+    @Test
+    void the_reads_sent_as_rendered_bytes_are_documented_as_json_with_their_entity_tag() {
+        JsonNode paths = api.send("GET", "/v3/api-docs", null, "-X-Operator").json().path("paths");
+        for (String read : List.of("/api/fingerprints/{fingerprint}", "/api/govs/{gov}/config")) {
+            JsonNode ok = paths.path(read).path("get").path("responses").path("200");
+            assertThat(ok.path("content").path("application/json").path("schema").path("type").asText())
+                    .as("GET %s: %s", read, ok).isEqualTo("object");
+            assertThat(ok.path("headers").has("ETag")).as("GET %s: %s", read, ok).isTrue();
+        }
+    }
+
     /** Every {@code METHOD /path} of the contract, path parameters reduced to {@code {}}. */
     private static List<String> contractRows() throws IOException {
         Matcher row = Pattern.compile("`(GET|POST|PUT|DELETE) (/[^`\\s]*)`").matcher(Files.readString(CONTRACT));

@@ -72,6 +72,12 @@ class ApiDocumentation {
                     .responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("the page")
                             .content(new Content().addMediaType("text/html", new MediaType())))
                             .addApiResponse("404", new ApiResponse().description("no gov published it (HTML)")))));
+            // these two handlers send bytes rendered at publication themselves (query.support.PublicBytes), so
+            // springdoc sees no return type: the document says what they answer
+            jsonAnswer(openApi, "/api/govs/{gov}/config", "the GovConfig as integrators compile it in; ETag its "
+                    + "fingerprint, Gov-Revision its revision; If-None-Match answers 304");
+            jsonAnswer(openApi, "/api/fingerprints/{fingerprint}", "which govs published this fingerprint, as "
+                    + "root, citizen or service; ETag answered, If-None-Match answers 304");
             // what integrators read needs no token: say so per operation, as the document requires one by default
             openApi.getPaths().forEach((path, item) -> {
                 if (PUBLIC_READS.stream().anyMatch(path::matches) && item.getGet() != null) {
@@ -99,6 +105,16 @@ class ApiDocumentation {
                     .putIfAbsent(status, problem(description)));
             return operation;
         };
+    }
+
+    private static void jsonAnswer(OpenAPI openApi, String path, String description) {
+        PathItem item = openApi.getPaths() == null ? null : openApi.getPaths().get(path);
+        if (item != null && item.getGet() != null) {
+            item.getGet().getResponses().addApiResponse("200", new ApiResponse().description(description)
+                    .content(new Content().addMediaType("application/json", new MediaType()
+                            .schema(new ObjectSchema())))
+                    .addHeaderObject("ETag", new Header().schema(new StringSchema())));
+        }
     }
 
     private static Parameter header(String name, String description) {

@@ -12,6 +12,7 @@ import com.rometools.rome.io.SyndFeedOutput;
 import io.govlife.query.composition.CompositionRepository;
 import io.govlife.query.composition.GovView;
 import io.govlife.query.QuerySideProperties;
+import io.govlife.query.support.PublicRead;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ import java.util.Date;
 import java.util.List;
 
 /** The change channel as a Markdown changelog and an Atom feed: same entries, newest first. */
+@PublicRead
 @RestController
 @RequestMapping("/api/govs/{gov}")
 record ChannelController(ChannelRepository channel, CompositionRepository govs, QuerySideProperties settings) {

@@ -1,19 +1,23 @@
 package io.govlife.query.handshake;
 
 import io.govlife.events.gov.RuleViolation;
+import io.govlife.query.support.PublicBytes;
 import io.govlife.query.support.PublicCaching;
+import io.govlife.query.support.PublicRead;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import java.io.IOException;
 import java.util.Optional;
 
 /** The page an integrator links to: what the gov names now, what is about to change, where to read more. */
+@PublicRead
 @Controller
 record HandshakeController(HandshakePages pages) {
 
@@ -25,16 +29,17 @@ record HandshakeController(HandshakePages pages) {
      * in its {@code Accept}) gets the problem document.
      */
     @GetMapping("/govs/{gov}")
-    ResponseEntity<byte[]> page(@PathVariable String gov, HttpServletRequest request) {
+    void page(@PathVariable String gov, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         Optional<HandshakePages.Page> page = pages.current(gov);
         if (page.isEmpty()) {
             if (!wantsHtml(request)) {
                 throw RuleViolation.govNotFound(gov);
             }
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML).body(pages.notFound(gov));
+            PublicBytes.write(response, HttpStatus.NOT_FOUND, HTML, pages.notFound(gov));
+            return;
         }
-        return ResponseEntity.ok().contentType(HTML).cacheControl(PublicCaching.BRIEFLY).eTag(page.get().etag())
-                .body(page.get().html());
+        PublicBytes.send(request, response, HTML, PublicCaching.BRIEFLY, page.get().etag(), null, page.get().html());
     }
 
     private static boolean wantsHtml(HttpServletRequest request) {

@@ -5,7 +5,11 @@ import io.govlife.events.gov.Rule;
 import io.govlife.events.gov.RuleViolation;
 import io.govlife.query.support.GovConfigDiff;
 import io.govlife.query.support.Instants;
+import io.govlife.query.support.PublicBytes;
 import io.govlife.query.support.PublicCaching;
+import io.govlife.query.support.PublicRead;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,10 +18,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
 /** Published GovConfigs: the current one, any past one, the list, and what changed between two. */
+@PublicRead
 @RestController
 @RequestMapping("/api/govs/{gov}")
 record RevisionController(RevisionRepository revisions, CurrentConfigs current) {
@@ -27,8 +33,9 @@ record RevisionController(RevisionRepository revisions, CurrentConfigs current) 
      * order), {@code ETag} its fingerprint. The revision travels in headers so the body is the content alone.
      */
     @GetMapping(value = "/config", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> config(@PathVariable String gov, @RequestParam(required = false) Long revision,
-                                  @RequestParam(required = false) Instant asOf) {
+    void config(@PathVariable String gov, @RequestParam(required = false) Long revision,
+                @RequestParam(required = false) Instant asOf, HttpServletRequest request,
+                HttpServletResponse response) throws IOException {
         if (revision != null && asOf != null) {
             throw new InvalidInput("revision", "give revision or asOf, not both");
         }
@@ -48,12 +55,10 @@ record RevisionController(RevisionRepository revisions, CurrentConfigs current) 
                     "gov", "gov '" + gov + "' has published no GovConfig"));
         }
         // a numbered revision never changes: a CDN may keep it for good; the current one only briefly
-        return ResponseEntity.ok()
-                .cacheControl(revision != null ? PublicCaching.FOR_GOOD : PublicCaching.BRIEFLY)
-                .eTag(found.etag())
-                .header("Gov-Revision", Long.toString(found.revision()))
-                .lastModified(found.publishedAt())
-                .body(found.body());
+        response.setHeader("Gov-Revision", Long.toString(found.revision()));
+        PublicBytes.send(request, response, MediaType.APPLICATION_JSON,
+                revision != null ? PublicCaching.FOR_GOOD : PublicCaching.BRIEFLY, found.etag(), found.publishedAt(),
+                found.body());
     }
 
     /**
