@@ -66,7 +66,10 @@ class ApiDocumentationIT extends LiveApplication {
             assertThat(ok.path("content").path("application/json").path("schema").path("type").asText())
                     .as("GET %s: %s", read, ok).isEqualTo("object");
             assertThat(ok.path("headers").has("ETag")).as("GET %s: %s", read, ok).isTrue();
+            assertThat(paths.path(read).path("get").path("responses").has("304")).as("GET %s", read).isTrue();
         }
+        assertThat(paths.path("/api/govs/{gov}/config").path("get").path("responses").path("200").path("headers")
+                .has("Gov-Revision")).isTrue();
     }
 
     /** Every {@code METHOD /path} of the contract, path parameters reduced to {@code {}}. */

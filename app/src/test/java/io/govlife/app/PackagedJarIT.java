@@ -3,9 +3,14 @@ package io.govlife.app;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.awaitility.Awaitility;
+
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +49,43 @@ class PackagedJarIT {
                 .toList();
         assertThat(Files.readString(app.dataDir().resolve("start.log"))).contains("Started GovlifeApplication");
         assertThat(warnings).isEmpty();
+    }
+
+    /**
+     * The jar carries the beans Spring's ahead-of-time processing prepared for the embedded default (README "Start-up
+     * time"): started with them, the node takes commands, projects, publishes and answers the integrators' reads.
+     */
+    @Test
+    void started_ahead_of_time_the_embedded_default_serves_commands_projections_and_public_reads() throws Exception {
+        app.start("aot.log", List.of("-Xmx384m", "-Dspring.aot.enabled=true", "-jar", PackagedApp.jar()), Map.of());
+        app.awaitReady();
+        assertThat(Files.readString(app.dataDir().resolve("aot.log")))
+                .contains("Starting AOT-processed GovlifeApplication");
+        Api api = app.api();
+        String fingerprint = "cd".repeat(32);
+        assertThat(api.post("/api/govs", "{\"name\":\"aot.gov\",\"archetype\":\"SERVICE\"}").status()).isEqualTo(201);
+        assertThat(api.put("/api/govs/aot.gov/services/ATLAS", "{\"fingerprint\":\"" + fingerprint + "\"}").status())
+                .isEqualTo(200);
+        Api.Reply published = api.post("/api/govs/aot.gov/publications", "{\"notes\":\"ahead of time\"}");
+        assertThat(published.status()).as("%s", published).isEqualTo(201);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Api.Reply config = api.send("GET", "/api/govs/aot.gov/config", null, "-X-Operator");
+            assertThat(config.status()).as("%s", config).isEqualTo(200);
+            assertThat(config.body()).contains(fingerprint);
+            assertThat(api.send("GET", "/govs/aot.gov", null, "-X-Operator", "Accept", "text/html").body())
+                    .contains("aot.gov");
+        });
+    }
+
+    @Test
+    void started_ahead_of_time_with_a_profile_it_was_not_prepared_for_the_node_refuses_to_start() throws Exception {
+        Process refused = app.start("aot-postgres.log", List.of("-Xmx384m", "-Dspring.aot.enabled=true", "-jar",
+                PackagedApp.jar()), Map.of(), "--spring.profiles.active=postgres");
+        assertThat(refused.waitFor(60, TimeUnit.SECONDS)).as("the start ends by itself").isTrue();
+        assertThat(refused.exitValue()).isNotZero();
+        assertThat(Files.readString(app.dataDir().resolve("aot-postgres.log")))
+                .contains("the ahead-of-time start is prepared for the embedded default")
+                .contains("profiles [postgres]").doesNotContain("HikariPool-1 - Start");
     }
 
     @Test

@@ -74,10 +74,9 @@ class ApiDocumentation {
                             .addApiResponse("404", new ApiResponse().description("no gov published it (HTML)")))));
             // these two handlers send bytes rendered at publication themselves (query.support.PublicBytes), so
             // springdoc sees no return type: the document says what they answer
-            jsonAnswer(openApi, "/api/govs/{gov}/config", "the GovConfig as integrators compile it in; ETag its "
-                    + "fingerprint, Gov-Revision its revision; If-None-Match answers 304");
+            jsonAnswer(openApi, "/api/govs/{gov}/config", "the GovConfig as integrators compile it in", true);
             jsonAnswer(openApi, "/api/fingerprints/{fingerprint}", "which govs published this fingerprint, as "
-                    + "root, citizen or service; ETag answered, If-None-Match answers 304");
+                    + "root, citizen or service", false);
             // what integrators read needs no token: say so per operation, as the document requires one by default
             openApi.getPaths().forEach((path, item) -> {
                 if (PUBLIC_READS.stream().anyMatch(path::matches) && item.getGet() != null) {
@@ -107,14 +106,24 @@ class ApiDocumentation {
         };
     }
 
-    private static void jsonAnswer(OpenAPI openApi, String path, String description) {
+    private static void jsonAnswer(OpenAPI openApi, String path, String description, boolean revision) {
         PathItem item = openApi.getPaths() == null ? null : openApi.getPaths().get(path);
-        if (item != null && item.getGet() != null) {
-            item.getGet().getResponses().addApiResponse("200", new ApiResponse().description(description)
-                    .content(new Content().addMediaType("application/json", new MediaType()
-                            .schema(new ObjectSchema())))
-                    .addHeaderObject("ETag", new Header().schema(new StringSchema())));
+        if (item == null || item.getGet() == null) {
+            return;
         }
+        ApiResponse ok = new ApiResponse().description(description)
+                .content(new Content().addMediaType("application/json", new MediaType().schema(new ObjectSchema())))
+                .addHeaderObject("ETag", new Header().description("send it as If-None-Match to be told 304 while "
+                        + "the answer stands").schema(new StringSchema()))
+                .addHeaderObject("Cache-Control", new Header().schema(new StringSchema()));
+        if (revision) {
+            ok.addHeaderObject("Gov-Revision", new Header().description("the revision the body is")
+                    .schema(new IntegerSchema()));
+            ok.addHeaderObject("Last-Modified", new Header().description("when it was published")
+                    .schema(new StringSchema()));
+        }
+        item.getGet().getResponses().addApiResponse("200", ok)
+                .addApiResponse("304", new ApiResponse().description("unchanged since the ETag sent"));
     }
 
     private static Parameter header(String name, String description) {

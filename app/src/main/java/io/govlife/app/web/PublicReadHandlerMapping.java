@@ -17,14 +17,14 @@ import java.util.Set;
  * <p>
  * A fast path, not a second authority: the main mapping still holds these handlers, and whatever this one does not
  * match exactly (another method, an unacceptable media type, another path) it leaves to the main mapping, so every
- * refusal (405, 406, 404) is the one the main mapping gives. {@code PublicReadHandlerMappingTest} checks that no
- * other handler of the API could claim a path this one takes.
+ * refusal (405, 406, 404) is the one the main mapping gives. {@code PublicReadRoutingIT} checks that no other
+ * handler of the API could claim a path this one takes.
  */
 final class PublicReadHandlerMapping extends RequestMappingHandlerMapping {
 
     @Override
     protected boolean isHandler(Class<?> beanType) {
-        return AnnotatedElementUtils.hasAnnotation(beanType, PublicRead.class);
+        return super.isHandler(beanType) && AnnotatedElementUtils.hasAnnotation(beanType, PublicRead.class);
     }
 
     @Override

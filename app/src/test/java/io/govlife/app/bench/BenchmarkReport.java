@@ -91,7 +91,7 @@ final class BenchmarkReport {
         target(md, "heap after the rebuild ≤ 512 MB (-Xmx512m)", 512, false, "MB",
                 s -> median(s, BenchmarkSuite.FOOTPRINT, "heap in use after replay"));
         for (String startUp : List.of(BenchmarkSuite.START_UP, BenchmarkSuite.START_UP_EXTRACTED,
-                BenchmarkSuite.START_UP_CDS)) {
+                BenchmarkSuite.START_UP_CDS, BenchmarkSuite.START_UP_AOT)) {
             target(md, startUp + " ≤ 5 s", 5, false, "s", s -> median(s, BenchmarkSuite.FOOTPRINT, startUp));
         }
         md.append("\nThe read path's targets (≥ 25 % of nginx) are measured by `bench/read-path.sh`, whose report is ")

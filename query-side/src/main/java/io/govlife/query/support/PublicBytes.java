@@ -29,9 +29,13 @@ public final class PublicBytes {
      */
     public static void send(HttpServletRequest request, HttpServletResponse response, MediaType type,
                             CacheControl caching, String etag, Instant lastModified, byte[] body) throws IOException {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, caching.getHeaderValue());
-        if (new ServletWebRequest(request, response)
-                .checkNotModified(etag, lastModified == null ? -1 : lastModified.toEpochMilli())) {
+        boolean answered = new ServletWebRequest(request, response)
+                .checkNotModified(etag, lastModified == null ? -1 : lastModified.toEpochMilli());
+        // the answer or 304, never a failed precondition (412): a CDN would keep that for as long
+        if (!answered || response.getStatus() == HttpStatus.NOT_MODIFIED.value()) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, caching.getHeaderValue());
+        }
+        if (answered) {
             return;
         }
         write(response, HttpStatus.OK, type, body);

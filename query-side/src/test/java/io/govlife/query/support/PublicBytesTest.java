@@ -59,4 +59,14 @@ class PublicBytesTest {
         since.addHeader("If-Modified-Since", PUBLISHED.toEpochMilli());
         assertThat(send(since).getStatus()).isEqualTo(304);
     }
+
+    @Test
+    void a_failed_precondition_is_412_and_carries_nothing_a_cache_would_keep() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/govs/g/config");
+        request.addHeader("If-Unmodified-Since", PUBLISHED.minusSeconds(60).toEpochMilli());
+        MockHttpServletResponse response = send(request);
+        assertThat(response.getStatus()).isEqualTo(412);
+        assertThat(response.getContentAsByteArray()).isEmpty();
+        assertThat(response.getHeader("Cache-Control")).isNull();
+    }
 }
