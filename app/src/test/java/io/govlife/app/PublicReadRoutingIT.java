@@ -90,6 +90,17 @@ class PublicReadRoutingIT extends LiveApplication {
     }
 
     @Test
+    void a_public_path_asked_with_another_method_or_media_type_is_left_to_the_main_mapping() throws Exception {
+        MockHttpServletRequest post = new MockHttpServletRequest("POST", "/api/govs/x/config");
+        ServletRequestPathUtils.parseAndCache(post);
+        assertThat(publicReads.getHandler(post)).isNull();
+        MockHttpServletRequest html = new MockHttpServletRequest("GET", "/api/govs/x/config");
+        html.addHeader("Accept", "text/html");
+        ServletRequestPathUtils.parseAndCache(html);
+        assertThat(publicReads.getHandler(html)).isNull();
+    }
+
+    @Test
     void what_the_fast_path_does_not_match_gets_the_main_mappings_refusal() {
         String gov = uniqueGov();
         Api.Reply post = api.post("/api/govs/" + gov + "/config", "{}");

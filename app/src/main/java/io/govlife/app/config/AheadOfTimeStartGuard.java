@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code -Dspring.aot.enabled=true} starts the beans Spring's ahead-of-time processing prepared when the jar was
@@ -25,6 +27,7 @@ class AheadOfTimeStartGuard implements EnvironmentPostProcessor, Ordered {
 
     /** Profiles that set only how the node logs, which the logging system reads at every start, not beans. */
     private static final Set<String> LOGGING_ONLY_PROFILES = Set.of("json-logs");
+    private static final Pattern JDBC_SCHEME = Pattern.compile("(jdbc:[a-z0-9]+):");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -52,8 +55,8 @@ class AheadOfTimeStartGuard implements EnvironmentPostProcessor, Ordered {
         String url = environment.getProperty("spring.datasource.url", "");
         if (!url.startsWith("jdbc:h2:file:")) {
             // the scheme alone: a URL may carry credentials
-            asked.add(url.matches("^jdbc:[a-z0-9]+:.*")
-                    ? "a " + url.replaceFirst("^(jdbc:[a-z0-9]+):.*", "$1") + " database" : "another database");
+            Matcher scheme = JDBC_SCHEME.matcher(url);
+            asked.add(scheme.lookingAt() ? "a " + scheme.group(1) + " database" : "another database");
         }
         if (environment.getProperty("axon.axonserver.enabled", Boolean.class, false)) {
             asked.add("Axon Server");

@@ -169,25 +169,13 @@ final class BenchmarkSuite {
     private void startUps(PackagedApp packaged, Storage storage) throws Exception {
         Path jar = extractedJar();
         Path archive = storage.dataDir().resolve("govlife.jsa");
-        Process training = packaged.start("cds-training.log", List.of("-Xmx512m",
-                "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar", jar.toString()),
-                storage.environment());
-        if (!training.waitFor(5, TimeUnit.MINUTES) || !Files.exists(archive)) {
-            training.destroyForcibly();
-            throw new IllegalStateException("the CDS training run wrote no archive; see cds-training.log");
-        }
+        train(packaged, storage, "cds-training.log", archive, jar);
         // the beans prepared ahead of time are the embedded default's (AheadOfTimeStartGuard), so H2 only; their
         // classes differ, so they have an archive of their own
         boolean aheadOfTime = storage.kind().startsWith("H2");
         Path aotArchive = storage.dataDir().resolve("govlife-aot.jsa");
         if (aheadOfTime) {
-            Process aotTraining = packaged.start("cds-aot-training.log", List.of("-Xmx512m",
-                    "-XX:ArchiveClassesAtExit=" + aotArchive, "-Dspring.aot.enabled=true",
-                    "-Dspring.context.exit=onRefresh", "-jar", jar.toString()), storage.environment());
-            if (!aotTraining.waitFor(5, TimeUnit.MINUTES) || !Files.exists(aotArchive)) {
-                aotTraining.destroyForcibly();
-                throw new IllegalStateException("the AOT CDS training run wrote no archive; see cds-aot-training.log");
-            }
+            train(packaged, storage, "cds-aot-training.log", aotArchive, jar, "-Dspring.aot.enabled=true");
         }
         for (int run = 0; run < sizes.restarts(); run++) {
             stop(start(packaged, storage, "extracted.log", START_UP_EXTRACTED,
@@ -199,6 +187,19 @@ final class BenchmarkSuite {
                         "-XX:SharedArchiveFile=" + aotArchive, "-Xlog:cds=off", "-Dspring.aot.enabled=true", "-jar",
                         jar.toString())));
             }
+        }
+    }
+
+    /** A training start that stops once the context is refreshed, writing the CDS archive of what it loaded. */
+    private static void train(PackagedApp packaged, Storage storage, String log, Path archive, Path jar,
+                              String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of("-Xmx512m", "-XX:ArchiveClassesAtExit=" + archive));
+        command.addAll(List.of(options));
+        command.addAll(List.of("-Dspring.context.exit=onRefresh", "-jar", jar.toString()));
+        Process training = packaged.start(log, command, storage.environment());
+        if (!training.waitFor(5, TimeUnit.MINUTES) || !Files.exists(archive)) {
+            training.destroyForcibly();
+            throw new IllegalStateException("the CDS training run wrote no archive; see " + log);
         }
     }
 
