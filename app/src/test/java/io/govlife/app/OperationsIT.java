@@ -17,6 +17,9 @@ class OperationsIT extends LiveApplication {
     @Autowired
     EventProcessingConfiguration processing;
 
+    @Autowired
+    java.util.List<org.axonframework.micrometer.MetricsConfigurerModule> metricsModules;
+
     /** An operator asking "which build is this node running?" gets the answer from the node itself (admins only). */
     @Test
     void actuator_info_names_the_build() {
@@ -105,6 +108,9 @@ class OperationsIT extends LiveApplication {
         assertThat(meter(rejectedPublish)).isEqualTo(rejectedBefore + 2);
         String scrape = api.asAdmin("GET", "/actuator/prometheus", null).body();
         assertThat(scrape).contains("commandBus").contains("eventProcessor");
+        // Axon's own module backed off: the meters are registered once, by the one that leaves replays out
+        assertThat(metricsModules).singleElement().satisfies(module -> assertThat(module.getClass().getName())
+                .startsWith("io.govlife.app.axon.LiveOnlyMetrics"));
     }
 
     @Test

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * Axon's spans, except for the handling of a replayed event. A rebuild hands read models events written months ago,
  * each carrying the {@code traceparent} of the request that wrote it: traced, every handler call of a rebuild would
  * land in that old request's trace (sampled ones exported again), and the spans cost a tenth of a rebuild's CPU
- * (BENCHMARKS.md). The rebuild is observed by its processor's status and meters instead.
+ * (BENCHMARKS.md). The rebuild is observed by its processor's status instead ({@link LiveOnlyMetrics} leaves its
+ * meters out too).
  */
 record LiveOnlySpanFactory(SpanFactory live) implements SpanFactory {
 

@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,51 +60,55 @@ class AuditRepository {
 
     // ---- the seals: each event's audit line hash as first seen, kept through every rebuild
 
-    /** The seals this batch adds, and the last line hash of each gov in it (its next line carries that hash). */
-    private static final class Seals {
-        final Map<String, Line> last = new HashMap<>();
-        final List<Object[]> rows = new ArrayList<>();
-    }
-
-    private record Line(long sequence, String hash) {
-    }
-
     private static final String SEALS = AuditRepository.class.getName() + ".seals";
 
     /**
-     * Seals an event's audit line, chained to its gov's previous line. An event whose predecessor was never sealed
-     * (appended before sealing began) is left unsealed: its line cannot be known without trusting the log as it now
-     * is. A seal already there is kept: a rebuild recomputes from the log as it now is, the seal is what it was.
+     * Seals an event's audit line when the batch commits, chained to its gov's previous line. An event whose
+     * predecessor was never sealed (appended before sealing began) is left unsealed: its line cannot be known without
+     * trusting the log as it now is. A seal already there is kept, and the next line chains to it: a rebuild
+     * recomputes rows from the log as it now is, the seals are what they were (and a rebuild, finding every event
+     * sealed, renders and hashes none of them).
      */
     void seal(DomainEventMessage<?> event) {
-        Seals seals = PerBatch.resource(SEALS, Seals::new, this::insertSeals);
-        String gov = event.getAggregateIdentifier();
-        long sequence = event.getSequenceNumber();
-        String previous = previousLine(seals, gov, sequence);
-        if (previous == null) {
+        PerBatch.resource(SEALS, LinkedHashMap<String, List<DomainEventMessage<?>>>::new, this::insertSeals)
+                .computeIfAbsent(event.getAggregateIdentifier(), gov -> new ArrayList<>()).add(event);
+    }
+
+    /** Each gov's events of the batch arrive in sequence order: one look-up of its seals from the line before on. */
+    private void insertSeals(Map<String, List<DomainEventMessage<?>>> batch) {
+        List<Object[]> rows = new ArrayList<>();
+        batch.forEach((gov, events) -> {
+            long first = events.get(0).getSequenceNumber();
+            Map<Long, String> lines = lineHashes(gov, first - 1, events.get(events.size() - 1).getSequenceNumber());
+            if (first == 0) {
+                lines.put(-1L, AuditChain.GENESIS);
+            }
+            for (DomainEventMessage<?> event : events) {
+                long sequence = event.getSequenceNumber();
+                String previous = lines.get(sequence - 1);
+                if (lines.containsKey(sequence) || previous == null) {
+                    continue;
+                }
+                String hash = AuditChain.hash(AuditLines.line(event, previous));
+                lines.put(sequence, hash);
+                rows.add(new Object[] {gov, sequence, hash, key.seal(hash), gov, sequence});
+            }
+        });
+        if (rows.isEmpty()) {
             return;
         }
-        String hash = AuditChain.hash(AuditLines.line(event, previous));
-        seals.last.put(gov, new Line(sequence, hash));
-        seals.rows.add(new Object[] {gov, sequence, hash, key.seal(hash), gov, sequence});
-    }
-
-    private String previousLine(Seals seals, String gov, long sequence) {
-        if (sequence == 0) {
-            return AuditChain.GENESIS;
-        }
-        Line last = seals.last.get(gov);
-        if (last != null && last.sequence() == sequence - 1) {
-            return last.hash();
-        }
-        List<String> sealed = jdbc.queryForList("select line_hash from audit_seal where gov = ? and sequence_number = ?",
-                String.class, gov, sequence - 1);
-        return sealed.isEmpty() ? null : sealed.get(0);
-    }
-
-    private void insertSeals(Seals seals) {
+        // two nodes rebuilding at once may both find a line unsealed: the first seal stays
         jdbc.batchUpdate("insert into audit_seal (gov, sequence_number, line_hash, seal) select ?, ?, ?, ? where not exists "
-                + "(select 1 from audit_seal where gov = ? and sequence_number = ?)", seals.rows);
+                + "(select 1 from audit_seal where gov = ? and sequence_number = ?)", rows);
+    }
+
+    private Map<Long, String> lineHashes(String gov, long from, long to) {
+        Map<Long, String> lines = new HashMap<>();
+        jdbc.query("select sequence_number, line_hash from audit_seal where gov = ? and sequence_number between ? and ?",
+                rs -> {
+                    lines.put(rs.getLong(1), rs.getString(2));
+                }, gov, from, to);
+        return lines;
     }
 
     /** The gov's seals (line hashes under the audit key) by sequence number. */

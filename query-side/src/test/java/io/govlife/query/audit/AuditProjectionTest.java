@@ -67,4 +67,47 @@ class AuditProjectionTest {
                 List.of(0L, "GovCreated", "null", "alice"), List.of(1L, "CitizenReferenced", "base", "alice"),
                 List.of(2L, "CitizenReferenced", "zora", "alice"), List.of(3L, "GovConfigPublished", "null", "alice"));
     }
+
+    @Test
+    void a_rebuild_keeps_every_seal_as_first_seen_and_chains_an_unsealed_line_to_the_seal_before_it() {
+        AuditSigningKey key = new AuditSigningKey(new byte[32]);
+        harness.feeding(new AuditProjection(new AuditRepository(harness.jdbc(), key)));
+        harness.publish(created(), referenced(BASE_LATTICE, config(BASE_LATTICE)),
+                referenced(ZORA_LATTICE, config(BASE_LATTICE, ZORA_LATTICE)));
+        // as if line 1 had been seen otherwise when first appended, and line 2 appended but never sealed
+        harness.jdbc().update("update audit_seal set line_hash = 'as-first-seen', seal = 'sealed-then' "
+                + "where sequence_number = 1");
+        harness.jdbc().update("delete from audit_seal where sequence_number = 2");
+        String first = harness.jdbc().queryForObject("select line_hash from audit_seal where sequence_number = 0",
+                String.class);
+
+        harness.replay();
+
+        assertThat(harness.jdbc().queryForList("select sequence_number from audit_entry order by sequence_number",
+                Long.class)).containsExactly(0L, 1L, 2L);
+        List<Map<String, Object>> seals = harness.jdbc().queryForList(
+                "select line_hash, seal from audit_seal order by sequence_number");
+        assertThat(seals).hasSize(3);
+        assertThat(seals.get(0).get("LINE_HASH")).isEqualTo(first);
+        assertThat(seals.get(1)).containsEntry("LINE_HASH", "as-first-seen").containsEntry("SEAL", "sealed-then");
+        String line = AuditLines.line(harness.published().get(2), "as-first-seen");
+        assertThat(seals.get(2)).containsEntry("LINE_HASH", AuditChain.hash(line))
+                .containsEntry("SEAL", key.seal(AuditChain.hash(line)));
+    }
+
+    @Test
+    void a_line_whose_predecessor_was_never_sealed_stays_unsealed_until_a_rebuild_seals_the_chain_from_its_start() {
+        harness.feeding(new AuditProjection(new AuditRepository(harness.jdbc(), new AuditSigningKey(new byte[32]))));
+        harness.publish(created());
+        // as if the gov had been created before sealing began
+        harness.jdbc().update("delete from audit_seal");
+
+        harness.publish(referenced(BASE_LATTICE, config(BASE_LATTICE)));
+        harness.publishBatch(referenced(ZORA_LATTICE, config(BASE_LATTICE, ZORA_LATTICE)));
+        assertThat(harness.jdbc().queryForList("select sequence_number from audit_seal", Long.class)).isEmpty();
+
+        harness.replay();
+        assertThat(harness.jdbc().queryForList("select sequence_number from audit_seal order by sequence_number",
+                Long.class)).containsExactly(0L, 1L, 2L);
+    }
 }

@@ -25,6 +25,7 @@ public final class ProjectionHarness {
 
     private final JdbcTemplate jdbc;
     private final Map<String, Long> sequences = new HashMap<>();
+    private final List<GenericDomainEventMessage<GovEvent>> log = new java.util.ArrayList<>();
     private java.util.List<AnnotationEventHandlerAdapter> handlers = java.util.List.of();
     private Instant clock = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -92,8 +93,10 @@ public final class ProjectionHarness {
         if (StoredEventTypes.nameOf(event.getClass()).isEmpty()) {
             throw new IllegalArgumentException("not a stored event type: " + event.getClass());
         }
-        return new GenericDomainEventMessage<>("Gov", gov, sequence, event, metadata, UUID.randomUUID().toString(),
-                timestamp);
+        GenericDomainEventMessage<GovEvent> message = new GenericDomainEventMessage<>("Gov", gov, sequence, event,
+                metadata, UUID.randomUUID().toString(), timestamp);
+        log.add(message);
+        return message;
     }
 
     private void deliver(GenericDomainEventMessage<GovEvent> message) {
@@ -111,5 +114,18 @@ public final class ProjectionHarness {
 
     public void reset() {
         handlers.forEach(AnnotationEventHandlerAdapter::prepareReset);
+    }
+
+    /** Every event published so far, in order. */
+    public List<GenericDomainEventMessage<GovEvent>> published() {
+        return List.copyOf(log);
+    }
+
+    /** A rebuild: the projections reset, then every event published so far handed over again in one batch. */
+    public ProjectionHarness replay() {
+        reset();
+        BatchingUnitOfWork<GenericDomainEventMessage<GovEvent>> batch = new BatchingUnitOfWork<>(List.copyOf(log));
+        batch.execute(() -> deliver(batch.getMessage()));
+        return this;
     }
 }
