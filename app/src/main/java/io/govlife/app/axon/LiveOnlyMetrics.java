@@ -8,6 +8,7 @@ import org.axonframework.micrometer.MetricsConfigurerModule;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.NoOpMessageMonitorCallback;
 import org.axonframework.springboot.MetricsProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,13 +18,15 @@ import javax.annotation.Nonnull;
  * Axon's meters of its buses and processors (as its own auto-configuration registers them), except for replayed
  * events. Axon's processor monitors look up their capacity and latency gauges again at every message: a rebuild
  * spent a tenth of its handling there (BENCHMARKS.md), to count events written months ago and time a latency that
- * is their age. A rebuild's progress is its processor's status ({@code /api/admin/projections}).
+ * is their age. A rebuild's progress is its processor's status ({@code /api/admin/projections}); while it runs, the
+ * processor's latency gauge keeps its last live value and its capacity gauge falls off (README, "Metrics").
  */
 @Configuration(proxyBeanMethods = false)
 class LiveOnlyMetrics {
 
     /** Takes the place of Axon's own module (it backs off when one is there), registering the same meters. */
     @Bean
+    @ConditionalOnProperty(value = "axon.metrics.auto-configuration.enabled", matchIfMissing = true)
     MetricsConfigurerModule liveOnlyMetricsConfigurerModule(GlobalMetricRegistry registry,
                                                             MetricsProperties properties) {
         boolean dimensional = properties.getMicrometer().isDimensional();

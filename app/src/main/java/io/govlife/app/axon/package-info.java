@@ -23,6 +23,13 @@
  *     <td>a finished batch wakes the coordinator instead of leaving work packages idle.</td>
  *     <td>replay at ~10,000 events/s with threads idle three quarters of the time, before (BENCHMARKS.md)</td>
  *     <td>ProcessorExecutorsTest</td></tr>
+ * <tr><td>{@link io.govlife.app.axon.LiveOnlyMetrics} — replaces Axon's {@code MetricsConfigurerModule}, relying on
+ *     its auto-configuration backing off ({@code @ConditionalOnMissingBean}); otherwise every live message would be
+ *     counted twice</td>
+ *     <td>a replayed event skips the processor meters, whose capacity and latency monitors look up their gauges
+ *     at every message.</td>
+ *     <td>9 % of a rebuild's work-package CPU (BENCHMARKS.md)</td>
+ *     <td>LiveOnlyMetricsTest; OperationsIT {@code prometheus_counts_accepted_and_rejected_commands_and_shows_axons_meters}</td></tr>
  * <tr><td>{@link io.govlife.app.axon.StableNameSerializer} — overrides {@code typeForClass} and
  *     {@code resolveClassName} of {@code JacksonSerializer}</td>
  *     <td>events are stored under the names of {@code StoredEventTypes}, so moving or renaming a class never

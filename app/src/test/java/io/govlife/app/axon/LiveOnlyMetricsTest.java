@@ -22,11 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LiveOnlyMetricsTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final MessageMonitor<? super TrackedEventMessage<?>> monitor = readModelsMonitor();
+    private final MessageMonitor<? super TrackedEventMessage<?>> monitor = readModelsMonitor(true);
 
-    private MessageMonitor<? super TrackedEventMessage<?>> readModelsMonitor() {
+    private MessageMonitor<? super TrackedEventMessage<?>> readModelsMonitor(boolean dimensional) {
         MetricsProperties properties = new MetricsProperties();
-        properties.getMicrometer().setDimensional(true);
+        properties.getMicrometer().setDimensional(dimensional);
         var configurer = DefaultConfigurer.defaultConfiguration();
         new LiveOnlyMetrics().liveOnlyMetricsConfigurerModule(new GlobalMetricRegistry(meters), properties)
                 .configureModule(configurer);
@@ -50,6 +50,20 @@ class LiveOnlyMetricsTest {
         assertThat(counted()).isPositive();
         assertThat(meters.getMeters()).anySatisfy(meter -> assertThat(meter.getId().getName())
                 .startsWith("eventProcessor"));
+    }
+
+    @Test
+    void without_dimensions_too_a_live_event_is_counted_and_a_replayed_one_is_not() {
+        meters.clear();
+        MessageMonitor<? super TrackedEventMessage<?>> plain = readModelsMonitor(false);
+        plain.onMessageIngested(at(ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(10),
+                new GlobalSequenceTrackingToken(4)))).reportSuccess();
+        assertThat(counted()).isZero();
+
+        plain.onMessageIngested(at(new GlobalSequenceTrackingToken(11))).reportSuccess();
+        assertThat(counted()).isPositive();
+        assertThat(meters.getMeters()).anySatisfy(meter -> assertThat(meter.getId().getName())
+                .startsWith("read-models"));
     }
 
     @Test

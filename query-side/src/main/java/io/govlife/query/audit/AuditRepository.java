@@ -7,12 +7,15 @@ import io.govlife.query.support.Page;
 import io.govlife.query.support.Paging;
 import io.govlife.query.support.PerBatch;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +27,8 @@ import java.util.Map;
  */
 @Repository
 class AuditRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditRepository.class);
 
     private static final String ROWS = AuditRepository.class.getName() + ".rows";
 
@@ -64,51 +69,81 @@ class AuditRepository {
 
     /**
      * Seals an event's audit line when the batch commits, chained to its gov's previous line. An event whose
-     * predecessor was never sealed (appended before sealing began) is left unsealed: its line cannot be known without
-     * trusting the log as it now is. A seal already there is kept, and the next line chains to it: a rebuild
-     * recomputes rows from the log as it now is, the seals are what they were (and a rebuild, finding every event
-     * sealed, renders and hashes none of them).
+     * predecessor was never sealed (appended before sealing began), or whose predecessor's stored hash no longer
+     * matches its seal, is left unsealed: its line cannot be known without trusting the log or the table as they now
+     * are. A seal already there is kept, and the next line chains to it as first seen: a rebuild recomputes rows from
+     * the log as it now is, the seals are what they were (and a rebuild, finding every event sealed, renders and
+     * hashes none of them).
      */
     void seal(DomainEventMessage<?> event) {
         PerBatch.resource(SEALS, LinkedHashMap<String, List<DomainEventMessage<?>>>::new, this::insertSeals)
                 .computeIfAbsent(event.getAggregateIdentifier(), gov -> new ArrayList<>()).add(event);
     }
 
-    /** Each gov's events of the batch arrive in sequence order: one look-up of its seals from the line before on. */
+    /** One look-up of each gov's seals, from the line before its first event of the batch to its last. */
     private void insertSeals(Map<String, List<DomainEventMessage<?>>> batch) {
         List<Object[]> rows = new ArrayList<>();
         batch.forEach((gov, events) -> {
+            events.sort(Comparator.comparingLong(DomainEventMessage::getSequenceNumber));
             long first = events.get(0).getSequenceNumber();
-            Map<Long, String> lines = lineHashes(gov, first - 1, events.get(events.size() - 1).getSequenceNumber());
-            if (first == 0) {
-                lines.put(-1L, AuditChain.GENESIS);
-            }
+            Map<Long, Seal> stored = stored(gov, first - 1, events.get(events.size() - 1).getSequenceNumber());
+            Map<Long, String> lines = new HashMap<>();
+            lines.put(-1L, AuditChain.GENESIS);
             for (DomainEventMessage<?> event : events) {
                 long sequence = event.getSequenceNumber();
-                String previous = lines.get(sequence - 1);
-                if (lines.containsKey(sequence) || previous == null) {
+                if (stored.containsKey(sequence)) {
                     continue;
                 }
-                String hash = AuditChain.hash(AuditLines.line(event, previous));
-                lines.put(sequence, hash);
-                rows.add(new Object[] {gov, sequence, hash, key.seal(hash), gov, sequence});
+                String previous = lines.containsKey(sequence - 1) ? lines.get(sequence - 1)
+                        : trusted(stored.get(sequence - 1));
+                if (previous == null) {
+                    continue;
+                }
+                String hash = lineHash(event, previous);
+                if (hash != null) {
+                    lines.put(sequence, hash);
+                    rows.add(new Object[] {gov, sequence, hash, key.seal(hash), gov, sequence});
+                }
             }
         });
         if (rows.isEmpty()) {
             return;
         }
-        // two nodes rebuilding at once may both find a line unsealed: the first seal stays
+        // a seal committed since the look-up is kept (one committed concurrently fails this batch on the key instead,
+        // and its retry finds it)
         jdbc.batchUpdate("insert into audit_seal (gov, sequence_number, line_hash, seal) select ?, ?, ?, ? where not exists "
                 + "(select 1 from audit_seal where gov = ? and sequence_number = ?)", rows);
     }
 
-    private Map<Long, String> lineHashes(String gov, long from, long to) {
-        Map<Long, String> lines = new HashMap<>();
-        jdbc.query("select sequence_number, line_hash from audit_seal where gov = ? and sequence_number between ? and ?",
-                rs -> {
-                    lines.put(rs.getLong(1), rs.getString(2));
+    /** A stored line hash the next line may chain to: only while its seal still vouches for it. */
+    private String trusted(Seal seal) {
+        return seal != null && key.seal(seal.lineHash()).equals(seal.seal()) ? seal.lineHash() : null;
+    }
+
+    /**
+     * The line's hash, or null (the line left unsealed, and the gov's lines after it in this batch) when it cannot be
+     * rendered: here, at commit, a failure would stop every read model of the batch, not park one event.
+     */
+    private static String lineHash(DomainEventMessage<?> event, String previous) {
+        try {
+            return AuditChain.hash(AuditLines.line(event, previous));
+        } catch (RuntimeException unrenderable) {
+            log.warn("audit line of {} #{} left unsealed: {}", event.getAggregateIdentifier(),
+                    event.getSequenceNumber(), unrenderable.toString());
+            return null;
+        }
+    }
+
+    private record Seal(String lineHash, String seal) {
+    }
+
+    private Map<Long, Seal> stored(String gov, long from, long to) {
+        Map<Long, Seal> stored = new HashMap<>();
+        jdbc.query("select sequence_number, line_hash, seal from audit_seal where gov = ? and sequence_number between ? "
+                + "and ?", rs -> {
+                    stored.put(rs.getLong(1), new Seal(rs.getString(2), rs.getString(3)));
                 }, gov, from, to);
-        return lines;
+        return stored;
     }
 
     /** The gov's seals (line hashes under the audit key) by sequence number. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.govlife.query.support.Events.BASE_LATTICE;
 import static io.govlife.query.support.Events.ZORA_LATTICE;
@@ -68,46 +69,96 @@ class AuditProjectionTest {
                 List.of(2L, "CitizenReferenced", "zora", "alice"), List.of(3L, "GovConfigPublished", "null", "alice"));
     }
 
-    @Test
-    void a_rebuild_keeps_every_seal_as_first_seen_and_chains_an_unsealed_line_to_the_seal_before_it() {
+    private AuditSigningKey fedWithKey() {
         AuditSigningKey key = new AuditSigningKey(new byte[32]);
         harness.feeding(new AuditProjection(new AuditRepository(harness.jdbc(), key)));
+        return key;
+    }
+
+    private void threeEvents() {
         harness.publish(created(), referenced(BASE_LATTICE, config(BASE_LATTICE)),
                 referenced(ZORA_LATTICE, config(BASE_LATTICE, ZORA_LATTICE)));
+    }
+
+    private List<String> lineHashes() {
+        return harness.jdbc().queryForList("select line_hash from audit_seal order by sequence_number", String.class);
+    }
+
+    @Test
+    void a_rebuild_keeps_every_seal_as_first_seen_and_chains_an_unsealed_line_to_the_seal_before_it() {
+        AuditSigningKey key = fedWithKey();
+        threeEvents();
         // as if line 1 had been seen otherwise when first appended, and line 2 appended but never sealed
-        harness.jdbc().update("update audit_seal set line_hash = 'as-first-seen', seal = 'sealed-then' "
-                + "where sequence_number = 1");
+        harness.jdbc().update("update audit_seal set line_hash = 'as-first-seen', seal = ? where sequence_number = 1",
+                key.seal("as-first-seen"));
         harness.jdbc().update("delete from audit_seal where sequence_number = 2");
-        String first = harness.jdbc().queryForObject("select line_hash from audit_seal where sequence_number = 0",
-                String.class);
+        String first = lineHashes().get(0);
 
         harness.replay();
 
         assertThat(harness.jdbc().queryForList("select sequence_number from audit_entry order by sequence_number",
                 Long.class)).containsExactly(0L, 1L, 2L);
-        List<Map<String, Object>> seals = harness.jdbc().queryForList(
-                "select line_hash, seal from audit_seal order by sequence_number");
-        assertThat(seals).hasSize(3);
-        assertThat(seals.get(0).get("LINE_HASH")).isEqualTo(first);
-        assertThat(seals.get(1)).containsEntry("LINE_HASH", "as-first-seen").containsEntry("SEAL", "sealed-then");
-        String line = AuditLines.line(harness.published().get(2), "as-first-seen");
-        assertThat(seals.get(2)).containsEntry("LINE_HASH", AuditChain.hash(line))
-                .containsEntry("SEAL", key.seal(AuditChain.hash(line)));
+        String line = AuditChain.hash(AuditLines.line(harness.published().get(2), "as-first-seen"));
+        assertThat(lineHashes()).containsExactly(first, "as-first-seen", line);
+        assertThat(harness.jdbc().queryForObject("select seal from audit_seal where sequence_number = 2", String.class))
+                .isEqualTo(key.seal(line));
+    }
+
+    @Test
+    void a_line_is_not_chained_to_a_stored_hash_its_seal_no_longer_vouches_for() {
+        AuditSigningKey key = fedWithKey();
+        threeEvents();
+        harness.jdbc().update("update audit_seal set line_hash = 'edited in the table' where sequence_number = 1");
+        harness.jdbc().update("delete from audit_seal where sequence_number = 2");
+
+        harness.replay();
+
+        assertThat(harness.jdbc().queryForList("select sequence_number from audit_seal order by sequence_number",
+                Long.class)).containsExactly(0L, 1L);
+        assertThat(key.seal("edited in the table")).isNotEqualTo(harness.jdbc().queryForObject(
+                "select seal from audit_seal where sequence_number = 1", String.class));
+    }
+
+    @Test
+    void a_rebuild_of_a_sealed_log_renders_and_seals_no_line_again() {
+        AtomicInteger sealed = new AtomicInteger();
+        AuditSigningKey counting = new AuditSigningKey(new byte[32]) {
+            @Override
+            String seal(String lineHash) {
+                sealed.incrementAndGet();
+                return super.seal(lineHash);
+            }
+        };
+        harness.feeding(new AuditProjection(new AuditRepository(harness.jdbc(), counting)));
+        threeEvents();
+        List<String> before = lineHashes();
+        int live = sealed.get(); // each line sealed, and the seal before it checked
+        assertThat(live).isPositive();
+
+        harness.replay();
+
+        assertThat(sealed).as("seals made or checked by the rebuild").hasValue(live);
+        assertThat(lineHashes()).isEqualTo(before);
     }
 
     @Test
     void a_line_whose_predecessor_was_never_sealed_stays_unsealed_until_a_rebuild_seals_the_chain_from_its_start() {
-        harness.feeding(new AuditProjection(new AuditRepository(harness.jdbc(), new AuditSigningKey(new byte[32]))));
+        fedWithKey();
         harness.publish(created());
         // as if the gov had been created before sealing began
         harness.jdbc().update("delete from audit_seal");
 
         harness.publish(referenced(BASE_LATTICE, config(BASE_LATTICE)));
         harness.publishBatch(referenced(ZORA_LATTICE, config(BASE_LATTICE, ZORA_LATTICE)));
-        assertThat(harness.jdbc().queryForList("select sequence_number from audit_seal", Long.class)).isEmpty();
+        assertThat(lineHashes()).isEmpty();
 
         harness.replay();
-        assertThat(harness.jdbc().queryForList("select sequence_number from audit_seal order by sequence_number",
-                Long.class)).containsExactly(0L, 1L, 2L);
+        List<String> chain = new java.util.ArrayList<>();
+        String previous = AuditChain.GENESIS;
+        for (var event : harness.published()) {
+            previous = AuditChain.hash(AuditLines.line(event, previous));
+            chain.add(previous);
+        }
+        assertThat(lineHashes()).isEqualTo(chain);
     }
 }

@@ -77,11 +77,8 @@ public final class ProjectionHarness {
      * prepare-commit phase comes after the last event.
      */
     public ProjectionHarness publishBatch(GovEvent... events) {
-        List<GenericDomainEventMessage<GovEvent>> messages = java.util.Arrays.stream(events)
-                .map(event -> message(event, MetaData.with("operator", "alice"))).toList();
-        BatchingUnitOfWork<GenericDomainEventMessage<GovEvent>> batch = new BatchingUnitOfWork<>(messages);
-        // a batching unit of work runs the task once per message, each with its own processing context
-        batch.execute(() -> deliver(batch.getMessage()));
+        deliverInOneBatch(java.util.Arrays.stream(events)
+                .map(event -> message(event, MetaData.with("operator", "alice"))).toList());
         return this;
     }
 
@@ -124,8 +121,13 @@ public final class ProjectionHarness {
     /** A rebuild: the projections reset, then every event published so far handed over again in one batch. */
     public ProjectionHarness replay() {
         reset();
-        BatchingUnitOfWork<GenericDomainEventMessage<GovEvent>> batch = new BatchingUnitOfWork<>(List.copyOf(log));
-        batch.execute(() -> deliver(batch.getMessage()));
+        deliverInOneBatch(List.copyOf(log));
         return this;
+    }
+
+    private void deliverInOneBatch(List<GenericDomainEventMessage<GovEvent>> messages) {
+        BatchingUnitOfWork<GenericDomainEventMessage<GovEvent>> batch = new BatchingUnitOfWork<>(messages);
+        // a batching unit of work runs the task once per message, each with its own processing context
+        batch.execute(() -> deliver(batch.getMessage()));
     }
 }
