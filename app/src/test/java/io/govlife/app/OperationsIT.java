@@ -3,9 +3,11 @@ package io.govlife.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.micrometer.MetricsConfigurerModule;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,7 +20,7 @@ class OperationsIT extends LiveApplication {
     EventProcessingConfiguration processing;
 
     @Autowired
-    java.util.List<org.axonframework.micrometer.MetricsConfigurerModule> metricsModules;
+    List<MetricsConfigurerModule> metricsModules;
 
     /** An operator asking "which build is this node running?" gets the answer from the node itself (admins only). */
     @Test

@@ -14,7 +14,9 @@ import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.springboot.MetricsProperties;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LiveOnlyMetricsTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final MessageMonitor<? super TrackedEventMessage<?>> monitor = readModelsMonitor(true);
 
     private MessageMonitor<? super TrackedEventMessage<?>> readModelsMonitor(boolean dimensional) {
         MetricsProperties properties = new MetricsProperties();
@@ -43,33 +44,22 @@ class LiveOnlyMetricsTest {
                 .mapToDouble(meter -> ((Counter) meter).count()).sum();
     }
 
-    @Test
-    void a_live_event_is_counted_by_the_processor_s_meters() {
-        monitor.onMessageIngested(at(new GlobalSequenceTrackingToken(11))).reportSuccess();
+    /** Dimensional meters are named {@code eventProcessor.*} and tagged; without dimensions, after the processor. */
+    @ParameterizedTest(name = "dimensional: {0}")
+    @CsvSource({"true, eventProcessor", "false, read-models"})
+    void a_live_event_is_counted_by_the_processor_s_meters(boolean dimensional, String meterPrefix) {
+        readModelsMonitor(dimensional).onMessageIngested(at(new GlobalSequenceTrackingToken(11))).reportSuccess();
 
         assertThat(counted()).isPositive();
         assertThat(meters.getMeters()).anySatisfy(meter -> assertThat(meter.getId().getName())
-                .startsWith("eventProcessor"));
+                .startsWith(meterPrefix));
     }
 
-    @Test
-    void without_dimensions_too_a_live_event_is_counted_and_a_replayed_one_is_not() {
-        meters.clear();
-        MessageMonitor<? super TrackedEventMessage<?>> plain = readModelsMonitor(false);
-        plain.onMessageIngested(at(ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(10),
-                new GlobalSequenceTrackingToken(4)))).reportSuccess();
-        assertThat(counted()).isZero();
-
-        plain.onMessageIngested(at(new GlobalSequenceTrackingToken(11))).reportSuccess();
-        assertThat(counted()).isPositive();
-        assertThat(meters.getMeters()).anySatisfy(meter -> assertThat(meter.getId().getName())
-                .startsWith("read-models"));
-    }
-
-    @Test
-    void a_replayed_event_is_not() {
-        monitor.onMessageIngested(at(ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(10),
-                new GlobalSequenceTrackingToken(4)))).reportSuccess();
+    @ParameterizedTest(name = "dimensional: {0}")
+    @ValueSource(booleans = {true, false})
+    void a_replayed_event_is_not(boolean dimensional) {
+        readModelsMonitor(dimensional).onMessageIngested(at(ReplayToken.createReplayToken(
+                new GlobalSequenceTrackingToken(10), new GlobalSequenceTrackingToken(4)))).reportSuccess();
 
         assertThat(counted()).isZero();
     }

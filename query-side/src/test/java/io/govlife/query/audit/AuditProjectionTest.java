@@ -23,7 +23,7 @@ class AuditProjectionTest {
 
     @Test
     void records_every_event_with_who_why_when_and_correlation() {
-        harness.feeding(new AuditProjection(new AuditRepository(harness.jdbc(), new AuditSigningKey(new byte[32]))));
+        fedWith(new AuditSigningKey(new byte[32]));
         GovConfig first = config(BASE_LATTICE);
         harness.publish(created());
         harness.publish(referenced(BASE_LATTICE, first), MetaData.with("operator", "bob")
@@ -54,7 +54,7 @@ class AuditProjectionTest {
 
     @Test
     void a_batch_of_events_lands_as_one_row_each_when_the_batch_commits() {
-        harness.feeding(new AuditProjection(new AuditRepository(harness.jdbc(), new AuditSigningKey(new byte[32]))));
+        fedWith(new AuditSigningKey(new byte[32]));
         harness.publish(created());
         GovConfig first = config(BASE_LATTICE);
         GovConfig second = config(BASE_LATTICE, ZORA_LATTICE);
@@ -69,8 +69,7 @@ class AuditProjectionTest {
                 List.of(2L, "CitizenReferenced", "zora", "alice"), List.of(3L, "GovConfigPublished", "null", "alice"));
     }
 
-    private AuditSigningKey fedWithKey() {
-        AuditSigningKey key = new AuditSigningKey(new byte[32]);
+    private AuditSigningKey fedWith(AuditSigningKey key) {
         harness.feeding(new AuditProjection(new AuditRepository(harness.jdbc(), key)));
         return key;
     }
@@ -86,7 +85,7 @@ class AuditProjectionTest {
 
     @Test
     void a_rebuild_keeps_every_seal_as_first_seen_and_chains_an_unsealed_line_to_the_seal_before_it() {
-        AuditSigningKey key = fedWithKey();
+        AuditSigningKey key = fedWith(new AuditSigningKey(new byte[32]));
         threeEvents();
         // as if line 1 had been seen otherwise when first appended, and line 2 appended but never sealed
         harness.jdbc().update("update audit_seal set line_hash = 'as-first-seen', seal = ? where sequence_number = 1",
@@ -106,7 +105,7 @@ class AuditProjectionTest {
 
     @Test
     void a_line_is_not_chained_to_a_stored_hash_its_seal_no_longer_vouches_for() {
-        AuditSigningKey key = fedWithKey();
+        AuditSigningKey key = fedWith(new AuditSigningKey(new byte[32]));
         threeEvents();
         harness.jdbc().update("update audit_seal set line_hash = 'edited in the table' where sequence_number = 1");
         harness.jdbc().update("delete from audit_seal where sequence_number = 2");
@@ -129,7 +128,7 @@ class AuditProjectionTest {
                 return super.seal(lineHash);
             }
         };
-        harness.feeding(new AuditProjection(new AuditRepository(harness.jdbc(), counting)));
+        fedWith(counting);
         threeEvents();
         List<String> before = lineHashes();
         int live = sealed.get(); // each line sealed, and the seal before it checked
@@ -143,7 +142,7 @@ class AuditProjectionTest {
 
     @Test
     void a_line_whose_predecessor_was_never_sealed_stays_unsealed_until_a_rebuild_seals_the_chain_from_its_start() {
-        fedWithKey();
+        fedWith(new AuditSigningKey(new byte[32]));
         harness.publish(created());
         // as if the gov had been created before sealing began
         harness.jdbc().update("delete from audit_seal");
