@@ -5,6 +5,7 @@ import io.govlife.query.support.ProjectionHarness;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -152,7 +153,7 @@ class AuditProjectionTest {
         assertThat(lineHashes()).isEmpty();
 
         harness.replay();
-        List<String> chain = new java.util.ArrayList<>();
+        List<String> chain = new ArrayList<>();
         String previous = AuditChain.GENESIS;
         for (var event : harness.published()) {
             previous = AuditChain.hash(AuditLines.line(event, previous));

@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +27,15 @@ public final class ProjectionHarness {
 
     private final JdbcTemplate jdbc;
     private final Map<String, Long> sequences = new HashMap<>();
-    private final List<GenericDomainEventMessage<GovEvent>> log = new java.util.ArrayList<>();
-    private java.util.List<AnnotationEventHandlerAdapter> handlers = java.util.List.of();
+    private final List<GenericDomainEventMessage<GovEvent>> log = new ArrayList<>();
+    private List<AnnotationEventHandlerAdapter> handlers = List.of();
     private Instant clock = Instant.parse("2026-01-01T00:00:00Z");
 
     public ProjectionHarness() {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .placeholders(java.util.Map.of("binary", "blob", "document", "clob"))
+                .placeholders(Map.of("binary", "blob", "document", "clob"))
                 .javaMigrations(io.govlife.query.composition.CompositionMigrations.all()).load().migrate();
         this.jdbc = new JdbcTemplate(dataSource);
     }
@@ -44,7 +46,7 @@ public final class ProjectionHarness {
 
     /** The projections every published event goes to, in this order. */
     public ProjectionHarness feeding(Object... projections) {
-        this.handlers = java.util.Arrays.stream(projections).map(AnnotationEventHandlerAdapter::new).toList();
+        this.handlers = Arrays.stream(projections).map(AnnotationEventHandlerAdapter::new).toList();
         return this;
     }
 
@@ -77,7 +79,7 @@ public final class ProjectionHarness {
      * prepare-commit phase comes after the last event.
      */
     public ProjectionHarness publishBatch(GovEvent... events) {
-        deliverInOneBatch(java.util.Arrays.stream(events)
+        deliverInOneBatch(Arrays.stream(events)
                 .map(event -> message(event, MetaData.with("operator", "alice"))).toList());
         return this;
     }
