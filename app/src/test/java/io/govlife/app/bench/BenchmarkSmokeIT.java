@@ -58,6 +58,8 @@ class BenchmarkSmokeIT {
                         .hasSize(sizes.restarts()).allSatisfy(seconds -> assertThat(seconds).isPositive());
             }
             assertThat(figures.get(storage, BenchmarkSuite.FIRST_MINUTE, "not 2xx").max()).isZero();
+            assertThat(figures.get(storage, BenchmarkSuite.REPLAY, BenchmarkSuite.RESET).runs())
+                    .hasSize(sizes.runs() - 1).allSatisfy(seconds -> assertThat(seconds).isPositive());
             assertThat(figures.get(storage, BenchmarkSuite.REPLAY, "events in the log").median())
                     .isEqualTo(sizes.replayGovs() * sizes.replayEventsPerGov());
         }

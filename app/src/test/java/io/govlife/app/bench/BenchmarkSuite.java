@@ -31,6 +31,11 @@ final class BenchmarkSuite {
     static final String HOT = "One hot gov";
     static final String HISTORIES = "Long histories";
     static final String REPLAY = "Replay";
+    /**
+     * Emptying the read models' tables and setting their tokens back, in one transaction, before the replay: from the
+     * second run on, the first finding them empty.
+     */
+    static final String RESET = "reset of every read model before the rebuild";
     static final String FAN_OUT = "Fan-out";
     static final String FOOTPRINT = "Footprint";
 
@@ -374,6 +379,11 @@ final class BenchmarkSuite {
                     replay.get("run." + run + ".replay.eventsPerSecond"));
             figures.add(kind, REPLAY, "baseline: JDBC read + Jackson", "events/s",
                     replay.get("run." + run + ".baseline.eventsPerSecond"));
+            if (replay.containsKey("run." + run + ".reset.seconds")) {
+                figures.add(kind, REPLAY, RESET, "s", replay.get("run." + run + ".reset.seconds"));
+                figures.add(kind, REPLAY, "rebuild of every read model, its reset included", "events/s",
+                        replay.get("run." + run + ".withReset.eventsPerSecond"));
+            }
         }
         figures.add(kind, REPLAY, "writing the log in-process", "commands/s",
                 replay.get("generate.commandsPerSecond"));
