@@ -142,6 +142,22 @@ class AuditProjectionTest {
     }
 
     @Test
+    void a_line_that_cannot_be_rendered_is_left_unsealed_with_the_lines_after_it_and_every_row_still_lands() {
+        fedWith(new AuditSigningKey(new byte[32]));
+        harness.publish(created());
+        // no event type of ours fails to render; a metadata value Jackson cannot write stands in for one that would
+        harness.publish(referenced(BASE_LATTICE, config(BASE_LATTICE)),
+                MetaData.with("operator", "bob").and("unwritable", new Object()));
+        harness.publishBatch(referenced(ZORA_LATTICE, config(BASE_LATTICE, ZORA_LATTICE)));
+
+        assertThat(harness.jdbc().queryForList("select sequence_number from audit_entry order by sequence_number",
+                Long.class)).containsExactly(0L, 1L, 2L);
+        // line 2 would chain to line 1, which cannot be known
+        assertThat(harness.jdbc().queryForList("select sequence_number from audit_seal order by sequence_number",
+                Long.class)).containsExactly(0L);
+    }
+
+    @Test
     void a_line_whose_predecessor_was_never_sealed_stays_unsealed_until_a_rebuild_seals_the_chain_from_its_start() {
         fedWith(new AuditSigningKey(new byte[32]));
         harness.publish(created());
