@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# A/B of JVM options at start-up: the packaged jar extracted, its CDS archive trained with the ahead-of-time beans (as
-# the suite's fastest start and docker/Dockerfile do), then each variant started in turn on the same H2 data
-# directory and timed from launch to readiness, ROUNDS times. Prints "round label milliseconds". Used for the
+# A/B of JVM options at start-up: the packaged jar extracted, its CDS archive trained with the ahead-of-time beans (the
+# suite's fastest way of starting), then each variant started in turn on the same H2 data directory and timed from
+# launch to readiness, ROUNDS times. Prints "round label milliseconds". Used for the
 # start-up levers of 2026-12-05, night (BENCHMARKS.md notes):
 #   bench/start-up-ab.sh 3 "as-shipped|" "lazy|-Dspring.main.lazy-initialization=true" "c1|-XX:TieredStopAtLevel=1"
 #   usage: bench/start-up-ab.sh ROUNDS "label|extra JVM options" ...
@@ -16,6 +16,8 @@ aot="-XX:SharedArchiveFile=$work/aot.jsa -Xlog:cds=off -Dspring.aot.enabled=true
 GOVLIFE_BOOTSTRAP_ADMIN_TOKEN=bench-admin java -Xmx512m -XX:ArchiveClassesAtExit=$work/aot.jsa \
     -Dspring.aot.enabled=true -Dspring.context.exit=onRefresh -jar $jar --server.port=$port \
     --govlife.data-dir=$work/data > $work/training.log 2>&1
+# without its archive the JVM would start anyway, silently without class data sharing
+[ -f $work/aot.jsa ] || { echo "the training start wrote no archive: $work/training.log" >&2; exit 1; }
 for round in $(seq 1 $rounds); do
   for variant in "$@"; do
     label=${variant%%|*}; options=${variant#*|}
