@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # A/B of JVM options at start-up: the packaged jar extracted, its CDS archive trained with the ahead-of-time beans (the
 # suite's fastest way of starting), then each variant started in turn on the same H2 data directory and timed from
-# launch to readiness, ROUNDS times. Prints "round label milliseconds". Used for the
-# start-up levers of 2026-12-05, night (BENCHMARKS.md notes):
+# launch to readiness, ROUNDS times. Prints "round label milliseconds". Used for the start-up levers of 2026-12-05,
+# night (BENCHMARKS.md notes):
 #   bench/start-up-ab.sh 3 "as-shipped|" "lazy|-Dspring.main.lazy-initialization=true" "c1|-XX:TieredStopAtLevel=1"
 #   usage: bench/start-up-ab.sh ROUNDS "label|extra JVM options" ...
 # Port 18084 must be free. Needs curl.
