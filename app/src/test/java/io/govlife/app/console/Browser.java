@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -76,11 +77,29 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
-    WebElement find(String css) {
+    /**
+     * Does what the action says to the element once it shows, found afresh whenever the console redrew it between the
+     * finding and the doing (it redraws its tables as they refresh): a person would act on the redrawn one.
+     */
+    private <T> T onShown(String css, Function<WebElement, T> action) {
         return until(driver -> {
             unfold(css);
-            return ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)).apply(driver);
+            WebElement element = ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)).apply(driver);
+            if (element == null) {
+                return null;
+            }
+            try {
+                return action.apply(element);
+            } catch (StaleElementReferenceException redrawn) {
+                return null;
+            }
         });
+    }
+
+    /** Waits until the element shows; fails, saying what the browser logged, if it does not within the wait. */
+    Browser awaitShown(String css) {
+        onShown(css, WebElement::isDisplayed);
+        return this;
     }
 
     /**
@@ -114,7 +133,14 @@ final class Browser implements AutoCloseable {
 
     /** Whether the element, which must be on the page, is shown. */
     boolean displayed(String css) {
-        return driver.findElement(By.cssSelector(css)).isDisplayed();
+        // wrapped: the wait would take a bare false for "not yet" and wait on
+        return until(driver -> {
+            try {
+                return java.util.Optional.of(driver.findElement(By.cssSelector(css)).isDisplayed());
+            } catch (StaleElementReferenceException redrawn) {
+                return null;
+            }
+        }).get();
     }
 
     /** Whether the element has the focus. */
@@ -123,11 +149,28 @@ final class Browser implements AutoCloseable {
                 + "arguments[0])", css));
     }
 
+    /** Keys sent to the field without clearing it first, e.g. a letter that picks a select's option. */
+    Browser keysInto(String css, String keys) {
+        onShown(css, field -> {
+            field.sendKeys(keys);
+            return true;
+        });
+        return this;
+    }
+
+    /** The shown element's attribute, or null where it has none. */
+    String attribute(String css, String name) {
+        // wrapped: the wait would take a missing attribute (null) for "not yet" and wait on
+        return onShown(css, element -> java.util.Optional.ofNullable(element.getAttribute(name))).orElse(null);
+    }
+
     /** Types into the labelled field, replacing what was there. */
     Browser type(String css, String text) {
-        WebElement field = find(css);
-        field.clear();
-        field.sendKeys(text);
+        onShown(css, field -> {
+            field.clear();
+            field.sendKeys(text);
+            return true;
+        });
         return this;
     }
 
@@ -202,21 +245,31 @@ final class Browser implements AutoCloseable {
             try {
                 element.click();
                 return true;
-            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+            } catch (StaleElementReferenceException redrawn) {
                 return null;
             }
         });
         return this;
     }
 
-    /** Waits until the element's text contains the given text; answers the element's whole text. */
+    /**
+     * Waits until the element's text contains the given text; answers the element's whole text as it read then (a
+     * second look could find the element redrawn, or its text moved on).
+     */
     String awaitText(String css, String text) {
-        until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
-        return driver.findElement(By.cssSelector(css)).getText();
+        return until(driver -> {
+            try {
+                String whole = driver.findElement(By.cssSelector(css)).getText();
+                return whole.contains(text) ? whole : null;
+            } catch (StaleElementReferenceException redrawn) {
+                return null;
+            }
+        });
     }
 
+    /** The shown element's text. */
     String text(String css) {
-        return find(css).getText();
+        return onShown(css, WebElement::getText);
     }
 
     String currentPath() {
@@ -226,7 +279,7 @@ final class Browser implements AutoCloseable {
     /** Waits up to 15 s; a timeout says what the browser's console logged, which is where a page's failures show. */
     <T> T until(Function<? super org.openqa.selenium.WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+            return new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(50)).until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             StringBuilder log = new StringBuilder(e.getMessage().lines().findFirst().orElse(""));
             driver.manage().logs().get(LogType.BROWSER).forEach(entry -> log.append("\n  browser: ").append(entry));
@@ -244,7 +297,7 @@ final class Browser implements AutoCloseable {
 
     /** Saves just one element of the page, e.g. a form showing its errors. */
     void screenshotOf(String css, String name) {
-        save(find(css).getScreenshotAs(OutputType.FILE), name);
+        save(onShown(css, element -> element.getScreenshotAs(OutputType.FILE)), name);
     }
 
     private static void save(File shot, String name) {

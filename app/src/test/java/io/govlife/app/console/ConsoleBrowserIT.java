@@ -57,8 +57,7 @@ class ConsoleBrowserIT extends LiveApplication {
         Browser browser = new Browser(api.uri("/").getPort());
         browsers.add(browser);
         browser.open(path).type("#token", api.bearer(operator).substring("Bearer ".length())).click("#sign-in button");
-        browser.find("#sign-out");
-        assertThat(browser.find("#sign-out").isDisplayed()).isTrue();
+        browser.awaitShown("#sign-out");
         browser.until(driver -> !driver.findElement(org.openqa.selenium.By.id("sign-in")).isDisplayed());
         return browser;
     }
@@ -68,7 +67,7 @@ class ConsoleBrowserIT extends LiveApplication {
         Browser browser = new Browser(api.uri("/").getPort());
         browsers.add(browser);
         browser.open(path).type("#token", token).click("#sign-in button");
-        browser.find("#sign-out");
+        browser.awaitShown("#sign-out");
         return browser;
     }
 
@@ -153,11 +152,11 @@ class ConsoleBrowserIT extends LiveApplication {
             // the cutover timeline: base's cutover on the axis, the integrator's notice delivered but unacknowledged
             browser.awaitText("#timeline-table", "wallet-one: delivered, not acknowledged");
             assertThat(browser.text("#timeline-table")).contains("base", "in 1 h 5");
-            assertThat(browser.find("#timeline svg.timeline g.scheduled circle").isDisplayed()).isTrue();
+            browser.awaitShown("#timeline svg.timeline g.scheduled circle");
             browser.screenshotOf("#timeline", "timeline");
 
             // a second revision, so the diff has something to say
-            browser.find("#ship-service-name").sendKeys("ALMANAC");
+            browser.keysInto("#ship-service-name", "ALMANAC");
             browser.type("#ship-fingerprint", "6".repeat(64)).click("#ship-service button[type=submit]");
             browser.awaitText("#changes-list", "adds service ALMANAC");
             browser.click("#publish button[type=submit]").confirmWith("ALMANAC ships");
@@ -191,14 +190,14 @@ class ConsoleBrowserIT extends LiveApplication {
                 return false;
             });
             assertThat(browser.text("#minimum-notice")).isEqualTo("2 seconds");
-            assertThat(browser.find("#kinds-chart canvas").isDisplayed()).isTrue();
+            browser.awaitShown("#kinds-chart canvas");
             browser.screenshot("reports", 1280, 800);
             browser.screenshot("reports", 390, 844);
 
             browser.open("/console");
             browser.awaitText("#cutovers", gov);
             browser.awaitText("#cutovers", "wallet-one: delivered, not acknowledged");
-            assertThat(browser.find("#timeline svg.timeline").isDisplayed()).isTrue();
+            browser.awaitShown("#timeline svg.timeline");
         }
     }
 
@@ -233,8 +232,10 @@ class ConsoleBrowserIT extends LiveApplication {
                 .type("#bump-cutover", Instant.now().plus(1, ChronoUnit.SECONDS).toString())
                 .click("#schedule-bump button[type=submit]");
         browser.awaitText("#bump-result", "Short notice");
-        // bridge spans base and awaits its upgrade: the bump stays pending, flagged, past its cutover
+        // bridge spans base and awaits its upgrade: the bump stays pending, flagged, past its cutover (and the page
+        // is at the version the blocked cutover left, so the next command is not refused as based on an older one)
         browser.awaitText("#pending-bumps", "(short notice)");
+        browser.awaitText("#pending-bumps", "(blocked)");
         browser.choose("#bump-citizen", "oracle").type("#bump-fingerprint", "6".repeat(64))
                 .type("#bump-cutover", Instant.now().minus(1, ChronoUnit.HOURS).toString())
                 .click("#schedule-bump button[type=submit]");
@@ -353,7 +354,7 @@ class ConsoleBrowserIT extends LiveApplication {
             api.asAdmin("POST", "/api/admin/projections/resume", null);
         }
         admin.until(driver -> !admin.text("#projections").contains("paused"));
-        assertThat(admin.find("#dead-letters tbody tr").isDisplayed()).isTrue();
+        admin.awaitShown("#dead-letters tbody tr");
 
         // an operator's token is refused by the admin API, and the page says so instead of showing tables
         Browser operatorPage = signedIn("olivia", "/console/admin");
@@ -385,7 +386,7 @@ class ConsoleBrowserIT extends LiveApplication {
         violations.put("gov, confirming a drop", olivia.seriousAccessibilityViolations());
         olivia.click("#confirm-action-cancel");
         olivia.open("/console/reports?gov=" + gov);
-        olivia.find("#lead-table");
+        olivia.awaitShown("#lead-table");
         violations.put("reports", olivia.seriousAccessibilityViolations());
         olivia.open("/console/citizens");
         olivia.awaitText("#my-citizens", "No gov has named you");
@@ -403,10 +404,10 @@ class ConsoleBrowserIT extends LiveApplication {
         // the integrators' public pages, read without signing in
         awaitProjections();
         admin.open("/govs/" + gov);
-        admin.find("h1");
+        admin.awaitShown("h1");
         violations.put("handshake page", admin.seriousAccessibilityViolations());
         admin.open("/fingerprints?fp=" + published.json().path("publishedFingerprint").asText());
-        admin.find("h1");
+        admin.awaitShown("h1");
         violations.put("fingerprint lookup", admin.seriousAccessibilityViolations());
 
         assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
@@ -658,8 +659,8 @@ class ConsoleBrowserIT extends LiveApplication {
 
         String error = browser.awaitText("#lattice-fingerprint-error", "64 lowercase hex");
         assertThat(error).doesNotContain("Exception");
-        assertThat(browser.find("#lattice-fingerprint").getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(browser.find("#lattice-fingerprint").getAttribute("aria-describedby"))
+        assertThat(browser.attribute("#lattice-fingerprint", "aria-invalid")).isEqualTo("true");
+        assertThat(browser.attribute("#lattice-fingerprint", "aria-describedby"))
                 .isEqualTo("lattice-fingerprint-error");
         browser.screenshotOf("#reference-lattice", "field-error");
         assertThat(eventsOf(gov)).as("only GovCreated is on the log").isEqualTo(1);
@@ -718,7 +719,7 @@ class ConsoleBrowserIT extends LiveApplication {
         browsers.add(nobody);
         nobody.open("/console").type("#token", "not-a-token").click("#sign-in button");
         nobody.awaitText("#token-error", "not valid");
-        assertThat(nobody.find("#sign-in").isDisplayed()).isTrue();
+        nobody.awaitShown("#sign-in");
     }
 
     @Test
@@ -740,7 +741,7 @@ class ConsoleBrowserIT extends LiveApplication {
         assertThat((List<?>) unlabelled).as("fields without a label").isEmpty();
         for (String page : List.of("/console", "/console/govs/" + gov, "/console/reports", "/console/admin")) {
             browser.open(page).size(390, 844);
-            browser.find("#sign-out");
+            browser.awaitShown("#sign-out");
             assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("%s fits 390 pixels", page).isEqualTo(true);
             browser.size(1280, 800);
