@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Level;
 
@@ -136,7 +137,7 @@ final class Browser implements AutoCloseable {
         // wrapped: the wait would take a bare false for "not yet" and wait on
         return until(driver -> {
             try {
-                return java.util.Optional.of(driver.findElement(By.cssSelector(css)).isDisplayed());
+                return Optional.of(driver.findElement(By.cssSelector(css)).isDisplayed());
             } catch (StaleElementReferenceException redrawn) {
                 return null;
             }
@@ -161,7 +162,7 @@ final class Browser implements AutoCloseable {
     /** The shown element's attribute, or null where it has none. */
     String attribute(String css, String name) {
         // wrapped: the wait would take a missing attribute (null) for "not yet" and wait on
-        return onShown(css, element -> java.util.Optional.ofNullable(element.getAttribute(name))).orElse(null);
+        return onShown(css, element -> Optional.ofNullable(element.getAttribute(name))).orElse(null);
     }
 
     /** Types into the labelled field, replacing what was there. */
@@ -276,7 +277,10 @@ final class Browser implements AutoCloseable {
         return driver.getCurrentUrl().substring(base.length());
     }
 
-    /** Waits up to 15 s; a timeout says what the browser's console logged, which is where a page's failures show. */
+    /**
+     * Waits up to 15 s, looking every 50 ms; a timeout says what the browser's console logged, which is where a page's
+     * failures show.
+     */
     <T> T until(Function<? super org.openqa.selenium.WebDriver, T> condition) {
         try {
             return new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(50)).until(condition);

@@ -7,9 +7,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The browser harness against a page that replaces its element without pause, as the console does whenever a table
- * refreshes: every read and action must land on whichever copy is there, never fail on the one it found a moment
- * before (CI once failed the console walk-through on exactly that, a stale element between finding and reading).
+ * The browser harness against a page that replaces its element every 100 ms, as the console does whenever a table
+ * refreshes (every few seconds there; often here, so that the race shows within a few reads): every read must land on
+ * whichever copy is there, never fail on the one it found a moment before. CI once failed the console walk-through on
+ * exactly that, a stale element between finding and reading.
  */
 class BrowserRedrawTest {
 
