@@ -6,6 +6,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -79,13 +80,13 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Does what the action says to the element once it shows, found afresh whenever the console redrew it between the
-     * finding and the doing (it redraws its tables as they refresh): a person would act on the redrawn one.
+     * Does the action to the element the locator finds, finding it afresh whenever the console redrew it between the
+     * finding and the doing (it redraws its tables as they refresh): a person would act on the redrawn one. A null
+     * from either means "not yet".
      */
-    private <T> T onShown(String css, Function<WebElement, T> action) {
+    private <T> T acting(Function<WebDriver, WebElement> locate, Function<WebElement, T> action) {
         return until(driver -> {
-            unfold(css);
-            WebElement element = ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)).apply(driver);
+            WebElement element = locate.apply(driver);
             if (element == null) {
                 return null;
             }
@@ -95,6 +96,14 @@ final class Browser implements AutoCloseable {
                 return null;
             }
         });
+    }
+
+    /** {@link #acting} on the element once it shows, its folded task opened first. */
+    private <T> T onShown(String css, Function<WebElement, T> action) {
+        return acting(driver -> {
+            unfold(css);
+            return ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)).apply(driver);
+        }, action);
     }
 
     /** Waits until the element shows; fails, saying what the browser logged, if it does not within the wait. */
@@ -135,13 +144,8 @@ final class Browser implements AutoCloseable {
     /** Whether the element, which must be on the page, is shown. */
     boolean displayed(String css) {
         // wrapped: the wait would take a bare false for "not yet" and wait on
-        return until(driver -> {
-            try {
-                return Optional.of(driver.findElement(By.cssSelector(css)).isDisplayed());
-            } catch (StaleElementReferenceException redrawn) {
-                return null;
-            }
-        }).get();
+        return acting(driver -> driver.findElement(By.cssSelector(css)), element -> Optional.of(element.isDisplayed()))
+                .get();
     }
 
     /** Whether the element has the focus. */
@@ -237,18 +241,12 @@ final class Browser implements AutoCloseable {
      * who would click the new one).
      */
     Browser click(String css) {
-        until(driver -> {
+        acting(driver -> {
             unfold(css);
-            WebElement element = ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(driver);
-            if (element == null) {
-                return null;
-            }
-            try {
-                element.click();
-                return true;
-            } catch (StaleElementReferenceException redrawn) {
-                return null;
-            }
+            return ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(driver);
+        }, element -> {
+            element.click();
+            return true;
         });
         return this;
     }
@@ -258,13 +256,9 @@ final class Browser implements AutoCloseable {
      * second look could find the element redrawn, or its text moved on).
      */
     String awaitText(String css, String text) {
-        return until(driver -> {
-            try {
-                String whole = driver.findElement(By.cssSelector(css)).getText();
-                return whole.contains(text) ? whole : null;
-            } catch (StaleElementReferenceException redrawn) {
-                return null;
-            }
+        return acting(driver -> driver.findElement(By.cssSelector(css)), element -> {
+            String whole = element.getText();
+            return whole.contains(text) ? whole : null;
         });
     }
 
@@ -281,7 +275,7 @@ final class Browser implements AutoCloseable {
      * Waits up to 15 s, looking every 50 ms; a timeout says what the browser's console logged, which is where a page's
      * failures show.
      */
-    <T> T until(Function<? super org.openqa.selenium.WebDriver, T> condition) {
+    <T> T until(Function<? super WebDriver, T> condition) {
         try {
             return new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(50)).until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {

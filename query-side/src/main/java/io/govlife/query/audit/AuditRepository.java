@@ -160,17 +160,14 @@ class AuditRepository {
 
     /**
      * The gov's entries oldest first, of the type and citizen when given, occurred in [{@code from}, {@code to}).
-     * The total and the page are separate statements, and the projection's batches commit between them: both read
-     * only up to the gov's newest line when the read began, so that they count the same lines. That bound holds
-     * because a gov's lines commit in sequence order (one aggregate, one segment, its failures parked in order).
+     * The total and the page are separate statements, and the projection's batches commit between them: the page
+     * reads only up to the newest line the total counted, so that both count the same lines. That bound holds because
+     * a gov's lines commit in sequence order (one aggregate, one segment, its failures parked in order), so any line
+     * committed after the count comes after every line it counted.
      */
     Page<AuditEntry> history(String gov, String type, String citizen, Instant from, Instant to, Paging paging) {
-        Long newest = jdbc.queryForObject("select max(sequence_number) from audit_entry where gov = ?", Long.class, gov);
-        if (newest == null) {
-            return new Page<>(List.of(), paging.page(), paging.size(), 0);
-        }
-        StringBuilder where = new StringBuilder(" where gov = ? and sequence_number <= ?");
-        List<Object> args = new ArrayList<>(List.of(gov, newest));
+        StringBuilder where = new StringBuilder(" where gov = ?");
+        List<Object> args = new ArrayList<>(List.of(gov));
         if (type != null) {
             where.append(" and event_type = ?");
             args.add(type);
@@ -187,7 +184,14 @@ class AuditRepository {
             where.append(" and occurred_at < ?");
             args.add(Timestamp.from(to));
         }
-        Long total = jdbc.queryForObject("select count(*) from audit_entry" + where, Long.class, args.toArray());
+        long[] counted = jdbc.queryForObject("select count(*), max(sequence_number) from audit_entry" + where,
+                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, args.toArray());
+        long total = counted[0];
+        if (total == 0) {
+            return new Page<>(List.of(), paging.page(), paging.size(), 0);
+        }
+        where.append(" and sequence_number <= ?");
+        args.add(counted[1]);
         List<AuditEntry> items = jdbc.query("select * from audit_entry" + where + " order by sequence_number limit "
                         + paging.size() + " offset " + paging.offset(),
                 (rs, i) -> new AuditEntry(rs.getLong("sequence_number"), rs.getString("event_type"),
@@ -195,7 +199,7 @@ class AuditRepository {
                         rs.getString("correlation_id"), rs.getString("causation_id"), rs.getString("citizen"),
                         rs.getString("summary"), readTree(rs.getString("payload"))),
                 args.toArray());
-        return new Page<>(items, paging.page(), paging.size(), total == null ? 0 : total);
+        return new Page<>(items, paging.page(), paging.size(), total);
     }
 
     private static JsonNode readTree(String json) {
